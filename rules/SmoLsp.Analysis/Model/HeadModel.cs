@@ -1,0 +1,264 @@
+using SmoLsp.Analysis.Syntax;
+using SmoLsp.Analysis.Text;
+
+namespace SmoLsp.Analysis.Model;
+
+public enum MetaKeyKind
+{
+    Property,
+    Name,
+}
+
+/// <summary>A <c>&lt;meta&gt;</c> with a <c>property</c> or <c>name</c> key.</summary>
+public sealed record MetaTag(HtmlElement Element, HtmlAttribute KeyAttribute, MetaKeyKind KeyKind, string Key, HtmlAttribute? ContentAttribute)
+{
+    /// <summary>The content value, or null when the tag has no <c>content</c> attribute.</summary>
+    public TemplateValue? Content => ContentAttribute?.Value;
+
+    public bool IsInHead => Element.HasAncestorOrSelf("head");
+}
+
+/// <summary>A <c>&lt;title&gt;</c> element or a Blazor <c>&lt;PageTitle&gt;</c> component.</summary>
+public sealed record TitleElement(HtmlElement Element, TemplateValue Value, bool IsPageTitleComponent);
+
+public sealed record LinkTag(HtmlElement Element, string Rel, TemplateValue? Href);
+
+public sealed record AnchorLink(HtmlElement Element, TemplateValue Href, string Rel);
+
+public sealed record JsonLdBlock(HtmlElement Element, TextSpan ContentSpan, string Text);
+
+public enum DocumentRole
+{
+    /// <summary>A whole page (or layout) whose head the rules judge.</summary>
+    Document,
+
+    /// <summary>A partial, include or component with no head of its own: document-level rules do not run.</summary>
+    Fragment,
+}
+
+/// <summary>The facts most rules need, gathered in one walk over the elements.</summary>
+public sealed class HeadModel
+{
+    private readonly Dictionary<string, List<MetaTag>> _metaByKey = new(StringComparer.Ordinal);
+
+    private HeadModel(ParsedTemplate syntax)
+    {
+        Syntax = syntax;
+    }
+
+    public ParsedTemplate Syntax { get; }
+
+    public DocumentRole Role { get; private set; }
+
+    public bool IsFragment => Role == DocumentRole.Fragment;
+
+    public HtmlElement? Html { get; private set; }
+
+    public HtmlElement? Head { get; private set; }
+
+    public HtmlElement? Body { get; private set; }
+
+    public IReadOnlyList<TitleElement> Titles { get; private set; } = [];
+
+    public IReadOnlyList<MetaTag> Metas { get; private set; } = [];
+
+    public IReadOnlyList<LinkTag> Canonicals { get; private set; } = [];
+
+    public IReadOnlyList<LinkTag> RelMeLinks { get; private set; } = [];
+
+    public IReadOnlyList<AnchorLink> Anchors { get; private set; } = [];
+
+    public IReadOnlyList<JsonLdBlock> JsonLd { get; private set; } = [];
+
+    public HtmlElement? FirstH1 { get; private set; }
+
+    public HtmlElement? FirstArticle { get; private set; }
+
+    /// <summary>Blazor <c>&lt;HeadContent&gt;</c> blocks.</summary>
+    public IReadOnlyList<HtmlElement> HeadContents { get; private set; } = [];
+
+    /// <summary>True when some script or handler calls <c>navigator.share</c> (the Web Share API).</summary>
+    public bool HasWebShareTrigger { get; private set; }
+
+    /// <summary>Meta tags whose key is <paramref name="key"/> (lower case), written with either property= or name=, in document order.</summary>
+    public IReadOnlyList<MetaTag> GetMetas(string key) => _metaByKey.TryGetValue(key, out var list) ? list : [];
+
+    public MetaTag? GetMeta(string key) => _metaByKey.TryGetValue(key, out var list) ? list[0] : null;
+
+    public bool HasMeta(string key) => _metaByKey.ContainsKey(key);
+
+    /// <summary>The value a crawler would read for <paramref name="key"/>: the first tag's content, if any.</summary>
+    public TemplateValue? GetMetaContent(string key) => GetMeta(key)?.Content;
+
+    public TitleElement? Title => Titles.Count > 0 ? Titles[0] : null;
+
+    public static HeadModel Build(ParsedTemplate syntax)
+    {
+        var model = new HeadModel(syntax);
+        model.Walk();
+        return model;
+    }
+
+    private void Walk()
+    {
+        var titles = new List<TitleElement>();
+        var metas = new List<MetaTag>();
+        var canonicals = new List<LinkTag>();
+        var relMe = new List<LinkTag>();
+        var anchors = new List<AnchorLink>();
+        var jsonLd = new List<JsonLdBlock>();
+        var headContents = new List<HtmlElement>();
+        var text = Syntax.Source.Text;
+        var hasDoctype = text.AsSpan(0, Math.Min(text.Length, 1024)).TrimStart().StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase);
+        var isRazor = Syntax.Language.IsRazor();
+
+        foreach (var e in Syntax.Elements)
+        {
+            switch (e.Name)
+            {
+                case "html":
+                    Html ??= e;
+                    break;
+                case "head":
+                    Head ??= e;
+                    break;
+                case "body":
+                    Body ??= e;
+                    break;
+                case "title":
+                    // <title> inside inline SVG is a tooltip, not the document title.
+                    if (!e.HasAncestorOrSelf("svg"))
+                    {
+                        titles.Add(new TitleElement(e, e.GetTextValue(), IsPageTitleComponent: false));
+                    }
+
+                    break;
+                case "pagetitle" when isRazor && e.SourceName == "PageTitle":
+                    titles.Add(new TitleElement(e, e.GetTextValue(), IsPageTitleComponent: true));
+                    break;
+                case "headcontent" when isRazor && e.SourceName == "HeadContent":
+                    headContents.Add(e);
+                    break;
+                case "meta":
+                    AddMeta(e, metas);
+                    break;
+                case "link":
+                    AddLink(e, canonicals, relMe);
+                    break;
+                case "a":
+                    if (e.GetAttribute("href") is { } href)
+                    {
+                        anchors.Add(new AnchorLink(e, href.Value, RelOf(e)));
+                    }
+
+                    if (!HasWebShareTrigger && HandlerCallsShare(e))
+                    {
+                        HasWebShareTrigger = true;
+                    }
+
+                    break;
+                case "script":
+                    var type = e.GetAttributeValue("type");
+                    if (type is { IsStatic: true } && type.NormalizedText.Equals("application/ld+json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        jsonLd.Add(new JsonLdBlock(e, e.ContentSpan, Syntax.Source.Text.Substring(e.ContentSpan.Start, e.ContentSpan.Length)));
+                    }
+                    else if (!HasWebShareTrigger && text.AsSpan(e.ContentSpan.Start, e.ContentSpan.Length).Contains("navigator.share", StringComparison.Ordinal))
+                    {
+                        HasWebShareTrigger = true;
+                    }
+
+                    break;
+                case "h1":
+                    FirstH1 ??= e;
+                    break;
+                case "article":
+                    FirstArticle ??= e;
+                    break;
+                case "button":
+                    if (!HasWebShareTrigger && HandlerCallsShare(e))
+                    {
+                        HasWebShareTrigger = true;
+                    }
+
+                    break;
+            }
+        }
+
+        Titles = titles;
+        Metas = metas;
+        Canonicals = canonicals;
+        RelMeLinks = relMe;
+        Anchors = anchors;
+        JsonLd = jsonLd;
+        HeadContents = headContents;
+
+        // A document has a head of its own: <html>, <head>, a doctype, or (plain HTML, where head tags are optional) a <title>.
+        var isDocument = Html is not null || Head is not null || hasDoctype || (!isRazor && titles.Count > 0);
+        Role = isDocument ? DocumentRole.Document : DocumentRole.Fragment;
+    }
+
+    private static bool HandlerCallsShare(HtmlElement e)
+    {
+        foreach (var a in e.Attributes)
+        {
+            if (a.Name.StartsWith("on", StringComparison.Ordinal) && a.ValueSpan is { } v
+                && e.Owner.Source.Text.AsSpan(v.Start, v.Length).Contains("navigator.share", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string RelOf(HtmlElement e) =>
+        e.GetAttributeValue("rel") is { IsStatic: true } rel ? rel.NormalizedText.ToLowerInvariant() : string.Empty;
+
+    private void AddMeta(HtmlElement e, List<MetaTag> metas)
+    {
+        var keyAttribute = e.GetAttribute("property");
+        var kind = MetaKeyKind.Property;
+        if (keyAttribute is null || !keyAttribute.Value.IsStatic)
+        {
+            keyAttribute = e.GetAttribute("name");
+            kind = MetaKeyKind.Name;
+        }
+
+        if (keyAttribute is null || !keyAttribute.Value.IsStatic)
+        {
+            return;
+        }
+
+        var key = keyAttribute.Value.NormalizedText.ToLowerInvariant();
+        var meta = new MetaTag(e, keyAttribute, kind, key, e.GetAttribute("content"));
+        metas.Add(meta);
+        if (!_metaByKey.TryGetValue(key, out var list))
+        {
+            _metaByKey[key] = list = [];
+        }
+
+        list.Add(meta);
+    }
+
+    private static void AddLink(HtmlElement e, List<LinkTag> canonicals, List<LinkTag> relMe)
+    {
+        var rel = RelOf(e);
+        if (rel.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var token in rel.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token == "canonical")
+            {
+                canonicals.Add(new LinkTag(e, rel, e.GetAttributeValue("href")));
+            }
+            else if (token == "me")
+            {
+                relMe.Add(new LinkTag(e, rel, e.GetAttributeValue("href")));
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using SmoLsp.Analysis.Configuration;
+using SmoLsp.Analysis.Model;
+using SmoLsp.Analysis.Syntax;
+using SmoLsp.Analysis.Text;
+
+namespace SmoLsp.Analysis.Rules;
+
+/// <summary>What a rule sees of one document, and where it reports.</summary>
+public sealed class RuleContext
+{
+    private readonly List<Diagnostic> _sink;
+    private readonly RuleOptions _ruleOptions;
+
+    internal RuleContext(RuleDescriptor descriptor, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, List<Diagnostic> sink)
+    {
+        Descriptor = descriptor;
+        Document = document;
+        Syntax = syntax;
+        Head = head;
+        Configuration = configuration;
+        _sink = sink;
+        _ruleOptions = configuration.GetRuleOptions(descriptor.Id);
+    }
+
+    public RuleDescriptor Descriptor { get; }
+
+    public TemplateDocument Document { get; }
+
+    public ParsedTemplate Syntax { get; }
+
+    public SourceText Source => Syntax.Source;
+
+    public HeadModel Head { get; }
+
+    public SmoLspConfiguration Configuration { get; }
+
+    /// <summary>The configured value of a threshold this rule declares, or its default.</summary>
+    public double GetThreshold(string name)
+    {
+        if (_ruleOptions.Thresholds.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+
+        foreach (var t in Descriptor.ThresholdList)
+        {
+            if (t.Name == name)
+            {
+                return t.DefaultValue;
+            }
+        }
+
+        throw new InvalidOperationException($"{Descriptor.Id} has no threshold named '{name}'.");
+    }
+
+    /// <summary>Reports a diagnostic of this rule. <paramref name="severity"/> overrides the default for rules with graded findings.</summary>
+    public void Report(
+        TextSpan span,
+        object?[]? args = null,
+        IReadOnlyList<CodeFix>? fixes = null,
+        DiagnosticSeverity? severity = null,
+        IReadOnlyList<RelatedLocation>? related = null)
+    {
+        _sink.Add(new Diagnostic(
+            Descriptor,
+            span,
+            severity ?? Descriptor.DefaultSeverity,
+            Descriptor.FormatMessage(args ?? []),
+            fixes ?? [],
+            related ?? []));
+    }
+}

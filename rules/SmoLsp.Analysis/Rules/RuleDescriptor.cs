@@ -1,0 +1,73 @@
+namespace SmoLsp.Analysis.Rules;
+
+public enum DiagnosticSeverity
+{
+    Hint = 1,
+    Info = 2,
+    Warning = 3,
+    Error = 4,
+}
+
+public enum RuleCategory
+{
+    OpenGraph,
+    Twitter,
+    Titles,
+    Urls,
+    Images,
+    Social,
+    Engine,
+}
+
+/// <summary>What a rule's fixes are: none, safe (check --fix and fix-all may apply them), or suggestions only.</summary>
+public enum FixAvailability
+{
+    None,
+    Safe,
+    Suggestion,
+
+    /// <summary>Safe when the facts allow (e.g. a site URL is configured), a suggestion otherwise.</summary>
+    SafeOrSuggestion,
+}
+
+/// <summary>A number a user may configure for a rule, with its default and why.</summary>
+public sealed record RuleThreshold(string Name, double DefaultValue, string Description);
+
+/// <summary>
+/// A rule's identity and metadata. Ids are stable forever and never reused. The help link is derived from
+/// the id, never typed, so it cannot drift from the doc page.
+/// </summary>
+public sealed record RuleDescriptor(
+    string Id,
+    string Title,
+    string MessageFormat,
+    RuleCategory Category,
+    DiagnosticSeverity DefaultSeverity,
+    FixAvailability Fix = FixAvailability.None,
+    bool EnabledByDefault = true,
+    IReadOnlyList<RuleThreshold>? Thresholds = null)
+{
+    /// <summary>Where the rule's documentation lives; <see cref="HelpLink"/> appends <c>{Id}.md</c>.</summary>
+    public const string DocsBaseUrl = "https://github.com/smolsp/smolsp/blob/main/rules/docs/";
+
+    public string HelpLink => DocsBaseUrl + Id + ".md";
+
+    public IReadOnlyList<RuleThreshold> ThresholdList => Thresholds ?? [];
+
+    public string FormatMessage(IReadOnlyList<object?> args)
+    {
+        if (args.Count == 0)
+        {
+            return MessageFormat;
+        }
+
+        try
+        {
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args.ToArray());
+        }
+        catch (FormatException)
+        {
+            return MessageFormat + " (" + string.Join(", ", args) + ")";
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using SmoLsp.Analysis.Text;
+
+namespace SmoLsp.Analysis.Syntax;
+
+/// <summary>
+/// A template parsed once: its source, the Razor projection (C# masked), and the flat element list with exact
+/// spans. Parsing never fails; malformed input yields what a browser would salvage.
+/// </summary>
+public sealed class ParsedTemplate
+{
+    private readonly List<HtmlElement> _elements = [];
+    private readonly List<HtmlComment> _comments = [];
+
+    private ParsedTemplate(SourceText source, TemplateLanguage language, RazorProjection projection)
+    {
+        Source = source;
+        Language = language;
+        Projection = projection;
+    }
+
+    public SourceText Source { get; }
+
+    public TemplateLanguage Language { get; }
+
+    public RazorProjection Projection { get; }
+
+    /// <summary>Every element in document order.</summary>
+    public IReadOnlyList<HtmlElement> Elements => _elements;
+
+    /// <summary>HTML comments and Razor comments, in document order.</summary>
+    public IReadOnlyList<HtmlComment> Comments => _comments;
+
+    public static ParsedTemplate Parse(string text, TemplateLanguage language) => Parse(new SourceText(text), language);
+
+    public static ParsedTemplate Parse(SourceText source, TemplateLanguage language)
+    {
+        var projection = language.IsRazor() ? RazorProjection.Create(source.Text) : RazorProjection.Plain(source.Text);
+        var parsed = new ParsedTemplate(source, language, projection);
+        new HtmlScanner(parsed, projection.ProjectedText, parsed._elements, parsed._comments).Scan();
+        if (projection.Comments.Count > 0)
+        {
+            parsed._comments.AddRange(projection.Comments);
+            parsed._comments.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        }
+
+        return parsed;
+    }
+
+    /// <summary>True when any C# region overlaps <paramref name="span"/>.</summary>
+    public bool ContainsCode(TextSpan span)
+    {
+        var code = Projection.CodeSpans;
+        if (code.Count == 0 || span.IsEmpty)
+        {
+            return false;
+        }
+
+        // Binary search for the first code span that ends after span.Start.
+        int lo = 0, hi = code.Count - 1, found = code.Count;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (code[mid].End > span.Start)
+            {
+                found = mid;
+                hi = mid - 1;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return found < code.Count && code[found].Start < span.End;
+    }
+
+    /// <summary>True when the two elements sit in different branches of one if/else chain (alternatives, not duplicates).</summary>
+    public bool AreMutuallyExclusive(HtmlElement a, HtmlElement b)
+    {
+        foreach (var ra in Projection.Branches)
+        {
+            if (!ra.Body.Contains(a.StartTagSpan.Start))
+            {
+                continue;
+            }
+
+            foreach (var rb in Projection.Branches)
+            {
+                if (rb.Group == ra.Group && rb.Index != ra.Index && rb.Body.Contains(b.StartTagSpan.Start))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    internal TemplateValue GetTextValue(TextSpan span, bool stripTags)
+    {
+        var raw = Source.Text.Substring(span.Start, span.Length);
+        if (ContainsCode(span))
+        {
+            return new TemplateValue(ValueKind.Dynamic, span, raw, raw);
+        }
+
+        var projected = Projection.ProjectedText.AsSpan(span.Start, span.Length);
+        var text = stripTags && projected.IndexOf('<') >= 0 ? StripTags(projected) : projected.ToString();
+        if (Language.IsRazor() && text.Contains("@@", StringComparison.Ordinal))
+        {
+            text = text.Replace("@@", "@", StringComparison.Ordinal);
+        }
+
+        text = TextNormalizer.DecodeEntities(text);
+        var kind = string.IsNullOrWhiteSpace(text) ? ValueKind.Empty : ValueKind.Static;
+        return new TemplateValue(kind, span, raw, text);
+    }
+
+    private static string StripTags(ReadOnlySpan<char> text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var lt = text[i..].IndexOf('<');
+            if (lt < 0)
+            {
+                sb.Append(text[i..]);
+                break;
+            }
+
+            sb.Append(text.Slice(i, lt));
+            var at = i + lt;
+            if (at + 1 < text.Length && (char.IsAsciiLetter(text[at + 1]) || text[at + 1] is '/' or '!'))
+            {
+                var gt = text[at..].IndexOf('>');
+                i = gt < 0 ? text.Length : at + gt + 1;
+                sb.Append(' ');
+            }
+            else
+            {
+                sb.Append('<');
+                i = at + 1;
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,34 @@
+using SmoLsp.Analysis.Fixes;
+using SmoLsp.Analysis.Rules;
+
+namespace SmoLsp.Rules.OpenGraph;
+
+/// <summary>ogp.me lists og:title among the four required properties; without it platforms guess from the page.</summary>
+public sealed class SMO001MissingOgTitle : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "SMO001",
+        "Missing og:title",
+        "The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
+        RuleCategory.OpenGraph,
+        DiagnosticSeverity.Warning,
+        FixAvailability.SafeOrSuggestion);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
+    {
+        var head = context.Head;
+        if (head.HasMeta("og:title"))
+        {
+            return;
+        }
+
+        // Copy the <title> (static text, or the same Razor expression) — safe, it says what the page already says.
+        var title = SocialTags.UsableTitle(head);
+        var fix = title is not null
+            ? SocialTags.InsertMetaFix(head, "Add og:title from <title>", FixSafety.Safe, "property", "og:title", title.ToAttributeText())
+            : SocialTags.InsertMetaFix(head, "Add og:title (placeholder)", FixSafety.Suggestion, "property", "og:title", "TODO: page title");
+        context.Report(HeadInsertion.DocumentAnchor(head), fixes: SocialTags.Fixes(fix));
+    });
+}
