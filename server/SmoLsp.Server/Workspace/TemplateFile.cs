@@ -1,0 +1,135 @@
+using System.Text;
+
+namespace SmoLsp.Server.Workspace;
+
+/// <summary>How a file was stored, so a fix writes it back byte-compatible: same encoding, same BOM.</summary>
+public sealed record FileEncodingInfo(Encoding Encoding, bool HasBom)
+{
+    public static readonly FileEncodingInfo Utf8NoBom = new(new UTF8Encoding(false), false);
+
+    public byte[] Encode(string text)
+    {
+        var body = Encoding.GetBytes(text);
+        if (!HasBom)
+        {
+            return body;
+        }
+
+        var preamble = Encoding.GetPreamble();
+        var bytes = new byte[preamble.Length + body.Length];
+        preamble.CopyTo(bytes, 0);
+        body.CopyTo(bytes, preamble.Length);
+        return bytes;
+    }
+}
+
+public enum ReadStatus
+{
+    Ok,
+    NotFound,
+    TooLarge,
+    Binary,
+    Unreadable,
+}
+
+public sealed record TemplateReadResult(ReadStatus Status, string? Text, FileEncodingInfo? Encoding, string? Message, long Length)
+{
+    public bool Success => Status == ReadStatus.Ok;
+}
+
+/// <summary>
+/// Reads template files safely: a size cap, binary detection, BOM-aware decoding, and invalid UTF-8 read as
+/// Latin-1 (every byte kept) rather than replaced, so nothing is lost and offsets stay meaningful.
+/// </summary>
+public static class TemplateFile
+{
+    /// <summary>Files above this are skipped and reported: real templates are far smaller, and it bounds memory.</summary>
+    public const long DefaultMaxBytes = 16 * 1024 * 1024;
+
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static TemplateReadResult Read(string path, long maxBytes = DefaultMaxBytes)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return new TemplateReadResult(ReadStatus.NotFound, null, null, "no such file", 0);
+            }
+
+            if (info.Length > maxBytes)
+            {
+                return new TemplateReadResult(ReadStatus.TooLarge, null, null, $"skipped: {info.Length / (1024.0 * 1024.0):0.#} MB is over the {maxBytes / (1024 * 1024)} MB limit for one template", info.Length);
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return new TemplateReadResult(ReadStatus.Unreadable, null, null, "cannot read: " + ex.Message, 0);
+        }
+
+        return Decode(bytes);
+    }
+
+    public static TemplateReadResult Decode(byte[] bytes)
+    {
+        var (encoding, bomLength) = DetectBom(bytes);
+        if (encoding is not null)
+        {
+            try
+            {
+                var text = encoding.GetString(bytes, bomLength, bytes.Length - bomLength);
+                return new TemplateReadResult(ReadStatus.Ok, text, new FileEncodingInfo(encoding, true), null, bytes.Length);
+            }
+            catch (DecoderFallbackException)
+            {
+                return new TemplateReadResult(ReadStatus.Binary, null, null, "skipped: the byte-order mark does not match the content", bytes.Length);
+            }
+        }
+
+        if (LooksBinary(bytes))
+        {
+            return new TemplateReadResult(ReadStatus.Binary, null, null, "skipped: binary file (contains NUL bytes)", bytes.Length);
+        }
+
+        try
+        {
+            return new TemplateReadResult(ReadStatus.Ok, s_strictUtf8.GetString(bytes), FileEncodingInfo.Utf8NoBom, null, bytes.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Not UTF-8: keep every byte as one char (Latin-1) so nothing is replaced; fixes write it back the same way.
+            return new TemplateReadResult(ReadStatus.Ok, Encoding.Latin1.GetString(bytes), new FileEncodingInfo(Encoding.Latin1, false), "not valid UTF-8; read as Latin-1", bytes.Length);
+        }
+    }
+
+    private static (Encoding? Encoding, int BomLength) DetectBom(byte[] b)
+    {
+        if (b.Length >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+        {
+            return (new UTF8Encoding(true, true), 3);
+        }
+
+        if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+        {
+            return (new UTF32Encoding(false, true, true), 4);
+        }
+
+        if (b.Length >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        {
+            return (new UnicodeEncoding(false, true, true), 2);
+        }
+
+        if (b.Length >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        {
+            return (new UnicodeEncoding(true, true, true), 2);
+        }
+
+        return (null, 0);
+    }
+
+    private static bool LooksBinary(byte[] bytes) => bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).IndexOf((byte)0) >= 0;
+}
