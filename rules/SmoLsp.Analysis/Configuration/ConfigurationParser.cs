@@ -29,6 +29,11 @@ public static class ConfigurationParser
     public static ConfigurationResult Parse(string json, string filePath, IEnumerable<RuleDescriptor> knownRules)
     {
         var rules = knownRules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(json.TrimStart('\uFEFF')))
+        {
+            return new ConfigurationResult(SmoLspConfiguration.Default with { SourcePath = filePath }, [new ConfigurationError(filePath, 1, 1, string.Empty, "the file is empty; write {} for an empty configuration")]);
+        }
+
         var bytes = Encoding.UTF8.GetBytes(json.Length > 0 && json[0] == '\uFEFF' ? json[1..] : json);
         var errors = new List<ConfigurationError>();
         Node root;
@@ -265,8 +270,16 @@ public static class ConfigurationParser
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var marker in new[] { " LineNumber:", " Path:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd(' ', '|');
     }
 
     private sealed record Node(JsonTokenType Kind, string Text, int Line, int Column)

@@ -86,7 +86,8 @@ public sealed class HtmlElement
     }
 
     /// <summary>The element's text content with tags removed and character references decoded.</summary>
-    public TemplateValue GetTextValue() => Owner.GetTextValue(ContentSpan, stripTags: true);
+    public TemplateValue GetTextValue() =>
+        Owner.GetTextValue(ContentSpan, stripTags: Name is not ("title" or "script" or "style" or "textarea"));
 
     public override string ToString() => $"<{SourceName}> {StartTagSpan}";
 }

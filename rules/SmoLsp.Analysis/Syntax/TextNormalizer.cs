@@ -50,9 +50,80 @@ public static class TextNormalizer
         return sb.ToString();
     }
 
-    /// <summary>Decodes HTML character references (named and numeric) with HtmlAgilityPack's table.</summary>
-    public static string DecodeEntities(string text) =>
-        text.Contains('&', StringComparison.Ordinal) ? HtmlAgilityPack.HtmlEntity.DeEntitize(text) ?? text : text;
+    /// <summary>
+    /// Decodes HTML character references: numeric ones (decimal and hex, astral planes included) here, named ones
+    /// through HtmlAgilityPack's entity table. Unknown or malformed references stay as written, as browsers do.
+    /// </summary>
+    public static string DecodeEntities(string text)
+    {
+        var amp = text.IndexOf('&', StringComparison.Ordinal);
+        if (amp < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        sb.Append(text, 0, amp);
+        var i = amp;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c != '&')
+            {
+                sb.Append(c);
+                i++;
+                continue;
+            }
+
+            var semi = text.IndexOf(';', i + 1);
+            if (semi < 0 || semi - i > 33)
+            {
+                sb.Append(c);
+                i++;
+                continue;
+            }
+
+            var body = text.AsSpan(i + 1, semi - i - 1);
+            if (TryDecode(body, out var decoded))
+            {
+                sb.Append(decoded);
+                i = semi + 1;
+            }
+            else
+            {
+                sb.Append(c);
+                i++;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool TryDecode(ReadOnlySpan<char> body, out string decoded)
+    {
+        decoded = string.Empty;
+        if (body.Length > 1 && body[0] == '#')
+        {
+            var hex = body[1] is 'x' or 'X';
+            var digits = hex ? body[2..] : body[1..];
+            if (!int.TryParse(digits, hex ? System.Globalization.NumberStyles.AllowHexSpecifier : System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
+            {
+                return false;
+            }
+
+            // Out-of-range and surrogate code points render as U+FFFD (HTML spec).
+            decoded = code is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) ? char.ConvertFromUtf32(code) : "\uFFFD";
+            return true;
+        }
+
+        if (HtmlAgilityPack.HtmlEntity.EntityValue.TryGetValue(body.ToString(), out var value))
+        {
+            decoded = char.ConvertFromUtf32(value);
+            return true;
+        }
+
+        return false;
+    }
 
     public static string EscapeAttribute(string text)
     {
