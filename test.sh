@@ -11,8 +11,24 @@ run_e2e=1
 echo "== build"
 dotnet build SmoLsp.sln -c Release --nologo -v q
 
+passed=0; failed=0; skipped=0
+count() { # adds the counts of a runner's summary lines read from stdin
+  while IFS= read -r line; do
+    if [[ $line =~ Failed:[[:space:]]*([0-9]+),[[:space:]]*Passed:[[:space:]]*([0-9]+),[[:space:]]*Skipped:[[:space:]]*([0-9]+) ]]; then
+      failed=$((failed + BASH_REMATCH[1])); passed=$((passed + BASH_REMATCH[2])); skipped=$((skipped + BASH_REMATCH[3]))
+    elif [[ $line =~ ^\#[[:space:]]pass[[:space:]]([0-9]+) ]]; then passed=$((passed + BASH_REMATCH[1]))
+    elif [[ $line =~ ^\#[[:space:]]fail[[:space:]]([0-9]+) ]]; then failed=$((failed + BASH_REMATCH[1]))
+    elif [[ $line =~ ^\#[[:space:]]skipped[[:space:]]([0-9]+) ]]; then skipped=$((skipped + BASH_REMATCH[1]))
+    fi
+  done
+}
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+
 echo "== unit and integration tests"
-dotnet test SmoLsp.sln -c Release --no-build --nologo -v q
+dotnet test SmoLsp.sln -c Release --no-build --nologo -v q 2>&1 | tee "$log" || status=1
+count < "$log"
 
 if [[ $run_e2e == 1 && -d tests/e2e ]]; then
   echo "== publish smolsp for end-to-end tests"
@@ -20,5 +36,9 @@ if [[ $run_e2e == 1 && -d tests/e2e ]]; then
   dotnet publish server/SmoLsp.Server -c Release --no-build -o "$out" --nologo -v q
   export SMOLSP_DLL="$out/smolsp.dll"
   echo "== end-to-end tests"
-  bash tests/e2e/run.sh
+  bash tests/e2e/run.sh 2>&1 | tee "$log" || status=1
+  count < "$log"
 fi
+
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit $status
