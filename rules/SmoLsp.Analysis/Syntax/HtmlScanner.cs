@@ -25,6 +25,8 @@ internal sealed class HtmlScanner
     private readonly List<HtmlElement> _elements;
     private readonly List<HtmlComment> _comments;
     private readonly List<int> _stack = [];
+    private readonly List<HtmlAttribute> _scratch = [];
+    private readonly LocalNameCache _names = new();
 
     public HtmlScanner(ParsedTemplate owner, string projectedText, List<HtmlElement> elements, List<HtmlComment> comments)
     {
@@ -142,7 +144,7 @@ internal sealed class HtmlScanner
 
         var nameEnd = ReadName(text, nameStart);
         var end = SkipTo(nameEnd, '>');
-        var name = NameTable.ToLowerName(text[nameStart..nameEnd]);
+        var name = _names.ToLowerName(text[nameStart..nameEnd]);
         var limit = name is "html" or "body" or "head" ? _stack.Count : Math.Min(_stack.Count, MaxEndTagSearch);
         for (var k = 1; k <= limit; k++)
         {
@@ -179,8 +181,9 @@ internal sealed class HtmlScanner
         var nameEnd = ReadName(text, nameStart);
         var nameSpan = TextSpan.FromBounds(nameStart, nameEnd);
         var sourceName = text[nameStart..nameEnd];
-        var name = NameTable.ToLowerName(sourceName);
-        var attributes = new List<HtmlAttribute>();
+        var name = _names.ToLowerName(sourceName);
+        var attributes = _scratch;
+        attributes.Clear();
         var selfClosing = false;
         var i = nameEnd;
         var tagEnd = text.Length;
@@ -228,7 +231,10 @@ internal sealed class HtmlScanner
             parent = CloseOpenHead(lt, parent);
         }
 
-        var element = new HtmlElement(_owner, _elements.Count, name, sourceName.ToString(), startTag, nameSpan, parent, _stack.Count, attributes, selfClosing);
+        // Most names are written in lower case: share the lower-case string instead of allocating the source form.
+        var source = sourceName.SequenceEqual(name) ? name : sourceName.ToString();
+        HtmlAttribute[] attributeArray = attributes.Count == 0 ? [] : [.. attributes];
+        var element = new HtmlElement(_owner, _elements.Count, name, source, startTag, nameSpan, parent, _stack.Count, attributeArray, selfClosing);
         _elements.Add(element);
         if (selfClosing || s_void.Contains(name))
         {
@@ -309,7 +315,7 @@ internal sealed class HtmlScanner
         }
 
         var nameSpan = TextSpan.FromBounds(start, i);
-        var name = NameTable.ToLowerName(text[start..i]);
+        var name = _names.ToLowerName(text[start..i]);
         var j = i;
         while (j < text.Length && char.IsWhiteSpace(text[j]))
         {

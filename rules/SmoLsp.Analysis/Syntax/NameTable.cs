@@ -33,6 +33,37 @@ internal static class NameTable
             return known;
         }
 
-        return name.ToString().ToLowerInvariant();
+        return Lower(name);
+    }
+
+    public static string Lower(ReadOnlySpan<char> name)
+    {
+        Span<char> buffer = name.Length <= 128 ? stackalloc char[name.Length] : new char[name.Length];
+        name.ToLowerInvariant(buffer);
+        return new string(buffer);
+    }
+}
+
+/// <summary>Per-document cache of names outside <see cref="NameTable"/>: each distinct name allocates once.</summary>
+internal sealed class LocalNameCache
+{
+    private readonly Dictionary<string, string> _names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public LocalNameCache()
+    {
+        _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string ToLowerName(ReadOnlySpan<char> name)
+    {
+        if (_lookup.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        var lower = NameTable.ToLowerName(name);
+        _lookup[name] = lower;
+        return lower;
     }
 }
