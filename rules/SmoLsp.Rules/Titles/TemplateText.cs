@@ -1,0 +1,42 @@
+using SmoLsp.Analysis.Syntax;
+
+namespace SmoLsp.Rules.Titles;
+
+/// <summary>
+/// Static text written back into a template by a fix. Razor reads an '@' as the start of code unless it follows a
+/// letter or digit (the e-mail rule), so Razor files need '@@' where plain HTML has '@'.
+/// </summary>
+internal static class TemplateText
+{
+    /// <summary>Known text escaped for an attribute value in <paramref name="language"/>.</summary>
+    public static string Attribute(TemplateLanguage language, string text) =>
+        EscapeTransitions(language, TextNormalizer.EscapeAttribute(text));
+
+    /// <summary>Known text escaped for element content (<c>&lt;title&gt;</c>) in <paramref name="language"/>.</summary>
+    public static string Content(TemplateLanguage language, string text) =>
+        EscapeTransitions(language, TextNormalizer.EscapeText(text));
+
+    /// <summary>A value copied into an attribute: static text escaped, Razor code as written.</summary>
+    public static string CopyToAttribute(TemplateLanguage language, TemplateValue value) =>
+        value.IsDynamic ? value.ToAttributeText() : Attribute(language, value.NormalizedText);
+
+    private static string EscapeTransitions(TemplateLanguage language, string text)
+    {
+        if (!language.IsRazor() || !text.Contains('@', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 4);
+        for (var i = 0; i < text.Length; i++)
+        {
+            sb.Append(text[i]);
+            if (text[i] == '@' && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
+            {
+                sb.Append('@');
+            }
+        }
+
+        return sb.ToString();
+    }
+}
