@@ -27,7 +27,7 @@ public sealed class SMO207MissingMetaDescription : Rule
         // og:description says what the page is already (static text, or the same Razor expression): safe to copy.
         var og = head.GetMetas("og:description").FirstOrDefault(m => m.Content is { IsEmpty: false })?.Content;
         var fix = og is not null
-            ? SocialTags.InsertMetaFix(head, "Add meta description from og:description", FixSafety.Safe, "name", "description", TemplateText.CopyToAttribute(context.Syntax.Language, og))
+            ? SocialTags.InsertMetaFix(head, "Add meta description from og:description", FixSafety.Safe, "name", "description", og.ToAttributeText())
             : SocialTags.InsertMetaFix(head, "Add meta description (placeholder)", FixSafety.Suggestion, "name", "description", "TODO: page description");
         context.Report(HeadInsertion.DocumentAnchor(head), args: [og is null ? string.Empty : " (the fix copies og:description)"], fixes: SocialTags.Fixes(fix));
     });

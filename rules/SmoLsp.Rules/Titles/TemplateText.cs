@@ -16,27 +16,6 @@ internal static class TemplateText
     public static string Content(TemplateLanguage language, string text) =>
         EscapeTransitions(language, TextNormalizer.EscapeText(text));
 
-    /// <summary>A value copied into an attribute: static text escaped, Razor code as written.</summary>
-    public static string CopyToAttribute(TemplateLanguage language, TemplateValue value) =>
-        value.IsDynamic ? value.ToAttributeText() : Attribute(language, value.NormalizedText);
-
-    private static string EscapeTransitions(TemplateLanguage language, string text)
-    {
-        if (!language.IsRazor() || !text.Contains('@', StringComparison.Ordinal))
-        {
-            return text;
-        }
-
-        var sb = new System.Text.StringBuilder(text.Length + 4);
-        for (var i = 0; i < text.Length; i++)
-        {
-            sb.Append(text[i]);
-            if (text[i] == '@' && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
-            {
-                sb.Append('@');
-            }
-        }
-
-        return sb.ToString();
-    }
+    private static string EscapeTransitions(TemplateLanguage language, string text) =>
+        language.IsRazor() ? TextNormalizer.EscapeRazorTransitions(text) : text;
 }
