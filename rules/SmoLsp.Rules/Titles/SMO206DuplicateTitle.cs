@@ -15,6 +15,8 @@ public sealed class SMO206DuplicateTitle : Rule
         RuleCategory.Titles,
         DiagnosticSeverity.Error);
 
+    private const int MaxEarlierTitles = 16;
+
     public override RuleDescriptor Descriptor => Rule;
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
@@ -22,7 +24,9 @@ public sealed class SMO206DuplicateTitle : Rule
         var titles = context.Head.Titles;
         for (var i = 1; i < titles.Count; i++)
         {
-            for (var j = 0; j < i; j++)
+            // Each title is compared with the earlier ones; the first few suffice to find a copy and keep a
+            // pathological document (thousands of titles in one if/else chain) from costing quadratic time.
+            for (var j = 0; j < i && j < MaxEarlierTitles; j++)
             {
                 if (context.Syntax.AreMutuallyExclusive(titles[j].Element, titles[i].Element))
                 {

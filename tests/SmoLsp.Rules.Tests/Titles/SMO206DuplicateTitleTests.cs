@@ -96,4 +96,12 @@ public sealed class SMO206DuplicateTitleTests
         <PageTitle>Home</PageTitle>
         <PageTitle>Acme</PageTitle>
         """, "Components/Pages/Home.razor");
+
+    [Fact]
+    public void Many_titles_in_one_if_else_chain_are_alternatives()
+    {
+        // Only the title after the chain is a copy (of the chain's titles).
+        var branches = string.Join("\n    else ", Enumerable.Range(0, 2000).Select(i => $"if (x == {i}) {{ <title>Title {i}</title> }}"));
+        RuleVerifier.Verify<SMO206DuplicateTitle>($"<!DOCTYPE html>\n<html>\n<head>\n    @{branches}\n    [|<title>Acme</title>|]\n</head>\n</html>\n", "Views/Shared/_Layout.cshtml");
+    }
 }
