@@ -100,21 +100,22 @@ public sealed class ParsedTemplate
     internal TemplateValue GetTextValue(TextSpan span, bool stripTags)
     {
         var raw = Source.Text.Substring(span.Start, span.Length);
+        var isRazor = Language.IsRazor();
         if (ContainsCode(span))
         {
-            return new TemplateValue(ValueKind.Dynamic, span, raw, raw);
+            return new TemplateValue(ValueKind.Dynamic, span, raw, raw) { IsRazor = isRazor };
         }
 
         var projected = Projection.ProjectedText.AsSpan(span.Start, span.Length);
         var text = stripTags && projected.IndexOf('<') >= 0 ? StripTags(projected) : projected.ToString();
-        if (Language.IsRazor() && text.Contains("@@", StringComparison.Ordinal))
+        if (isRazor && text.Contains("@@", StringComparison.Ordinal))
         {
             text = text.Replace("@@", "@", StringComparison.Ordinal);
         }
 
         text = TextNormalizer.DecodeEntities(text);
         var kind = string.IsNullOrWhiteSpace(text) ? ValueKind.Empty : ValueKind.Static;
-        return new TemplateValue(kind, span, raw, text);
+        return new TemplateValue(kind, span, raw, text) { IsRazor = isRazor };
     }
 
     private static string StripTags(ReadOnlySpan<char> text)

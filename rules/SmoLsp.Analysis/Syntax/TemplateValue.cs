@@ -36,7 +36,15 @@ public sealed record TemplateValue(ValueKind Kind, TextSpan Span, string RawText
     /// </summary>
     public string ToAttributeText() => IsDynamic
         ? TextNormalizer.CollapseWhitespace(RawText)
-        : TextNormalizer.EscapeAttribute(NormalizedText);
+        : IsRazor
+            ? TextNormalizer.EscapeRazorTransitions(TextNormalizer.EscapeAttribute(NormalizedText))
+            : TextNormalizer.EscapeAttribute(NormalizedText);
+
+    /// <summary>
+    /// True for a value read from a <c>.cshtml</c> or <c>.razor</c> file: its <see cref="Text"/> has <c>@@</c> unescaped
+    /// to <c>@</c>, so writing it back into Razor must escape it again.
+    /// </summary>
+    public bool IsRazor { get; init; }
 
     public override string ToString() => $"{Kind}: {RawText}";
 }

@@ -138,6 +138,30 @@ public static class TextNormalizer
             .Replace(">", "&gt;", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Escapes known text for Razor: an '@' that does not follow a letter or digit (Razor's e-mail rule) starts code,
+    /// so it is written '@@'.
+    /// </summary>
+    public static string EscapeRazorTransitions(string text)
+    {
+        if (!text.Contains('@', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 4);
+        for (var i = 0; i < text.Length; i++)
+        {
+            sb.Append(text[i]);
+            if (text[i] == '@' && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
+            {
+                sb.Append('@');
+            }
+        }
+
+        return sb.ToString();
+    }
+
     public static string EscapeText(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 }

@@ -1,0 +1,42 @@
+using SmoLsp.Analysis.Fixes;
+using SmoLsp.Analysis.Rules;
+using SmoLsp.Rules.Titles;
+
+namespace SmoLsp.Rules.Twitter;
+
+/// <summary>
+/// X renders a plain summary card when twitter:card is missing, so a page's large og:image shows as a small
+/// thumbnail (X Cards markup reference; users report large images ignored without the tag).
+/// </summary>
+public sealed class SMO101MissingTwitterCard : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "SMO101",
+        "Missing twitter:card",
+        "The page has {0} but no twitter:card: X shows a small summary card. Add <meta name=\"twitter:card\" content=\"summary_large_image\"> to show the image large",
+        RuleCategory.Twitter,
+        DiagnosticSeverity.Info,
+        FixAvailability.Safe);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
+    {
+        var head = context.Head;
+        if (head.HasMeta("twitter:card") || PageSuppliedHead.IsOpen(head))
+        {
+            return;
+        }
+
+        var image = HasImage("og:image") ? "an og:image" : HasImage("twitter:image") ? "a twitter:image" : null;
+        if (image is null)
+        {
+            return;
+        }
+
+        var fix = SocialTags.InsertMetaFix(head, "Add twitter:card summary_large_image", FixSafety.Safe, "name", "twitter:card", "summary_large_image");
+        context.Report(HeadInsertion.DocumentAnchor(head), args: [image], fixes: SocialTags.Fixes(fix));
+
+        bool HasImage(string key) => head.GetMetas(key).Any(m => m.Content is { IsEmpty: false });
+    });
+}
