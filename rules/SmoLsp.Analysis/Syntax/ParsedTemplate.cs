@@ -35,7 +35,7 @@ public sealed class ParsedTemplate
 
     public static ParsedTemplate Parse(SourceText source, TemplateLanguage language)
     {
-        var projection = language.IsRazor() ? RazorProjection.Create(source.Text) : RazorProjection.Plain(source.Text);
+        var projection = language.IsRazor() ? RazorProjection.Create(source.Text) : RazorProjection.Html(source.Text);
         var parsed = new ParsedTemplate(source, language, projection);
         new HtmlScanner(parsed, projection.ProjectedText, parsed._elements, parsed._comments).Scan();
         if (projection.Comments.Count > 0)

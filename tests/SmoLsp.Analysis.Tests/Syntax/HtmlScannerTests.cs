@@ -98,3 +98,23 @@ public sealed class HtmlScannerTests
         p.Elements.Single(e => e.Name == "p").Parent.ShouldBeNull();
     }
 }
+
+public sealed class HtmlTemplateSyntaxTests
+{
+    [Fact]
+    public void Liquid_and_mustache_values_are_dynamic()
+    {
+        var p = ParsedTemplate.Parse("<title>{{ page.title | escape }} - {{ site.title }}</title><meta property=\"og:title\" content=\"{{ page.title }}\">{% if x %}<meta name=a>{% endif %}<p>{ not code }</p>", TemplateLanguage.Html);
+        p.Elements[0].GetTextValue().IsDynamic.ShouldBeTrue();
+        p.Elements[1].GetAttributeValue("content")!.IsDynamic.ShouldBeTrue();
+        p.Elements.Count(e => e.Name == "meta").ShouldBe(2);
+        p.Elements.Single(e => e.Name == "p").GetTextValue().IsStatic.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Unterminated_braces_are_text()
+    {
+        var p = ParsedTemplate.Parse("<title>a {{ b</title>", TemplateLanguage.Html);
+        p.Elements[0].GetTextValue().IsStatic.ShouldBeTrue();
+    }
+}
