@@ -92,6 +92,57 @@ public sealed class HeadModel
 
     public TitleElement? Title => Titles.Count > 0 ? Titles[0] : null;
 
+    private bool? _isExtendedElsewhere;
+
+    /// <summary>
+    /// True when other files add to this head: a Blazor <c>&lt;HeadOutlet&gt;</c> (pages supply <c>&lt;PageTitle&gt;</c> and
+    /// <c>&lt;HeadContent&gt;</c>), a Razor layout that renders a section or partial inside <c>&lt;head&gt;</c>, or an HTML
+    /// template that includes its head (<c>{% include head.html %}</c>). "Missing tag" rules cannot judge such a head
+    /// from this file alone, so they stay silent rather than report every layout.
+    /// </summary>
+    public bool IsExtendedElsewhere => _isExtendedElsewhere ??= ComputeIsExtendedElsewhere();
+
+    private bool ComputeIsExtendedElsewhere()
+    {
+        var syntax = Syntax;
+        var headSpan = Head?.Span;
+        if (syntax.Language.IsRazor())
+        {
+            foreach (var e in syntax.Elements)
+            {
+                if (e.SourceName == "HeadOutlet" || (e.Name == "partial" && headSpan is { } s && s.Contains(e.StartTagSpan.Start)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // Template code in the head (or, with no <head> element, before the body) that pulls in other markup.
+        var end = headSpan?.End ?? Body?.StartTagSpan.Start ?? syntax.Source.Length;
+        var start = headSpan?.Start ?? 0;
+        foreach (var code in syntax.Projection.CodeSpans)
+        {
+            if (code.End <= start)
+            {
+                continue;
+            }
+
+            if (code.Start >= end)
+            {
+                break;
+            }
+
+            var text = syntax.Source.Text.AsSpan(code.Start, code.Length);
+            if (text.Contains("RenderSection", StringComparison.Ordinal) || text.Contains("Partial", StringComparison.Ordinal)
+                || text.Contains("include", StringComparison.Ordinal) || text.Contains("{{>", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static HeadModel Build(ParsedTemplate syntax)
     {
         var model = new HeadModel(syntax);

@@ -19,7 +19,7 @@ public sealed class SMO001MissingOgTitle : Rule
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
         var head = context.Head;
-        if (head.HasMeta("og:title"))
+        if (head.IsExtendedElsewhere || head.HasMeta("og:title"))
         {
             return;
         }

@@ -22,7 +22,7 @@ public sealed class SMO002MissingOgDescription : Rule
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
         var head = context.Head;
-        if (head.HasMeta("og:description"))
+        if (head.IsExtendedElsewhere || head.HasMeta("og:description"))
         {
             return;
         }

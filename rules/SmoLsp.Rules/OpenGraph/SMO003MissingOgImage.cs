@@ -20,7 +20,7 @@ public sealed class SMO003MissingOgImage : Rule
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
         var head = context.Head;
-        if (head.HasMeta("og:image") || head.HasMeta("og:image:url"))
+        if (head.IsExtendedElsewhere || head.HasMeta("og:image") || head.HasMeta("og:image:url"))
         {
             return;
         }

@@ -25,7 +25,7 @@ public sealed class SMO004MissingOgUrl : Rule
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
         var head = context.Head;
-        if (head.HasMeta(Key))
+        if (head.IsExtendedElsewhere || head.HasMeta(Key))
         {
             return;
         }

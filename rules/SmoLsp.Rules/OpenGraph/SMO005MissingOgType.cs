@@ -22,7 +22,7 @@ public sealed class SMO005MissingOgType : Rule
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
         var head = context.Head;
-        if (head.HasMeta("og:type"))
+        if (head.IsExtendedElsewhere || head.HasMeta("og:type"))
         {
             return;
         }

@@ -20,7 +20,7 @@ public sealed class SMO006MissingOgSiteName : Rule
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
         var head = context.Head;
-        if (head.HasMeta("og:site_name"))
+        if (head.IsExtendedElsewhere || head.HasMeta("og:site_name"))
         {
             return;
         }

@@ -1,6 +1,4 @@
 using SmoLsp.Analysis.Model;
-using SmoLsp.Analysis.Syntax;
-using SmoLsp.Analysis.Text;
 
 namespace SmoLsp.Rules.Titles;
 
@@ -12,52 +10,5 @@ namespace SmoLsp.Rules.Titles;
 /// </summary>
 internal static class PageSuppliedHead
 {
-    public static bool IsOpen(HeadModel head)
-    {
-        var syntax = head.Syntax;
-        if (!syntax.Language.IsRazor())
-        {
-            return false;
-        }
-
-        var headSpan = head.Head is { } h ? h.Span : (TextSpan?)null;
-        foreach (var e in syntax.Elements)
-        {
-            if (e.SourceName == "HeadOutlet")
-            {
-                return true;
-            }
-
-            if (e.Name == "partial" && headSpan is { } s && s.Contains(e.StartTagSpan.Start))
-            {
-                return true;
-            }
-        }
-
-        if (headSpan is not { } span)
-        {
-            return false;
-        }
-
-        foreach (var code in syntax.Projection.CodeSpans)
-        {
-            if (code.End <= span.Start)
-            {
-                continue;
-            }
-
-            if (code.Start >= span.End)
-            {
-                break;
-            }
-
-            var text = syntax.Source.Text.AsSpan(code.Start, code.Length);
-            if (text.Contains("RenderSection", StringComparison.Ordinal) || text.Contains("Partial", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsOpen(HeadModel head) => head.IsExtendedElsewhere;
 }

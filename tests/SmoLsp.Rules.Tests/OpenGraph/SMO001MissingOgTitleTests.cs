@@ -87,3 +87,19 @@ public sealed class SMO001MissingOgTitleTests
         </html>
         """, safety: FixSafety.Suggestion);
 }
+
+public sealed class HeadExtendedElsewhereTests
+{
+    [Theory]
+    [InlineData("App.razor", "<!DOCTYPE html>\n<html>\n<head>\n    <base href=\"/\" />\n    <HeadOutlet />\n</head>\n<body><Routes /></body>\n</html>")]
+    [InlineData("Views/Shared/_Layout.cshtml", "<!DOCTYPE html>\n<html>\n<head>\n    <title>@ViewData[\"Title\"]</title>\n    @await RenderSectionAsync(\"Meta\", required: false)\n</head>\n<body>@RenderBody()</body>\n</html>")]
+    [InlineData("_layouts/default.html", "<!DOCTYPE html>\n<html lang=\"en\">\n  {%- include head.html -%}\n  <body>{{ content }}</body>\n</html>")]
+    public void Missing_tag_rules_stay_silent_when_other_files_fill_the_head(string path, string text)
+    {
+        var engine = BuiltInRules.CreateEngine();
+        var result = engine.Analyze(Analysis.TemplateDocument.FromPath(path, text));
+        result.Head.IsExtendedElsewhere.ShouldBeTrue();
+        string[] missingTagRules = ["SMO001", "SMO002", "SMO003", "SMO004", "SMO005", "SMO006", "SMO101", "SMO201", "SMO207"];
+        result.Diagnostics.Select(d => d.Id).Intersect(missingTagRules).ShouldBeEmpty();
+    }
+}
