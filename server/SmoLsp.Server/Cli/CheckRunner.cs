@@ -45,7 +45,9 @@ public sealed class CheckRunner
         }
         catch (Exception ex)
         {
-            _stderr.WriteLine($"smolsp: internal error: {ex.GetType().Name}: {ex.Message}");
+            // Parallel.For wraps what a worker threw; the inner exception is the one worth a line.
+            var inner = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
+            _stderr.WriteLine($"smolsp: internal error: {inner.GetType().Name}: {inner.Message}");
             return ExitCodes.Error;
         }
     }
@@ -72,7 +74,7 @@ public sealed class CheckRunner
             explicitConfig = loader.Load(full);
         }
 
-        var targets = FindTargets(options, cwd, out var notes);
+        var targets = FindTargets(options, cwd, out var notes, out var skippedByName);
         if (targets is null)
         {
             return ExitCodes.Error;
@@ -98,7 +100,7 @@ public sealed class CheckRunner
             }
         }
 
-        var summary = new CheckSummary { Quiet = options.Quiet };
+        var summary = new CheckSummary { Quiet = options.Quiet, FilesSkipped = skippedByName };
         var reportWriter = ReportWriter.For(options.Format);
         var highest = Analyze(work, options, reportWriter, summary);
         summary.Elapsed = clock.Elapsed;
@@ -157,9 +159,10 @@ public sealed class CheckRunner
     private sealed record WorkItem(string FullPath, string DisplayPath, SmoLspConfiguration Configuration);
 
     /// <summary>Every file to consider, deduplicated; null (after printing why) when a path does not exist.</summary>
-    private List<Target>? FindTargets(CheckOptions options, string cwd, out List<string> notes)
+    private List<Target>? FindTargets(CheckOptions options, string cwd, out List<string> notes, out int skipped)
     {
         notes = [];
+        skipped = 0;
         var paths = options.Paths.Count > 0 ? options.Paths : ["."];
         var targets = new List<Target>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -175,6 +178,7 @@ public sealed class CheckRunner
                 if (!TemplateWalker.IsTemplatePath(Path.GetFileName(full)))
                 {
                     notes.Add($"{DisplayPath(full, cwd)}: skipped: not a template (.html, .htm, .cshtml, .razor)");
+                    skipped++;
                     continue;
                 }
 
@@ -220,9 +224,12 @@ public sealed class CheckRunner
         var reported = new HashSet<ConfigurationResult>(ReferenceEqualityComparer.Instance);
         var effective = new Dictionary<ConfigurationResult, (SmoLspConfiguration Configuration, Matcher? Matcher, string? Root)>(ReferenceEqualityComparer.Instance);
         var work = new List<WorkItem>(targets.Count);
+        var byDirectory = new Dictionary<string, ConfigurationResult>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
-            var result = explicitConfig ?? loader.LoadFor(target.FullPath);
+            var directory = target.Kind == TargetKind.Folder ? target.FullPath : Path.GetDirectoryName(target.FullPath)!;
+            var result = explicitConfig ?? ConfigFor(directory);
+
             if (!result.Success)
             {
                 if (reported.Add(result))
@@ -261,6 +268,18 @@ public sealed class CheckRunner
 
         work.Sort(static (a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
         return work;
+
+        // Per folder, so a thousand files in one folder cost one lookup, not a thousand stats.
+        ConfigurationResult ConfigFor(string directory)
+        {
+            if (!byDirectory.TryGetValue(directory, out var found))
+            {
+                found = loader.LoadFor(directory);
+                byDirectory[directory] = found;
+            }
+
+            return found;
+        }
     }
 
     /// <summary>

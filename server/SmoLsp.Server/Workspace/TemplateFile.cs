@@ -64,7 +64,7 @@ public static class TemplateFile
             var length = RandomAccess.GetLength(handle);
             if (length > maxBytes)
             {
-                return new TemplateReadResult(ReadStatus.TooLarge, null, null, $"skipped: {FormatSize(length)} is over the {FormatSize(maxBytes)} limit for one template", length);
+                return new TemplateReadResult(ReadStatus.TooLarge, null, null, $"skipped: {FormatSize(length, maxBytes)} is over the {FormatSize(maxBytes)} limit for one template", length);
             }
 
             lastWriteTimeUtc = File.GetLastWriteTimeUtc(handle);
@@ -128,6 +128,10 @@ public static class TemplateFile
             return new TemplateReadResult(ReadStatus.Ok, Encoding.Latin1.GetString(bytes), new FileEncodingInfo(Encoding.Latin1, false), "not valid UTF-8; read as Latin-1", bytes.Length);
         }
     }
+
+    /// <summary>A size as KB or MB; in bytes when rounding would make it read the same as <paramref name="limit"/>.</summary>
+    private static string FormatSize(long bytes, long limit) =>
+        FormatSize(bytes) == FormatSize(limit) ? $"{bytes} bytes" : FormatSize(bytes);
 
     private static string FormatSize(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024.0):0.#} MB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes} bytes";

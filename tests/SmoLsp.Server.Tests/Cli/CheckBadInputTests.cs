@@ -64,9 +64,30 @@ public sealed class CheckBadInputTests : IDisposable
     }
 
     [Fact]
-    public void The_default_size_cap_is_large_enough_for_real_templates()
+    public void A_file_over_the_default_size_cap_is_skipped_without_being_read()
     {
-        Workspace.TemplateFile.DefaultMaxBytes.ShouldBeGreaterThanOrEqualTo(10L * 1024 * 1024);
+        // Sparse: the size is checked before a byte is read, so this costs no disk and no memory.
+        using (var stream = File.Create(_tree.PathOf("dump.html")))
+        {
+            stream.SetLength(Workspace.TemplateFile.DefaultMaxBytes + 1);
+        }
+
+        var run = CheckRun.Check(_tree);
+
+        run.ExitCode.ShouldBe(ExitCodes.Clean);
+        run.Stderr.ShouldBe("dump.html: skipped: 16777217 bytes is over the 16 MB limit for one template\n");
+        run.SummaryLine.ShouldContain("0 files checked, 1 skipped");
+    }
+
+    [Fact]
+    public void A_large_template_under_the_cap_is_analyzed()
+    {
+        var body = string.Concat(Enumerable.Repeat("<div class=\"row\"><p>Lorem ipsum dolor sit amet</p><a href=\"/x\">x</a></div>\n", 150_000));
+        _tree.Write("big.html", Pages.MissingOgTitle.Replace("<body>", "<body>" + body, StringComparison.Ordinal));
+
+        var run = CheckRun.Check(_tree);
+
+        run.ProblemLines.Single().ShouldStartWith("big.html:3:1: warning SMO001");
     }
 
     [Fact]

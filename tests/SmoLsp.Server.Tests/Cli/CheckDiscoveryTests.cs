@@ -89,6 +89,24 @@ public sealed class CheckDiscoveryTests : IDisposable
 
         run.ExitCode.ShouldBe(ExitCodes.Clean);
         run.Stderr.ShouldContain("README.md: skipped: not a template");
+        run.SummaryLine.ShouldContain("0 files checked, 1 skipped");
+    }
+
+    [Fact]
+    public void Symbolic_links_to_folders_are_not_followed_so_loops_cannot_hang()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        _tree.Write("site/index.html", Pages.Fragment);
+        Directory.CreateSymbolicLink(_tree.PathOf("site/loop"), _tree.PathOf("site"));
+        Directory.CreateSymbolicLink(_tree.PathOf("alias"), _tree.PathOf("site"));
+
+        var run = CheckRun.Check(_tree, new CheckOptions { Format = ReportFormat.Json });
+
+        CheckedPaths(run).ShouldBe(["site/index.html"]);
     }
 
     [Fact]
