@@ -23,27 +23,29 @@ fi
 echo "== publish (Release, ReadyToRun)" >&2
 dotnet publish "$repo/server/SmoLsp.Server" -c Release -o "$pub" -nologo -v quiet >&2
 
-# Runs a command $runs times; prints the median and best wall seconds and the median peak RSS.
+# Runs a command $runs times; prints median and best wall time, median CPU (user + sys: steadier than wall on a
+# shared machine) and median peak RSS.
 measure() {
   local label="$1"; shift
   local log; log="$(mktemp)"
   for _ in $(seq "$runs"); do
     if [ -x /usr/bin/time ]; then
-      /usr/bin/time -f '%e %M' -a -o "$log" "$@" >/dev/null 2>&1 || true
+      /usr/bin/time -f '%e %U %S %M' -a -o "$log" "$@" >/dev/null 2>&1 || true
     else
-      local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s.%N)
-      echo "$(echo "$t1 - $t0" | bc) 0" >>"$log"
+      local t0 t1; t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
+      awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.2f 0 0 0\n", ns / 1e9 }' >>"$log"
     fi
   done
-  sort -n "$log" | awk -v label="$label" '
-    { w[NR] = $1; m[NR] = $2 }
+  awk -v label="$label" '
+    function median(a, n,   i, j, t) {
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return a[int((n + 1) / 2)]
+    }
+    { w[NR] = $1; c[NR] = $2 + $3; m[NR] = $4 }
     END {
-      n = NR; med = w[int((n + 1) / 2)];
-      # RSS median: sort a copy
-      for (i = 1; i <= n; i++) r[i] = m[i];
-      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (r[j] < r[i]) { t = r[i]; r[i] = r[j]; r[j] = t }
-      printf "| %s | %.2f s | %.2f s | %.0f MB |\n", label, med, w[1], r[int((n + 1) / 2)] / 1024
-    }'
+      n = NR; best = w[1]; for (i = 2; i <= n; i++) if (w[i] < best) best = w[i];
+      printf "| %s | %.2f s | %.2f s | %.2f s | %.0f MB |\n", label, median(w, n), best, median(c, n), median(m, n) / 1024
+    }' "$log"
   rm -f "$log"
 }
 
@@ -56,8 +58,8 @@ echo
 echo "Machine: $(nproc) cores, $(uname -sr), dotnet $(dotnet --version); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Corpus: $corpus ($files templates, $size on disk); $runs runs each"
 echo
-echo "| Command | Wall (median) | Wall (best) | Peak RSS (median) |"
-echo "|---|---:|---:|---:|"
+echo "| Command | Wall (median) | Wall (best) | CPU user+sys (median) | Peak RSS (median) |"
+echo "|---|---:|---:|---:|---:|"
 measure "smolsp check <corpus>" dotnet "$pub/smolsp.dll" check "$corpus"
 measure "smolsp check <corpus> --format json" dotnet "$pub/smolsp.dll" check "$corpus" --format json
 measure "smolsp check <empty folder> (start-up)" dotnet "$pub/smolsp.dll" check "$empty"

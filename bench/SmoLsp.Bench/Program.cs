@@ -13,14 +13,14 @@ namespace SmoLsp.Bench;
 /// <summary>
 /// Times SmoLsp's analysis over a corpus of real templates next to HtmlAgilityPack parsing the same text, so the
 /// numbers say what the design promises: our pass (scan + head model + rules) costs less than a DOM parse.
-/// Usage: dotnet run -c Release --project bench/SmoLsp.Bench -- [corpus-folder] [--passes N]
+/// Usage: dotnet run -c Release --project bench/SmoLsp.Bench -- [corpus-folder] [--passes N (default 10)]
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         var corpus = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? DefaultCorpus();
-        var passes = args.SkipWhile(a => a != "--passes").Skip(1).Select(int.Parse).FirstOrDefault(5);
+        var passes = args.SkipWhile(a => a != "--passes").Skip(1).Select(int.Parse).FirstOrDefault(10);
         if (!Directory.Exists(corpus))
         {
             Console.Error.WriteLine($"bench: corpus folder not found: {corpus}");
