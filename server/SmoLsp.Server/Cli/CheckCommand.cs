@@ -51,7 +51,7 @@ public static class CheckCommand
             HelpName = "FILE",
         };
 
-        var command = new Command("check", "Check templates and report SMO problems.") { paths, format, failOn, rule, quiet, fix, config };
+        var command = new Command("check", "Check templates and report SMO problems. Exit codes: 0 nothing at or above --fail-on, 1 problems at or above it, 2 usage, configuration or internal error.") { paths, format, failOn, rule, quiet, fix, config };
         command.SetAction(parseResult =>
         {
             SeverityNames.TryParse(parseResult.GetValue(failOn) ?? "error", out var failLevel);
