@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using SmoLsp.Server.Cli;
 using SmoLsp.Server.Lsp;
 
@@ -8,10 +9,55 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // Our own buffered UTF-8 (no BOM) writers: Console.Out flushes on every write, which costs more than the
+        // analysis on a big tree, and its encoding depends on the locale. Flushed before exit in every path.
+        using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        using var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false), 1 << 12) { AutoFlush = true };
+        try
+        {
+            return Run(args, stdout, stderr);
+        }
+        finally
+        {
+            stdout.Flush();
+        }
+    }
+
+    /// <summary>Parses and runs a command line with the given writers: what <see cref="Main"/> does, callable in-process by tests.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var root = CreateRootCommand();
+            var parseResult = root.Parse(args);
+            if (parseResult.Errors.Count > 0)
+            {
+                // System.CommandLine exits 1 on parse errors; 1 means "findings" here, so usage errors are ours to report as 2.
+                foreach (var error in parseResult.Errors)
+                {
+                    stderr.WriteLine("smolsp: error: " + error.Message);
+                }
+
+                stderr.WriteLine("Run 'smolsp --help' for usage.");
+                return ExitCodes.Error;
+            }
+
+            return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex)
+        {
+            // The last line of defence: one clear line, never a stack trace.
+            stderr.WriteLine($"smolsp: internal error: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Error;
+        }
+    }
+
+    public static RootCommand CreateRootCommand()
+    {
         var root = new RootCommand("SmoLsp: finds social-media-optimization problems (Open Graph, X cards, titles, social links) in HTML, Razor and Blazor templates.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(LspCommand.Create());
-        return root.Parse(args).Invoke();
+        return root;
     }
 }

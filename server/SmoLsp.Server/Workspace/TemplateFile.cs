@@ -48,23 +48,46 @@ public static class TemplateFile
 
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static TemplateReadResult Read(string path, long maxBytes = DefaultMaxBytes)
+    public static TemplateReadResult Read(string path, long maxBytes = DefaultMaxBytes) => Read(path, maxBytes, out _, out _);
+
+    /// <summary>
+    /// Reads and decodes a template, also returning the raw bytes and the last write time: what a fix needs to prove
+    /// the file did not change before writing it back. One open handle for the size check, the read and the time stamp.
+    /// </summary>
+    public static TemplateReadResult Read(string path, long maxBytes, out byte[]? bytes, out DateTime lastWriteTimeUtc)
     {
-        byte[] bytes;
+        bytes = null;
+        lastWriteTimeUtc = default;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var length = RandomAccess.GetLength(handle);
+            if (length > maxBytes)
             {
-                return new TemplateReadResult(ReadStatus.NotFound, null, null, "no such file", 0);
+                return new TemplateReadResult(ReadStatus.TooLarge, null, null, $"skipped: {FormatSize(length, maxBytes)} is over the {FormatSize(maxBytes)} limit for one template", length);
             }
 
-            if (info.Length > maxBytes)
+            lastWriteTimeUtc = File.GetLastWriteTimeUtc(handle);
+            var buffer = new byte[length];
+            var read = 0;
+            while (read < buffer.Length)
             {
-                return new TemplateReadResult(ReadStatus.TooLarge, null, null, $"skipped: {info.Length / (1024.0 * 1024.0):0.#} MB is over the {maxBytes / (1024 * 1024)} MB limit for one template", info.Length);
+                var n = RandomAccess.Read(handle, buffer.AsSpan(read), read);
+                if (n == 0)
+                {
+                    // The file shrank while we read it: keep what is there.
+                    Array.Resize(ref buffer, read);
+                    break;
+                }
+
+                read += n;
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = buffer;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new TemplateReadResult(ReadStatus.NotFound, null, null, "no such file", 0);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -105,6 +128,13 @@ public static class TemplateFile
             return new TemplateReadResult(ReadStatus.Ok, Encoding.Latin1.GetString(bytes), new FileEncodingInfo(Encoding.Latin1, false), "not valid UTF-8; read as Latin-1", bytes.Length);
         }
     }
+
+    /// <summary>A size as KB or MB; in bytes when rounding would make it read the same as <paramref name="limit"/>.</summary>
+    private static string FormatSize(long bytes, long limit) =>
+        FormatSize(bytes) == FormatSize(limit) ? $"{bytes} bytes" : FormatSize(bytes);
+
+    private static string FormatSize(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024.0):0.#} MB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes} bytes";
 
     private static (Encoding? Encoding, int BomLength) DetectBom(byte[] b)
     {

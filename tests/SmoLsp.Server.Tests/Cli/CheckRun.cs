@@ -1,0 +1,37 @@
+using System.Text.Json;
+using SmoLsp.Server.Cli;
+using SmoLsp.Server.Workspace;
+
+namespace SmoLsp.Server.Tests.Cli;
+
+/// <summary>The result of one in-process <c>smolsp check</c>.</summary>
+public sealed record CheckRun(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>The report lines without the summary (whose timing varies).</summary>
+    public IReadOnlyList<string> ProblemLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Where(l => !l.Contains(" checked", StringComparison.Ordinal) && !l.StartsWith("Fixed ", StringComparison.Ordinal)).ToList();
+
+    public string SummaryLine => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
+
+    public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+
+    public static CheckRun Check(TempTree tree, CheckOptions options, DirectoryLister? lister = null)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var runner = new CheckRunner(stdout, stderr) { DirectoryLister = lister };
+        var code = runner.Run(options with { WorkingDirectory = options.WorkingDirectory ?? tree.Root });
+        return new CheckRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    public static CheckRun Check(TempTree tree, params string[] paths) => Check(tree, new CheckOptions { Paths = paths });
+
+    /// <summary>A full command line through System.CommandLine, as <c>smolsp</c> would parse it.</summary>
+    public static CheckRun Cli(params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var code = Program.Run(args, stdout, stderr);
+        return new CheckRun(code, stdout.ToString(), stderr.ToString());
+    }
+}

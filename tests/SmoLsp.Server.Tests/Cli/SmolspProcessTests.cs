@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using SmoLsp.Server.Cli;
+
+namespace SmoLsp.Server.Tests.Cli;
+
+/// <summary>End to end: the built <c>smolsp.dll</c> as a real process, to prove what CI sees on stdout and as the exit code.</summary>
+public sealed class SmolspProcessTests : IDisposable
+{
+    private readonly TempTree _tree = new();
+
+    public void Dispose() => _tree.Dispose();
+
+    [Fact]
+    public void Check_writes_bom_free_json_to_stdout_and_exits_1_on_findings()
+    {
+        _tree.Write("site/index.html", Pages.MissingOgTitle);
+        _tree.Write("site/about.html", Pages.Clean);
+
+        var (code, stdout, stderr) = Smolsp(_tree.Root, "check", "site", "--format", "json", "--fail-on", "warning");
+
+        stderr.ShouldBeEmpty();
+        code.ShouldBe(ExitCodes.Findings);
+        stdout[0].ShouldBe((byte)'[');
+        var files = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
+        files.Select(f => f.GetProperty("filePath").GetString()).ShouldBe(["site/about.html", "site/index.html"]);
+        files[1].GetProperty("messages")[0].GetProperty("ruleId").GetString().ShouldBe("SMO001");
+    }
+
+    [Fact]
+    public void Check_text_and_exit_codes_end_to_end()
+    {
+        _tree.Write("index.html", Pages.MissingOgTitle);
+
+        var (clean, text, _) = Smolsp(_tree.Root, "check");
+        clean.ShouldBe(ExitCodes.Clean);
+        Encoding.UTF8.GetString(text).ShouldStartWith("index.html:3:1: warning SMO001 ");
+
+        var (missing, _, error) = Smolsp(_tree.Root, "check", "nowhere");
+        missing.ShouldBe(ExitCodes.Error);
+        Encoding.UTF8.GetString(error).ShouldBe("smolsp: error: nowhere: no such file or folder\n");
+    }
+
+    [Fact]
+    public void Version_is_the_products()
+    {
+        var (code, stdout, _) = Smolsp(_tree.Root, "--version");
+
+        code.ShouldBe(0);
+        Encoding.UTF8.GetString(stdout).ShouldStartWith(typeof(Program).Assembly.GetName().Version!.ToString(3));
+    }
+
+    private static (int Code, byte[] Stdout, byte[] Stderr) Smolsp(string workingDirectory, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "smolsp.dll");
+        File.Exists(dll).ShouldBeTrue($"{dll} is built next to the tests");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        using var stdout = new MemoryStream();
+        using var stderr = new MemoryStream();
+        var errorCopy = process.StandardError.BaseStream.CopyToAsync(stderr);
+        process.StandardOutput.BaseStream.CopyTo(stdout);
+        errorCopy.Wait(TimeSpan.FromSeconds(60)).ShouldBeTrue();
+        process.WaitForExit(60_000).ShouldBeTrue("smolsp exits");
+        return (process.ExitCode, stdout.ToArray(), stderr.ToArray());
+    }
+}
