@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SmoLsp.Analysis.Engine;
+using SmoLsp.Rules;
 using SmoLsp.Server.Cli;
 using SmoLsp.Server.Workspace;
 
@@ -15,11 +17,17 @@ public sealed record CheckRun(int ExitCode, string Stdout, string Stderr)
 
     public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
 
+    /// <summary>
+    /// The host's behaviour is under test here, not the catalog: an engine with SMO001 alone keeps these tests'
+    /// expected output independent of which other rules exist (each rule has its own tests).
+    /// </summary>
+    public static readonly AnalysisEngine SingleRuleEngine = new(BuiltInRules.All.Where(r => r.Descriptor.Id == "SMO001"));
+
     public static CheckRun Check(TempTree tree, CheckOptions options, DirectoryLister? lister = null)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var runner = new CheckRunner(stdout, stderr) { DirectoryLister = lister };
+        var runner = new CheckRunner(stdout, stderr, SingleRuleEngine) { DirectoryLister = lister };
         var code = runner.Run(options with { WorkingDirectory = options.WorkingDirectory ?? tree.Root });
         return new CheckRun(code, stdout.ToString(), stderr.ToString());
     }
