@@ -181,8 +181,9 @@ internal static class WebUrl
             authority = authority[(at + 1)..];
         }
 
+        // Default ports name the same site; any other port stays part of the host.
         var colon = authority.LastIndexOf(':');
-        if (colon >= 0 && !authority.EndsWith(']'))
+        if (colon >= 0 && !authority.EndsWith(']') && authority[(colon + 1)..] is "" or "80" or "443")
         {
             authority = authority[..colon];
         }
