@@ -26,13 +26,14 @@ public sealed class SMO507NoShareAffordance : Rule
     {
         var head = context.Head;
         var isArticle = head.GetMetaContent("og:type") is { IsStatic: true } type && type.NormalizedText.Equals("article", StringComparison.OrdinalIgnoreCase);
-        if ((!isArticle && head.FirstArticle is null) || head.HasWebShareTrigger || HasShareLink(head)
+        var article = ContentArticle(head);
+        if ((!isArticle && article is null) || head.HasWebShareTrigger || HasShareLink(head)
             || BlockInsertion.RendersElsewhere(head, "share"))
         {
             return;
         }
 
-        var container = head.FirstArticle is { EndTagSpan: not null } article ? article
+        var container = article is { EndTagSpan: not null } ? article
             : context.Syntax.Elements.FirstOrDefault(e => e.Name == "main" && e.EndTagSpan is not null)
             ?? (head.Body is { EndTagSpan: not null } body ? body : null);
         CodeFix? fix = null;
@@ -43,6 +44,21 @@ public sealed class SMO507NoShareAffordance : Rule
 
         context.Report(HeadInsertion.DocumentAnchor(head), args: [isArticle ? "article (og:type=article)" : "page's <article>"], fixes: SocialTags.Fixes(fix));
     });
+
+    /// <summary>
+    /// The first <c>&lt;article&gt;</c> that is page content: layouts also use the element for header and footer
+    /// rows (eShopOnWeb's <c>&lt;header&gt;&lt;article class="row"&gt;</c>), which are not something to share.
+    /// </summary>
+    private static HtmlElement? ContentArticle(HeadModel head)
+    {
+        if (head.FirstArticle is null)
+        {
+            return null;
+        }
+
+        return head.Syntax.Elements.FirstOrDefault(e => e.Name == "article"
+            && !e.HasAncestorOrSelf("header") && !e.HasAncestorOrSelf("footer") && !e.HasAncestorOrSelf("nav") && !e.HasAncestorOrSelf("aside"));
+    }
 
     private static bool HasShareLink(HeadModel head) =>
         head.Anchors.Any(a => SocialLinks.Target(head.Syntax, a.Href) is { } target && ShareIntents.Classify(target) is not null);

@@ -33,6 +33,19 @@ public sealed class SMO507NoShareAffordanceTests
         """);
 
     [Fact]
+    public void Articles_used_as_layout_rows_in_header_or_footer_are_not_content() => RuleVerifier.Verify<SMO507NoShareAffordance>("""
+        <!DOCTYPE html>
+        <html>
+        <head><title>eShop</title></head>
+        <body>
+            <header><article class="row"><a href="/">Home</a></article></header>
+            @RenderBody()
+            <footer><article class="row">All rights reserved</article></footer>
+        </body>
+        </html>
+        """, "Views/Shared/_Layout.cshtml");
+
+    [Fact]
     public void Silent_for_pages_that_are_not_content() => RuleVerifier.Verify<SMO507NoShareAffordance>("""
         <html>
           <head><meta property="og:type" content="website"></head>
