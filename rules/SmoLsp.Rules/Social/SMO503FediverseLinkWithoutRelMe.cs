@@ -1,6 +1,7 @@
 using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Text;
+using SmoLsp.Rules.Urls;
 
 namespace SmoLsp.Rules.Social;
 
@@ -22,13 +23,15 @@ public sealed class SMO503FediverseLinkWithoutRelMe : Rule
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
+        var configured = context.Configuration.Profiles
+            .Select(p => WebUrl.Parse(p)).OfType<LinkTarget>().Select(SocialLinks.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var anchor in context.Head.Anchors)
         {
-            Check(context, anchor);
+            Check(context, anchor, configured);
         }
     }, includeFragments: true);
 
-    private static void Check(RuleContext context, AnchorLink anchor)
+    private static void Check(RuleContext context, AnchorLink anchor, HashSet<string> configured)
     {
         var element = anchor.Element;
         var rel = element.GetAttribute("rel");
@@ -38,6 +41,12 @@ public sealed class SMO503FediverseLinkWithoutRelMe : Rule
         }
 
         if (!anchor.Href.IsStatic || SocialLinks.Target(context.Syntax, anchor.Href) is not { } target || !SocialLinks.IsFediverseProfile(target))
+        {
+            return;
+        }
+
+        // rel="me" claims "this account is mine": a post that mentions someone else's account must not say so.
+        if (element.HasAncestorOrSelf("article") && !configured.Contains(SocialLinks.Key(target)))
         {
             return;
         }

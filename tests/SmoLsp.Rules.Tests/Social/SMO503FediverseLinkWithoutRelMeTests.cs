@@ -30,6 +30,14 @@ public sealed class SMO503FediverseLinkWithoutRelMeTests
         """);
 
     [Fact]
+    public void Accounts_mentioned_in_an_article_are_not_claimed_unless_configured() => RuleVerifier.Verify<SMO503FediverseLinkWithoutRelMe>("""
+        <article>
+          <p>Thanks to <a href="https://fosstodon.org/@bob">Bob</a> for the review.</p>
+          <p>Follow us: <a [|href="https://mastodon.social/@acme"|]>Mastodon</a></p>
+        </article>
+        """, configuration: RuleVerifier.Config("""{ "profiles": ["https://mastodon.social/@acme"] }"""));
+
+    [Fact]
     public void Razor_dynamic_href_or_rel_is_not_judged() => RuleVerifier.Verify<SMO503FediverseLinkWithoutRelMe>("""
         <footer>
           <a href="@Model.MastodonUrl">Mastodon</a>
