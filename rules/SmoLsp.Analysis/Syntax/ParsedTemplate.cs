@@ -114,7 +114,7 @@ public sealed class ParsedTemplate
 
         text = TextNormalizer.DecodeEntities(text);
         var kind = string.IsNullOrWhiteSpace(text) ? ValueKind.Empty : ValueKind.Static;
-        return new TemplateValue(kind, span, raw, text);
+        return new TemplateValue(kind, span, raw, text) { IsRazor = Language.IsRazor() };
     }
 
     private static string StripTags(ReadOnlySpan<char> text)

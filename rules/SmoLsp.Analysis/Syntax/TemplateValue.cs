@@ -36,7 +36,32 @@ public sealed record TemplateValue(ValueKind Kind, TextSpan Span, string RawText
     /// </summary>
     public string ToAttributeText() => IsDynamic
         ? TextNormalizer.CollapseWhitespace(RawText)
-        : TextNormalizer.EscapeAttribute(NormalizedText);
+        : IsRazor ? EscapeRazorTransitions(TextNormalizer.EscapeAttribute(NormalizedText)) : TextNormalizer.EscapeAttribute(NormalizedText);
+
+    /// <summary>True when the value was read from a Razor template, where a literal '@' is written "@@".</summary>
+    public bool IsRazor { get; init; }
+
+    // Static text decoded "@@" to "@"; written back into Razor, "@acme" would start code. After a letter or digit Razor
+    // reads an e-mail address, so "info@acme.test" stays as it is.
+    private static string EscapeRazorTransitions(string text)
+    {
+        if (!text.Contains('@', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var sb = new System.Text.StringBuilder(text.Length + 4);
+        for (var i = 0; i < text.Length; i++)
+        {
+            sb.Append(text[i]);
+            if (text[i] == '@' && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
+            {
+                sb.Append('@');
+            }
+        }
+
+        return sb.ToString();
+    }
 
     public override string ToString() => $"{Kind}: {RawText}";
 }
