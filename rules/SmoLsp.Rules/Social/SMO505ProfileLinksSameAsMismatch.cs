@@ -104,11 +104,9 @@ public sealed class SMO505ProfileLinksSameAsMismatch : Rule
         {
             if (href is { IsStatic: true } && WebUrl.Parse(href.Text) is { IsHttp: true } target)
             {
-                var span = Trimmed(head, href.Span);
+                var span = WebUrl.TrimmedSpan(head.Syntax.Source, href.Span);
                 links.Add(new Profile(href.Text.Trim(), SocialLinks.Key(target), span, relMe || SocialLinks.IsProfileUrl(target)));
             }
         }
     }
-
-    private static TextSpan Trimmed(HeadModel head, TextSpan span) => SMO301RelativeSocialUrl.TrimmedSpan(head.Syntax.Source, span);
 }

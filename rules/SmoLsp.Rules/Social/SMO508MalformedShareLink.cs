@@ -67,7 +67,7 @@ public sealed class SMO508MalformedShareLink : Rule
                 Problem.Unencoded => $"The {parameter}= parameter of this {intent.Platform} share link is not URL-encoded: '&', '?' and '#' in the page URL break the link; encode it (https%3A%2F%2F...)",
                 _ => $"This {intent.Platform} share link shares {sharedText}, not this page ({pageUrl})",
             };
-            var span = SMO301RelativeSocialUrl.TrimmedSpan(context.Source, anchor.Href.Span);
+            var span = WebUrl.TrimmedSpan(context.Source, anchor.Href.Span);
             var fixes = Array.Empty<CodeFix>();
             if (pageUrl is not null)
             {

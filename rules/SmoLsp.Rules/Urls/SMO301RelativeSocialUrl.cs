@@ -62,14 +62,14 @@ public sealed class SMO301RelativeSocialUrl : Rule
         var fix = BuildFix(context, value, known, form, complete);
         var hint = fix is null ? ": set \"siteUrl\" in smolsp.json to get a fix" : string.Empty;
         var shown = complete ? known : known + "...";
-        context.Report(TrimmedSpan(context.Source, value.Span), args: [meta.Key, shown, hint], fixes: SocialTags.Fixes(fix));
+        context.Report(WebUrl.TrimmedSpan(context.Source, value.Span), args: [meta.Key, shown, hint], fixes: SocialTags.Fixes(fix));
     }
 
     private static CodeFix? BuildFix(RuleContext context, TemplateValue value, string known, UrlForm form, bool complete)
     {
         var source = context.Source;
         var language = context.Syntax.Language;
-        var span = TrimmedSpan(source, value.Span);
+        var span = WebUrl.TrimmedSpan(source, value.Span);
         var siteUrl = context.Configuration.SiteUrl;
         var pageUrl = WebUrl.PageUrl(context.Head, out var pageText) is not null ? pageText : null;
         switch (form)
@@ -115,22 +115,4 @@ public sealed class SMO301RelativeSocialUrl : Rule
 
     private static CodeFix Fix(string result, FixSafety safety, TextEdit edit) =>
         new(safety == FixSafety.Safe ? $"Make the URL absolute: {result}" : $"Make the URL absolute (check the base): {result}", safety, [edit]);
-
-    /// <summary>The value without the whitespace around it: what the diagnostic underlines and the fix replaces.</summary>
-    internal static TextSpan TrimmedSpan(SourceText source, TextSpan span)
-    {
-        var start = span.Start;
-        var end = span.End;
-        while (start < end && char.IsWhiteSpace(source.Text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(source.Text[end - 1]))
-        {
-            end--;
-        }
-
-        return TextSpan.FromBounds(start, end);
-    }
 }

@@ -37,7 +37,7 @@ public sealed class SMO302ProtocolRelativeSocialUrl : Rule
                 continue;
             }
 
-            var span = SMO301RelativeSocialUrl.TrimmedSpan(context.Source, value.Span);
+            var span = WebUrl.TrimmedSpan(context.Source, value.Span);
             if (!context.Source.Slice(span).StartsWith("//"))
             {
                 continue; // written with entities: no reliable place to insert

@@ -35,7 +35,7 @@ public sealed class SMO303InsecureOgImage : Rule
                 continue;
             }
 
-            var span = SMO301RelativeSocialUrl.TrimmedSpan(context.Source, value.Span);
+            var span = WebUrl.TrimmedSpan(context.Source, value.Span);
             var fixes = Array.Empty<CodeFix>();
             if (context.Source.Slice(span).StartsWith("http:", StringComparison.OrdinalIgnoreCase))
             {

@@ -43,9 +43,9 @@ public sealed class SMO304OgUrlCanonicalMismatch : Rule
             if (WebUrl.ComparisonKey(og) != WebUrl.ComparisonKey(canonicalUrl))
             {
                 context.Report(
-                    SMO301RelativeSocialUrl.TrimmedSpan(context.Source, value.Span),
+                    WebUrl.TrimmedSpan(context.Source, value.Span),
                     args: [value.Text.Trim(), href.Text.Trim()],
-                    related: [new RelatedLocation(null, SMO301RelativeSocialUrl.TrimmedSpan(context.Source, href.Span), "the canonical link")]);
+                    related: [new RelatedLocation(null, WebUrl.TrimmedSpan(context.Source, href.Span), "the canonical link")]);
             }
         }
     }, includeFragments: true);

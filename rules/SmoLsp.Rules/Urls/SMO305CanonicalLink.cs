@@ -94,7 +94,7 @@ public sealed class SMO305CanonicalLink : Rule
         if (relative)
         {
             context.Report(
-                SMO301RelativeSocialUrl.TrimmedSpan(context.Source, value.Span),
+                WebUrl.TrimmedSpan(context.Source, value.Span),
                 args: [$"has a relative href ('{(complete ? known : known + "...")}'): Google and Lighthouse ask for an absolute URL such as https://example.com/page"],
                 severity: DiagnosticSeverity.Warning);
         }

@@ -1,5 +1,6 @@
 using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Syntax;
+using SmoLsp.Analysis.Text;
 
 namespace SmoLsp.Rules.Urls;
 
@@ -292,4 +293,22 @@ internal static class WebUrl
         Uri.TryCreate(baseUrl.Trim(), UriKind.Absolute, out var b) && Uri.TryCreate(b, relative.Trim(), out var resolved)
             ? resolved.AbsoluteUri
             : null;
+
+    /// <summary>The value without the whitespace around it: what the diagnostic underlines and the fix replaces.</summary>
+    public static TextSpan TrimmedSpan(SourceText source, TextSpan span)
+    {
+        var start = span.Start;
+        var end = span.End;
+        while (start < end && char.IsWhiteSpace(source.Text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(source.Text[end - 1]))
+        {
+            end--;
+        }
+
+        return TextSpan.FromBounds(start, end);
+    }
 }
