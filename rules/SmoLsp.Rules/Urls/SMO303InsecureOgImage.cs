@@ -1,0 +1,68 @@
+using SmoLsp.Analysis.Rules;
+using SmoLsp.Analysis.Text;
+using SmoLsp.Rules.Images;
+
+namespace SmoLsp.Rules.Urls;
+
+/// <summary>
+/// ogp.me: og:image:secure_url is "an alternate url to use if the webpage requires HTTPS". An http: image with no
+/// https alternative is blocked as mixed content where the card is shown on an https page.
+/// </summary>
+public sealed class SMO303InsecureOgImage : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "SMO303",
+        "og:image over http: without og:image:secure_url",
+        "og:image is served over http: ('{0}') with no og:image:secure_url: platforms and apps that show cards on https pages need an https image",
+        RuleCategory.Urls,
+        DiagnosticSeverity.Info,
+        FixAvailability.SafeOrSuggestion);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
+    {
+        foreach (var group in OgImageGroup.Of(context.Head))
+        {
+            if (group.Root.Content is not { } value || group.Has("og:image:secure_url"))
+            {
+                continue;
+            }
+
+            var known = WebUrl.KnownText(context.Syntax, value, out var complete);
+            if (known is null || !known.StartsWith("http:", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var span = WebUrl.TrimmedSpan(context.Source, value.Span);
+            var fixes = Array.Empty<CodeFix>();
+            if (context.Source.Slice(span).StartsWith("http:", StringComparison.OrdinalIgnoreCase))
+            {
+                // Same URL over https. Safe when the image is on the site's own host and the site is known to serve
+                // https (siteUrl or the page's URL says so); elsewhere a suggestion: that host may not serve https.
+                var host = WebUrl.Parse(known, complete)?.Host;
+                var safe = host is not null && SiteHttpsHosts(context).Contains(host);
+                fixes = [new CodeFix(safe ? "Use https:" : "Use https: (check the host serves https)", safe ? FixSafety.Safe : FixSafety.Suggestion, [new TextEdit(new TextSpan(span.Start, 4), "https")])];
+            }
+
+            context.Report(span, args: [complete ? known : known + "..."], fixes: fixes);
+        }
+    }, includeFragments: true);
+
+    private static HashSet<string> SiteHttpsHosts(RuleContext context)
+    {
+        var hosts = new HashSet<string>(StringComparer.Ordinal);
+        if (WebUrl.Parse(context.Configuration.SiteUrl) is { Scheme: "https" } site)
+        {
+            hosts.Add(site.Host);
+        }
+
+        if (WebUrl.PageUrl(context.Head, out _) is { Scheme: "https" } page)
+        {
+            hosts.Add(page.Host);
+        }
+
+        return hosts;
+    }
+}
