@@ -41,7 +41,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.name = CLIENT_NAME;
   status.command = COMMANDS.showOutput;
   const previews = new PreviewPages();
-  let errorShown = false;
   let lastProblems = '';
 
   const setStatus = (state: ServerStatus, detail?: string): void => {
@@ -63,25 +62,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return configuration;
   };
 
-  /** One error per cause: shown on activation once, and again whenever the user explicitly asks. */
-  const reportFailure = (message: string, action: { title: string; run: () => unknown }, userAsked: boolean): void => {
+  /**
+   * Logs a failure and shows it, but never stacks a second SmoLsp error on one still open (typing a server
+   * path in the settings editor restarts the server on every change).
+   */
+  let errorOpen = false;
+  const reportFailure = (message: string, action?: { title: string; run: () => unknown }): void => {
     output.error(message);
     setStatus('failed', message);
-    if (errorShown && !userAsked) {
+    if (!action || errorOpen) {
       return;
     }
-    errorShown = true;
+    errorOpen = true;
     void vscode.window.showErrorMessage(message, action.title).then((choice) => {
-      if (choice === action.title) {
-        return action.run();
-      }
-      return undefined;
+      errorOpen = false;
+      return choice === action.title ? action.run() : undefined;
     });
   };
 
   const showOutputAction = { title: 'Show Output', run: () => output.show(true) };
 
-  const start = async (userAsked: boolean): Promise<void> => {
+  const start = async (): Promise<void> => {
     const settings = vscode.workspace.getConfiguration(CONFIGURATION_SECTION);
     if (!settings.get<boolean>('enable', true)) {
       output.info('SmoLsp is disabled by smolsp.enable.');
@@ -98,7 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     );
     if (!resolution.ok) {
       const { action } = resolution;
-      reportFailure(resolution.message, { title: action.title, run: () => vscode.commands.executeCommand(action.command, ...action.arguments) }, userAsked);
+      reportFailure(resolution.message, { title: action.title, run: () => vscode.commands.executeCommand(action.command, ...action.arguments) });
       return;
     }
     output.info(resolution.description);
@@ -111,6 +112,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // through workspace/configuration otherwise. Both get the same mapped shape.
       synchronize: { configurationSection: CONFIGURATION_SECTION },
       outputChannel: output,
+      // The client already shows "couldn't create connection" with a Go to Output button; without this
+      // handler it would add a second popup for the same failed initialize.
+      initializationFailedHandler: () => false,
       middleware: {
         workspace: {
           configuration: async (params, token, next) => {
@@ -142,7 +146,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await created.start();
       setStatus('running', resolution.description);
     } catch (error) {
-      reportFailure(`SmoLsp: the language server failed to start: ${errorText(error)}`, showOutputAction, userAsked);
+      // No popup of ours: the client has shown one for this failure already.
+      reportFailure(`SmoLsp: the language server failed to start: ${errorText(error)}`);
     }
   };
 
@@ -159,9 +164,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     setStatus('stopped');
   };
 
-  const restart = async (userAsked: boolean): Promise<void> => {
+  const restart = async (): Promise<void> => {
     await stop();
-    await start(userAsked);
+    await start();
   };
 
   /** The active editor's document when SmoLsp handles it and the server is running; else says why not. */
@@ -245,17 +250,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
     vscode.commands.registerCommand(COMMANDS.fixAll, fixAll),
     vscode.commands.registerCommand(COMMANDS.showPreview, showPreview),
-    vscode.commands.registerCommand(COMMANDS.restart, () => restart(true)),
+    vscode.commands.registerCommand(COMMANDS.restart, restart),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // Trace and analysis settings reach the running server; these two need a new process.
       if (e.affectsConfiguration('smolsp.enable') || e.affectsConfiguration('smolsp.server.path')) {
-        void restart(true);
+        void restart();
       }
     }),
   );
 
-  await start(false);
+  await start();
 }
 
 export async function deactivate(): Promise<void> {
