@@ -417,3 +417,26 @@ export function loadFresh<T>(modulePath: string, mocks: Record<string, unknown>)
 export function fakeContext(extensionPath: string) {
   return { extensionPath, subscriptions: [] as Array<{ dispose(): unknown }> };
 }
+
+/**
+ * The mock plus a stand-in for every other `vscode` export: the real vscode-languageclient (inside the bundle)
+ * subclasses vscode classes such as CompletionItem when it loads, which only needs something constructible.
+ */
+export function looseVscodeModule(module: Record<string, unknown>): Record<string, unknown> {
+  const stub = (name: string): unknown => {
+    const target = function () {} as unknown as Record<string | symbol, unknown>;
+    return new Proxy(target, {
+      get(t, p) {
+        if (p in t) {
+          return t[p];
+        }
+        return p === Symbol.toPrimitive ? () => name : stub(`${name}.${String(p)}`);
+      },
+    });
+  };
+  return new Proxy(module, {
+    get(t, p) {
+      return p in t ? t[p as string] : typeof p === 'string' ? stub(`vscode.${p}`) : undefined;
+    },
+  });
+}
