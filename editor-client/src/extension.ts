@@ -14,7 +14,7 @@ import {
 import { CLIENT_ID, CLIENT_NAME, COMMANDS, DOCUMENT_SELECTOR, FIX_ALL_KIND, SOCIAL_PREVIEW_REQUEST } from './contributions';
 import { headPosition, hoversToMarkdown, NO_PREVIEW_MESSAGE, PREVIEW_SCHEME, previewPage, previewPath } from './preview';
 import { nodeResolutionHost, resolveServer, ServerResolution } from './serverResolution';
-import { CONFIGURATION_SECTION, ServerConfiguration, toServerConfiguration } from './settings';
+import { CONFIGURATION_SECTION, ServerConfiguration, toInitializationOptions, toServerConfiguration } from './settings';
 import { presentStatus, ServerStatus } from './status';
 
 /** Read-only Markdown pages for the social preview; virtual, so closing them never asks to save. */
@@ -108,6 +108,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const serverOptions: ServerOptions = { run: executable, debug: executable };
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
+      // The user's own value only: application scope already keeps workspaces out, this says so in code.
+      initializationOptions: toInitializationOptions(settings.inspect<boolean>('plugins.allow')?.globalValue),
       // Push model for servers that read settings from the notification (Neovim-style); the server pulls
       // through workspace/configuration otherwise. Both get the same mapped shape.
       synchronize: { configurationSection: CONFIGURATION_SECTION },
@@ -253,8 +255,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.restart, restart),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      // Trace and analysis settings reach the running server; these two need a new process.
-      if (e.affectsConfiguration('smolsp.enable') || e.affectsConfiguration('smolsp.server.path')) {
+      // Trace and analysis settings reach the running server; these need a new process.
+      if (e.affectsConfiguration('smolsp.enable') || e.affectsConfiguration('smolsp.server.path') || e.affectsConfiguration('smolsp.plugins.allow')) {
         void restart();
       }
     }),

@@ -6,15 +6,29 @@ export const CONFIGURATION_SECTION = 'smolsp';
 export const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** What the server receives for the `smolsp` section (workspace/configuration and didChangeConfiguration). */
+/**
+ * What the server receives for the `smolsp` section (workspace/configuration and didChangeConfiguration). The
+ * server parses it like a smolsp.json, where an unknown key is an error, so only configuration keys go here.
+ */
 export interface ServerConfiguration {
   siteUrl: string | null;
   siteName: string | null;
   twitterSite: string | null;
   profiles: string[];
   rules: Record<string, Severity>;
-  /** The user-level plugin trust (`smolsp.plugins.allow`); workspace settings cannot set it. */
+}
+
+/**
+ * Sent once in `initialize`: the user-level plugin trust (`smolsp.plugins.allow`). It is fixed for the server's
+ * lifetime (changing it restarts the server) and never travels with the workspace-scoped settings.
+ */
+export interface InitializationOptions {
   allowPlugins: boolean;
+}
+
+export function toInitializationOptions(userAllowsPlugins: unknown): InitializationOptions {
+  // Only a literal true trusts: a string "true" from a hand-edited settings file does not.
+  return { allowPlugins: userAllowsPlugins === true };
 }
 
 export interface MappedSettings {
@@ -29,22 +43,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * Reads `key` from the section whether VS Code handed it over nested (`{ server: { path } }`, what
- * `getConfiguration().get('smolsp')` returns) or flat (`{ 'server.path': ... }`, what `inspect` shows).
- */
 function read(section: Record<string, unknown>, key: string): unknown {
-  if (key in section) {
-    return section[key];
-  }
-  let current: unknown = section;
-  for (const part of key.split('.')) {
-    if (!isRecord(current) || !(part in current)) {
-      return undefined;
-    }
-    current = current[part];
-  }
-  return current;
+  return Object.prototype.hasOwnProperty.call(section, key) ? section[key] : undefined;
 }
 
 function text(value: unknown, key: string, problems: string[]): string | null {
@@ -116,7 +116,6 @@ export function toServerConfiguration(section: unknown): MappedSettings {
       twitterSite: twitterSite === null ? null : normalizeTwitterSite(twitterSite),
       profiles,
       rules,
-      allowPlugins: read(source, 'plugins.allow') === true,
     },
     problems,
   };

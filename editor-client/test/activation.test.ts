@@ -109,7 +109,13 @@ describe('activate with a bundled server', () => {
     assert.equal(client.clientOptions.synchronize.configurationSection, 'smolsp');
     assert.equal(client.clientOptions.outputChannel, vscode.outputChannels[0]);
     assert.equal(client.started, 1);
+    assert.deepEqual(client.clientOptions.initializationOptions, { allowPlugins: false });
     assert.deepEqual(vscode.messages, []);
+  });
+
+  it('passes the user-level plugin trust in initializationOptions, not with the settings', async () => {
+    const { lc } = await activate(setupFiles(true, true), { settings: { 'smolsp.plugins.allow': true } });
+    assert.deepEqual(lc.clients[0].clientOptions.initializationOptions, { allowPlugins: true });
   });
 
   it('logs the resolved command and shows the running state in the status bar', async () => {
@@ -139,7 +145,7 @@ describe('activate with a bundled server', () => {
     const next = async () => [{ siteUrl: 'https://acme.example/', rules: { smo203: 'OFF' }, server: { path: '' } }, { tabSize: 2 }];
     const result = await middleware.configuration(params, {}, next);
     assert.deepEqual(result, [
-      { siteUrl: 'https://acme.example', siteName: null, twitterSite: null, profiles: [], rules: { SMO203: 'off' }, allowPlugins: false },
+      { siteUrl: 'https://acme.example', siteName: null, twitterSite: null, profiles: [], rules: { SMO203: 'off' } },
       { tabSize: 2 },
     ]);
   });
@@ -151,7 +157,7 @@ describe('activate with a bundled server', () => {
     assert.deepEqual(client.notifications, [
       {
         method: 'workspace/didChangeConfiguration',
-        params: { settings: { smolsp: { siteUrl: null, siteName: 'Acme', twitterSite: '@acme', profiles: [], rules: {}, allowPlugins: false } } },
+        params: { settings: { smolsp: { siteUrl: null, siteName: 'Acme', twitterSite: '@acme', profiles: [], rules: {} } } },
       },
     ]);
   });
@@ -166,7 +172,7 @@ describe('activate with a bundled server', () => {
     await extension.deactivate();
   });
 
-  it('restarts when smolsp.server.path changes, not for analysis settings', async () => {
+  it('restarts when the server path or the plugin trust changes, not for analysis settings', async () => {
     const { vscode, lc } = await activate(setupFiles(true, true));
     const fire = async (changed: string) => {
       vscode.configurationListeners.forEach((l) => l({ affectsConfiguration: (s: string) => changed === s || changed.startsWith(s + '.') }));
@@ -176,6 +182,8 @@ describe('activate with a bundled server', () => {
     assert.equal(lc.clients.length, 1);
     await fire('smolsp.server.path');
     assert.equal(lc.clients.length, 2);
+    await fire('smolsp.plugins.allow');
+    assert.equal(lc.clients.length, 3);
   });
 
   it('stays off when smolsp.enable is false', async () => {

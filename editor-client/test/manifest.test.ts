@@ -110,9 +110,9 @@ describe('configuration', () => {
 
   it('every setting the code reads is contributed', () => {
     const code = source('extension.ts');
-    const read = [...code.matchAll(/\.get<[^>]+>\('([^']+)'/g)].map((m) => `smolsp.${m[1]}`);
+    const read = [...code.matchAll(/\.(?:get|inspect)<[^>]+>\('([^']+)'/g)].map((m) => `smolsp.${m[1]}`);
     const watched = [...code.matchAll(/affectsConfiguration\('([^']+)'\)/g)].map((m) => m[1]);
-    assert.ok(read.length >= 2 && watched.length >= 2);
+    assert.ok(read.length >= 3 && watched.length >= 3, JSON.stringify({ read, watched }));
     for (const key of [...read, ...watched]) {
       assert.ok(key in properties, `${key} is contributed`);
     }

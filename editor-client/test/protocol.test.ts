@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { CONFIGURATION_SECTION, toServerConfiguration } from '../src/settings';
+import { CONFIGURATION_SECTION, toInitializationOptions, toServerConfiguration } from '../src/settings';
 import { FIX_ALL_KIND, SOCIAL_PREVIEW_REQUEST } from '../src/contributions';
 import { headPosition } from '../src/preview';
 import { nodeResolutionHost, resolveServer, ResolvedServer } from '../src/serverResolution';
@@ -109,6 +109,7 @@ if (SKIP) {
     const published = new Map<string, Diagnostic[]>();
     const registrations: Array<{ method: string }> = [];
     const configurationSections: string[] = [];
+    const shownMessages: Array<{ type: number; message: string }> = [];
 
     before(async () => {
       assert.ok(existsSync(dll!), `SMOLSP_DLL=${dll} does not exist`);
@@ -153,6 +154,9 @@ if (SKIP) {
         connection.onRequest(method, () => null);
       }
       connection.onRequest('workspace/applyEdit', () => ({ applied: false, failureReason: 'the protocol test applies edits itself' }));
+      connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+        shownMessages.push(p);
+      });
       connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
         published.set(p.uri, p.diagnostics);
       });
@@ -207,6 +211,8 @@ if (SKIP) {
           rootUri: pathToFileURL(workspace).href,
           workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'site' }],
           capabilities: VSCODE_CAPABILITIES,
+          // What the extension sends when the user has not trusted plugins.
+          initializationOptions: toInitializationOptions(undefined),
           trace: 'off',
         }),
         exitCode.then((code) => assert.fail(`the server exited with ${code} before answering initialize${context()}`)),
@@ -273,11 +279,14 @@ if (SKIP) {
       assert.ok(hover?.contents, `a hover at <head>${context()}`);
     });
 
-    it('pulls settings by the smolsp section, if it pulls at all', () => {
+    it('accepts the settings the extension sends, pulled by the smolsp section or pushed', () => {
       // Pull and push are both fine (the extension sends the same shape either way), but a pull must name our section.
       if (configurationSections.length > 0) {
         assert.ok(configurationSections.includes(CONFIGURATION_SECTION), JSON.stringify(configurationSections));
       }
+      // The server parses the section like a smolsp.json: a key it does not know would be shown as an error.
+      const complaints = shownMessages.filter((m) => m.type <= 2);
+      assert.deepEqual(complaints, [], 'no error or warning popup for the settings');
     });
 
     it('shuts down and exits with code 0', { timeout: 20_000 }, async () => {

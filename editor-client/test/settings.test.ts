@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizeTwitterSite, toServerConfiguration } from '../src/settings';
+import { normalizeTwitterSite, toInitializationOptions, toServerConfiguration } from '../src/settings';
 
 describe('toServerConfiguration', () => {
   it('gives the server its shape with empty defaults', () => {
     const { configuration, problems } = toServerConfiguration({ enable: true, server: { path: '' }, trace: { server: 'off' }, rules: {}, siteUrl: '', siteName: '', twitterSite: '', profiles: [], plugins: { allow: false } });
-    assert.deepEqual(configuration, { siteUrl: null, siteName: null, twitterSite: null, profiles: [], rules: {}, allowPlugins: false });
+    assert.deepEqual(configuration, { siteUrl: null, siteName: null, twitterSite: null, profiles: [], rules: {} });
     assert.deepEqual(problems, []);
   });
 
-  it('drops client-only settings (enable, server path, trace)', () => {
-    const { configuration } = toServerConfiguration({ enable: false, server: { path: '/x' }, trace: { server: 'verbose' } });
-    assert.deepEqual(Object.keys(configuration).sort(), ['allowPlugins', 'profiles', 'rules', 'siteName', 'siteUrl', 'twitterSite']);
+  it('sends only smolsp.json keys: the server rejects unknown ones; client-only settings and plugin trust stay out', () => {
+    const { configuration } = toServerConfiguration({ enable: false, server: { path: '/x' }, trace: { server: 'verbose' }, plugins: { allow: true } });
+    assert.deepEqual(Object.keys(configuration).sort(), ['profiles', 'rules', 'siteName', 'siteUrl', 'twitterSite']);
   });
 
   it('maps and normalizes values', () => {
@@ -21,7 +21,6 @@ describe('toServerConfiguration', () => {
       twitterSite: 'acme',
       profiles: ['https://github.com/acme', ' https://x.com/acme '],
       rules: { smo203: 'OFF', SMO001: 'error', ACME001: 'warning' },
-      plugins: { allow: true },
     });
     assert.deepEqual(configuration, {
       siteUrl: 'https://acme.example',
@@ -29,16 +28,7 @@ describe('toServerConfiguration', () => {
       twitterSite: '@acme',
       profiles: ['https://github.com/acme', 'https://x.com/acme'],
       rules: { SMO203: 'off', SMO001: 'error', ACME001: 'warning' },
-      allowPlugins: true,
     });
-  });
-
-  it('reads flat dotted keys too', () => {
-    assert.equal(toServerConfiguration({ 'plugins.allow': true }).configuration.allowPlugins, true);
-  });
-
-  it('only a literal true trusts plugins', () => {
-    assert.equal(toServerConfiguration({ plugins: { allow: 'true' } }).configuration.allowPlugins, false);
   });
 
   it('ignores bad values and says why', () => {
@@ -61,6 +51,15 @@ describe('toServerConfiguration', () => {
       const { configuration } = toServerConfiguration(section);
       assert.deepEqual(configuration.rules, {});
       assert.deepEqual(configuration.profiles, []);
+    }
+  });
+});
+
+describe('toInitializationOptions', () => {
+  it('trusts plugins only for a literal true', () => {
+    assert.deepEqual(toInitializationOptions(true), { allowPlugins: true });
+    for (const value of [false, undefined, null, 'true', 1, {}]) {
+      assert.deepEqual(toInitializationOptions(value), { allowPlugins: false });
     }
   });
 });

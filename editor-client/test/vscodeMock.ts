@@ -177,6 +177,10 @@ export function createVscodeMock(options: MockOptions = {}): VscodeMock {
       return (full in settings ? settings[full] : defaultValue) as T;
     },
     has: (key: string) => `${section}.${key}` in settings,
+    inspect<T>(key: string) {
+      const full = `${section}.${key}`;
+      return { key: full, globalValue: settings[full] as T | undefined };
+    },
   });
 
   const window = {
