@@ -40,5 +40,11 @@ if [[ $run_e2e == 1 && -d tests/e2e ]]; then
   count < "$log"
 fi
 
+if [[ -d editor-client ]]; then
+  echo "== VS Code extension"
+  (cd editor-client && npm ci --no-audit --no-fund --loglevel=error && npm test) 2>&1 | tee "$log" || status=1
+  count < "$log"
+fi
+
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit $status

@@ -91,6 +91,17 @@ public static class RulesCommand
                 json.WriteBoolean("enabledByDefault", d.EnabledByDefault);
                 json.WriteString("fixable", Fixable(d.Fix));
                 json.WriteString("helpLink", d.HelpLink);
+                json.WriteStartArray("thresholds");
+                foreach (var t in d.ThresholdList)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", t.Name);
+                    json.WriteNumber("default", t.DefaultValue);
+                    json.WriteString("description", t.Description);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
 

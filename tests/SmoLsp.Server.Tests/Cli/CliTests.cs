@@ -63,6 +63,14 @@ public sealed class CliTests
 
         rules.Single(r => r.GetProperty("id").GetString() == "SMO001").GetProperty("fixable").GetString().ShouldBe("safe");
         rules.Single(r => r.GetProperty("id").GetString() == "SMO900").GetProperty("fixable").GetString().ShouldBe("none");
+
+        // Thresholds are listed so editors can generate a smolsp.json schema from this output.
+        foreach (var rule in rules)
+        {
+            var descriptor = engine.Descriptors.Single(d => d.Id == rule.GetProperty("id").GetString());
+            rule.GetProperty("thresholds").EnumerateArray().Select(t => (t.GetProperty("name").GetString(), t.GetProperty("default").GetDouble()))
+                .ShouldBe(descriptor.ThresholdList.Select(t => ((string?)t.Name, t.DefaultValue)));
+        }
     }
 
     [Fact]
