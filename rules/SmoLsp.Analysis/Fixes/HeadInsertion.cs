@@ -30,7 +30,9 @@ public static class HeadInsertion
     public static string Meta(HeadModel head, string keyAttribute, string key, string content) =>
         $"<meta {keyAttribute}=\"{key}\" content=\"{content}\"{VoidEnd(head)}";
 
-    public static string VoidEnd(HeadModel head)
+    public static string VoidEnd(HeadModel head) => head.Memo("HeadInsertion.VoidEnd", ComputeVoidEnd);
+
+    private static string ComputeVoidEnd(HeadModel head)
     {
         var voids = 0;
         var selfClosed = 0;
@@ -112,7 +114,7 @@ public static class HeadInsertion
     private static string ChildIndent(HeadModel head, SourceText source)
     {
         var headIndent = head.Head is { } h ? source.GetIndentation(h.StartTagSpan.Start) : string.Empty;
-        return headIndent + IndentUnit(source.Text);
+        return headIndent + head.Memo("HeadInsertion.IndentUnit", h => IndentUnit(h.Syntax.Source.Text));
     }
 
     /// <summary>The document's indentation unit: a tab, or the smallest space indent in use (2 or 4 by default).</summary>

@@ -93,6 +93,25 @@ public sealed class HeadModel
     public TitleElement? Title => Titles.Count > 0 ? Titles[0] : null;
 
     private bool? _isExtendedElsewhere;
+    private Dictionary<string, object>? _memo;
+
+    /// <summary>
+    /// A per-document cache for facts several rules derive (a fix's void-tag style, the indentation unit), so each is
+    /// computed once per document rather than once per rule. Rules of one document run on one thread.
+    /// </summary>
+    public T Memo<T>(string key, Func<HeadModel, T> compute)
+        where T : notnull
+    {
+        _memo ??= new Dictionary<string, object>(StringComparer.Ordinal);
+        if (_memo.TryGetValue(key, out var cached))
+        {
+            return (T)cached;
+        }
+
+        var value = compute(this);
+        _memo[key] = value;
+        return value;
+    }
 
     /// <summary>
     /// True when other files add to this head: a Blazor <c>&lt;HeadOutlet&gt;</c> (pages supply <c>&lt;PageTitle&gt;</c> and
