@@ -87,6 +87,16 @@ public sealed partial class CatalogTests
     }
 
     [Theory]
+    [MemberData(nameof(AllIds))]
+    public void The_docs_index_lists_the_rule_as_declared(string id)
+    {
+        var d = Descriptor(id);
+        var severity = d.DefaultSeverity.ToString().ToLowerInvariant();
+        File.ReadAllText(Path.Combine(RuleDoc.DocsDirectory, "README.md"))
+            .ShouldContain($"| [{id}]({id}.md) | {d.Title} | {severity} |", customMessage: "rules/docs/README.md is out of date");
+    }
+
+    [Theory]
     [MemberData(nameof(RuleIds))]
     public void Has_a_test_class(string id)
     {
