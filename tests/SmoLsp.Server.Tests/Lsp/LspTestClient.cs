@@ -207,7 +207,7 @@ public sealed class LspTestClient : IAsyncDisposable
         FramingProblems.ShouldBeEmpty();
     }
 
-    public static JsonNode ToNode(object value) => value as JsonNode ?? JsonSerializer.SerializeToNode(value)!;
+    public static JsonNode ToNode(object value) => value is JsonNode node ? node.DeepClone() : JsonSerializer.SerializeToNode(value)!;
 
     private async Task ReadLoopAsync()
     {
