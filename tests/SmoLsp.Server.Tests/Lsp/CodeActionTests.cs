@@ -151,6 +151,10 @@ public sealed class CodeActionTests
         ((int?)resolved["edit"]!["documentChanges"]![0]!["textDocument"]!["version"]).ShouldBe(2);
         LspEdits.Apply(moved, LspEdits.EditsFor(resolved["edit"]!, Uri)).ShouldContain("og:title");
 
+        var fixAll = (await CodeActions(client, Uri, Range(0, 0, 0, 0), only: ["source.fixAll"])).Single()!;
+        var resolvedFixAll = (await client.RequestAsync("codeAction/resolve", fixAll))["result"]!;
+        LspEdits.Apply(moved, LspEdits.EditsFor(resolvedFixAll["edit"]!, Uri)).ShouldContain("og:title");
+
         await client.NotifyAsync("textDocument/didChange", new { textDocument = new { uri = Uri, version = 3 }, contentChanges = new object[] { new { text = DiagnosticsTests.WithOgTitle } } });
         await client.WaitForDiagnosticsAsync(Uri, 3);
         var gone = await client.RequestAsync("codeAction/resolve", fix);

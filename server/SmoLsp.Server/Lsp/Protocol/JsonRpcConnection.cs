@@ -157,7 +157,8 @@ public sealed class JsonRpcConnection : IAsyncDisposable
                 FramedMessage framed;
                 try
                 {
-                    framed = await _reader.ReadAsync(_stop.Token).ConfigureAwait(false);
+                    // WaitAsync as well: a read on a real stdin pipe ignores the token, and RequestExit must not wait for input.
+                    framed = await _reader.ReadAsync(_stop.Token).AsTask().WaitAsync(_stop.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (_stop.IsCancellationRequested)
                 {

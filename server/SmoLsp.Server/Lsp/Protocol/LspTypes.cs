@@ -128,7 +128,7 @@ public sealed record TextDocumentEdit(OptionalVersionedTextDocumentIdentifier Te
 public sealed record WorkspaceEdit(IReadOnlyDictionary<string, IReadOnlyList<LspTextEdit>>? Changes, IReadOnlyList<TextDocumentEdit>? DocumentChanges);
 
 /// <summary>What <c>codeAction/resolve</c> needs to compute an action's edit later.</summary>
-public sealed record CodeActionData(string Uri, int Version, string Action, string? RuleId, int Start, int Length, int FixIndex);
+public sealed record CodeActionData(string Uri, int Version, string Action, int Start, int Length, int FixIndex, string? RuleId = null);
 
 /// <summary>A code action going out, or coming back for resolve (diagnostics and data kept as the client sent them).</summary>
 public sealed record CodeAction

@@ -78,7 +78,7 @@ public sealed class CodeActionBuilder
         if (Wants(only, CodeActionKinds.SourceFixAllSmoLsp) && (only is { Count: > 0 } || actions.Count > 0)
             && analysis.Result is { } result && TextEdits.CollectSafeFixes(result).Count > 0)
         {
-            var data = new CodeActionData(document.Uri, document.Version, FixAllAction, null, 0, 0, 0);
+            var data = new CodeActionData(document.Uri, document.Version, FixAllAction, 0, 0, 0);
             actions.Add(Action(FixAllTitle, CodeActionKinds.SourceFixAllSmoLsp, null, null, data, lazy, analysis));
         }
 
@@ -268,5 +268,5 @@ public sealed class CodeActionBuilder
     }
 
     private static CodeActionData Data(DocumentSnapshot document, string action, Diagnostic diagnostic, int fixIndex) =>
-        new(document.Uri, document.Version, action, diagnostic.Id, diagnostic.Span.Start, diagnostic.Span.Length, fixIndex);
+        new(document.Uri, document.Version, action, diagnostic.Span.Start, diagnostic.Span.Length, fixIndex, diagnostic.Id);
 }
