@@ -187,6 +187,12 @@ public sealed class DiagnosticsTests
         client.ClearNotifications();
         await client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { smolsp = new { rules = new { SMO001 = "off" } } } });
         (await client.WaitForDiagnosticsAsync(Uri, 1)).ShouldBeEmpty();
+
+        // Neovim 0.7 shows work-done progress: the re-check reports one, begun and ended.
+        client.ServerRequests.ShouldContain(r => r.Method == "window/workDoneProgress/create");
+        var progress = client.Notifications("$/progress").Select(n => (string?)n["params"]!["value"]!["kind"]).ToList();
+        progress.First().ShouldBe("begin");
+        progress.Last().ShouldBe("end");
         await client.ShutdownAndExitAsync();
     }
 

@@ -18,10 +18,13 @@ public sealed class ConfigurationSync
     private readonly DiagnosticPublisher _publisher;
     private readonly DocumentStore _documents;
     private readonly JsonRpcConnection _connection;
+    private readonly DocumentAnalyzer _analyzer;
     private readonly ILogger _logger;
+    private int _progressCount;
 
-    public ConfigurationSync(ClientSession session, WorkspaceConfiguration configuration, DiagnosticPublisher publisher, DocumentStore documents, JsonRpcConnection connection, ILogger logger)
+    public ConfigurationSync(ClientSession session, WorkspaceConfiguration configuration, DiagnosticPublisher publisher, DocumentStore documents, DocumentAnalyzer analyzer, JsonRpcConnection connection, ILogger logger)
     {
+        _analyzer = analyzer;
         _session = session;
         _configuration = configuration;
         _publisher = publisher;
@@ -101,7 +104,15 @@ public sealed class ConfigurationSync
     {
         if (!_session.PullDiagnostics)
         {
-            _publisher.ScheduleAll(TimeSpan.Zero);
+            if (_session.WorkDoneProgress && _documents.Current.Count > 0)
+            {
+                _ = Task.Run(RecheckWithProgressAsync);
+            }
+            else
+            {
+                _publisher.ScheduleAll(TimeSpan.Zero);
+            }
+
             return;
         }
 
@@ -118,6 +129,53 @@ public sealed class ConfigurationSync
                     _logger.Debug(ex, "workspace/diagnostic/refresh failed");
                 }
             });
+        }
+    }
+
+    /// <summary>
+    /// Re-analyzes every open document under a work-done progress (for clients that show one), then publishes:
+    /// the publisher finds each analysis already cached for this configuration generation.
+    /// </summary>
+    private async Task RecheckWithProgressAsync()
+    {
+        var documents = _documents.Current.Values.ToArray();
+        var token = "smolsp/recheck/" + Interlocked.Increment(ref _progressCount);
+        var showing = false;
+        try
+        {
+            await _connection.SendRequestAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token),
+                LspJsonContext.Default.WorkDoneProgressCreateParams, LspJsonContext.Default.JsonElement, _connection.Stopping).ConfigureAwait(false);
+            showing = true;
+        }
+        catch (Exception ex) when (ex is LspException or OperationCanceledException or JsonException)
+        {
+            _logger.Debug("No progress shown: {Message}", ex.Message);
+        }
+
+        void Progress(string kind, string? title, string? message, int? percentage)
+        {
+            if (showing)
+            {
+                _connection.SendNotification("$/progress", new ProgressParams(token, new WorkDoneProgressValue(kind, title, message, percentage)), LspJsonContext.Default.ProgressParams);
+            }
+        }
+
+        Progress("begin", "SmoLsp", $"checking {documents.Length} open document(s) with the new configuration", 0);
+        try
+        {
+            for (var i = 0; i < documents.Length && !_connection.Stopping.IsCancellationRequested; i++)
+            {
+                _analyzer.Analyze(documents[i]);
+                if (documents.Length >= 10 && i % (documents.Length / 10) == 0)
+                {
+                    Progress("report", null, null, i * 100 / documents.Length);
+                }
+            }
+        }
+        finally
+        {
+            Progress("end", null, null, null);
+            _publisher.ScheduleAll(TimeSpan.Zero);
         }
     }
 
