@@ -296,7 +296,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             return;
         }
 
-        if (!Lifecycle.AcceptsNotification(method))
+        if (!Lifecycle.AcceptsNotification())
         {
             _logger.Debug("Dropped {Method}: the server is {State}", method, Lifecycle.State);
             return;

@@ -34,8 +34,11 @@ public sealed class Lifecycle
         _ => null,
     };
 
-    /// <summary>True when a notification should be handled; <c>exit</c> is handled by the connection in every state.</summary>
-    public bool AcceptsNotification(string method) => State == LifecycleState.Running || (State == LifecycleState.Uninitialized && method == "$/cancelRequest");
+    /// <summary>
+    /// True when a notification should be handled: only while running. Before initialize they are dropped, as the
+    /// specification says; <c>exit</c> and <c>$/cancelRequest</c> are handled by the connection in every state.
+    /// </summary>
+    public bool AcceptsNotification() => State == LifecycleState.Running;
 
     public void Initialized() => Interlocked.CompareExchange(ref _state, (int)LifecycleState.Running, (int)LifecycleState.Uninitialized);
 
