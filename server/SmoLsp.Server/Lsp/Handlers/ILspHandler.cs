@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using SmoLsp.Server.Lsp.Protocol;
+using SmoLsp.Server.Lsp.Services;
+
+namespace SmoLsp.Server.Lsp.Handlers;
+
+/// <summary>A group of LSP methods. Handlers are thin: convert the params in, call the services, convert the result out.</summary>
+public interface ILspHandler
+{
+    void Register(JsonRpcConnection connection);
+}
+
+internal static class RequestContextExtensions
+{
+    /// <summary>The document as it was when the request arrived (later edits do not change what the request sees).</summary>
+    public static DocumentSnapshot? Document(this RequestContext context, string uri) =>
+        context.State is ImmutableDictionary<string, DocumentSnapshot> documents ? documents.GetValueOrDefault(uri) : null;
+}

@@ -1,0 +1,67 @@
+using SmoLsp.Server.Lsp.Protocol;
+using SmoLsp.Server.Lsp.Services;
+using Serilog;
+
+namespace SmoLsp.Server.Lsp.Handlers;
+
+/// <summary><c>initialize</c> (negotiates capabilities), <c>initialized</c>, <c>shutdown</c>. <c>exit</c> is the connection's own.</summary>
+public sealed class LifecycleHandler : ILspHandler
+{
+    private readonly ClientSession _session;
+    private readonly ConfigurationSync _configurationSync;
+    private readonly DiagnosticPublisher _publisher;
+    private readonly ParentProcessWatcher _parentWatcher;
+    private readonly ILogger _logger;
+
+    public LifecycleHandler(ClientSession session, ConfigurationSync configurationSync, DiagnosticPublisher publisher, ParentProcessWatcher parentWatcher, ILogger logger)
+    {
+        _session = session;
+        _configurationSync = configurationSync;
+        _publisher = publisher;
+        _parentWatcher = parentWatcher;
+        _logger = logger;
+    }
+
+    public static string Version { get; } = typeof(LifecycleHandler).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public void Register(JsonRpcConnection connection)
+    {
+        connection.OnRequest("initialize", LspJsonContext.Default.InitializeParams, LspJsonContext.Default.InitializeResult, (p, _) =>
+        {
+            _session.Configure(p);
+            _logger.Information("initialize from {Client} (pid {Pid}); positions {Encoding}, diagnostics {Mode}, resolve {Resolve}",
+                _session.ClientName, _session.ProcessId, _session.Positions.Encoding, _session.PullDiagnostics ? "pull" : "push", _session.ResolveCodeActionEdits);
+            if (_session.ProcessId is { } pid)
+            {
+                _parentWatcher.Start(pid, () =>
+                {
+                    _logger.Warning("Client process {Pid} is gone; exiting", pid);
+                    connection.RequestExit(1);
+                }, connection.Stopping);
+            }
+
+            return Task.FromResult<InitializeResult?>(new InitializeResult(Capabilities(), new ServerInfo("smolsp", Version)));
+        }, inline: true);
+
+        connection.OnNotification("initialized", () => _ = Task.Run(_configurationSync.StartAsync));
+
+        connection.OnRequest("shutdown", LspJsonContext.Default.Empty, _ =>
+        {
+            _publisher.Stop();
+            _logger.Information("shutdown");
+            return Task.FromResult<Empty?>(null);
+        }, inline: true);
+    }
+
+    private ServerCapabilities Capabilities() => new()
+    {
+        PositionEncoding = _session.Positions.Encoding,
+        // Incremental: clients send only what changed, which keeps a 1 MB template cheap to type in.
+        TextDocumentSync = new TextDocumentSyncOptions(OpenClose: true, Change: 2, Save: true),
+        HoverProvider = true,
+        CodeActionProvider = _session.CodeActionLiterals
+            ? new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.SourceFixAllSmoLsp], _session.ResolveCodeActionEdits)
+            : null,
+        DiagnosticProvider = _session.PullDiagnostics ? new DiagnosticOptions("smolsp", InterFileDependencies: false, WorkspaceDiagnostics: false) : null,
+    };
+}

@@ -1,0 +1,78 @@
+using SmoLsp.Server.Lsp.Protocol;
+using SmoLsp.Server.Lsp.Services;
+using Serilog;
+
+namespace SmoLsp.Server.Lsp.Handlers;
+
+/// <summary>didOpen / didChange / didClose / didSave, applied on the read loop in arrival order.</summary>
+public sealed class TextDocumentSyncHandler : ILspHandler
+{
+    private readonly DocumentStore _documents;
+    private readonly DocumentAnalyzer _analyzer;
+    private readonly DiagnosticPublisher _publisher;
+    private readonly ClientSession _session;
+    private readonly WorkspaceConfiguration _configuration;
+    private readonly ConfigurationSync _configurationSync;
+    private readonly ILogger _logger;
+
+    public TextDocumentSyncHandler(DocumentStore documents, DocumentAnalyzer analyzer, DiagnosticPublisher publisher, ClientSession session, WorkspaceConfiguration configuration, ConfigurationSync configurationSync, ILogger logger)
+    {
+        _documents = documents;
+        _analyzer = analyzer;
+        _publisher = publisher;
+        _session = session;
+        _configuration = configuration;
+        _configurationSync = configurationSync;
+        _logger = logger;
+    }
+
+    public void Register(JsonRpcConnection connection)
+    {
+        connection.OnNotification("textDocument/didOpen", LspJsonContext.Default.DidOpenTextDocumentParams, p =>
+        {
+            var document = _documents.Open(p.TextDocument);
+            _logger.Debug("Opened {Uri} v{Version} ({Length} chars, {Language})", document.Uri, document.Version, document.Source.Length, document.Language);
+            if (!_session.DynamicWatchedFiles && document.FilePath is not null && _configuration.CheckFileChanged(document.FilePath))
+            {
+                _configurationSync.Recheck();
+            }
+
+            // Opening is not typing: check at once so diagnostics appear with the file.
+            _publisher.Schedule(document.Uri, TimeSpan.Zero);
+        });
+
+        connection.OnNotification("textDocument/didChange", LspJsonContext.Default.DidChangeTextDocumentParams, p =>
+        {
+            var document = _documents.Change(p, _session.Positions, warning => _logger.Warning("{Uri}: {Warning}", p.TextDocument.Uri, warning));
+            if (document is null)
+            {
+                _logger.Warning("didChange for {Uri}, which is not open; ignored", p.TextDocument.Uri);
+                return;
+            }
+
+            _publisher.Schedule(document.Uri);
+        });
+
+        connection.OnNotification("textDocument/didClose", LspJsonContext.Default.DidCloseTextDocumentParams, p =>
+        {
+            if (_documents.Close(p.TextDocument.Uri) is null)
+            {
+                _logger.Warning("didClose for {Uri}, which is not open; ignored", p.TextDocument.Uri);
+                return;
+            }
+
+            _analyzer.Forget(p.TextDocument.Uri);
+            _publisher.Clear(p.TextDocument.Uri);
+        });
+
+        connection.OnNotification("textDocument/didSave", LspJsonContext.Default.DidSaveTextDocumentParams, p =>
+        {
+            // Without file watchers, a save is the moment a changed smolsp.json can be noticed.
+            if (!_session.DynamicWatchedFiles && DocumentUris.ToLocalPath(p.TextDocument.Uri) is { } path
+                && (path.EndsWith("smolsp.json", StringComparison.Ordinal) || _configuration.CheckFileChanged(path)))
+            {
+                _configurationSync.FilesChanged();
+            }
+        });
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace SmoLsp.Server.Lsp.Protocol;
+
+/// <summary>JSON-RPC 2.0 and LSP error codes.</summary>
+public static class ErrorCodes
+{
+    public const int ParseError = -32700;
+    public const int InvalidRequest = -32600;
+    public const int MethodNotFound = -32601;
+    public const int InvalidParams = -32602;
+    public const int InternalError = -32603;
+
+    /// <summary>LSP: a request arrived before <c>initialize</c>.</summary>
+    public const int ServerNotInitialized = -32002;
+
+    public const int RequestFailed = -32803;
+    public const int ServerCancelled = -32802;
+
+    /// <summary>LSP: the document changed so the result would be wrong.</summary>
+    public const int ContentModified = -32801;
+
+    /// <summary>LSP: the client cancelled the request with <c>$/cancelRequest</c>.</summary>
+    public const int RequestCancelled = -32800;
+}
+
+/// <summary>A handler failure that becomes a JSON-RPC error response with this code.</summary>
+public sealed class LspException : Exception
+{
+    public LspException(int code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    public LspException()
+        : this(ErrorCodes.InternalError, "internal error")
+    {
+    }
+
+    public LspException(string message)
+        : this(ErrorCodes.InternalError, message)
+    {
+    }
+
+    public LspException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Code = ErrorCodes.InternalError;
+    }
+
+    public int Code { get; }
+
+    public static LspException InvalidParams(string message) => new(ErrorCodes.InvalidParams, message);
+}
+
+/// <summary>
+/// A request id: a number or a string, echoed back exactly as the client wrote it. <see cref="Key"/> identifies it
+/// for cancellation (<c>1</c> and <c>"1"</c> are different ids).
+/// </summary>
+public readonly record struct RequestId
+{
+    private RequestId(string rawJson, string key)
+    {
+        RawJson = rawJson;
+        Key = key;
+    }
+
+    /// <summary>The id as JSON text (<c>7</c>, <c>"abc"</c>, or <c>null</c> for an error about an unreadable request).</summary>
+    public string RawJson { get; }
+
+    public string Key { get; }
+
+    public static RequestId Null { get; } = new("null", "null");
+
+    public static RequestId FromNumber(long value) => new(value.ToString(CultureInfo.InvariantCulture), "n:" + value.ToString(CultureInfo.InvariantCulture));
+
+    public static bool TryFrom(JsonElement element, out RequestId id)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Number:
+                var raw = element.GetRawText();
+                var key = element.TryGetDecimal(out var d) ? d.ToString(CultureInfo.InvariantCulture) : raw;
+                id = new RequestId(raw, "n:" + key);
+                return true;
+            case JsonValueKind.String:
+                id = new RequestId(element.GetRawText(), "s:" + element.GetString());
+                return true;
+            case JsonValueKind.Null:
+                // JSON-RPC allows a null id (discouraged); treat it as a request that is answered with id null.
+                id = Null;
+                return true;
+            default:
+                id = Null;
+                return false;
+        }
+    }
+
+    public override string ToString() => RawJson;
+}
+
+/// <summary>The kinds of message a JSON-RPC body can be.</summary>
+public enum IncomingKind
+{
+    Request,
+    Notification,
+    Response,
+    Invalid,
+}
+
+/// <summary>One parsed incoming body. Owns the <see cref="JsonDocument"/>: dispose when done with <see cref="Params"/>.</summary>
+public sealed class IncomingMessage : IDisposable
+{
+    private readonly JsonDocument? _document;
+
+    private IncomingMessage(JsonDocument? document, IncomingKind kind, string? method, RequestId id, JsonElement? @params, JsonElement? result, JsonElement? error, string? problem)
+    {
+        _document = document;
+        Kind = kind;
+        Method = method;
+        Id = id;
+        Params = @params;
+        Result = result;
+        Error = error;
+        Problem = problem;
+    }
+
+    public IncomingKind Kind { get; }
+
+    public string? Method { get; }
+
+    public RequestId Id { get; }
+
+    public JsonElement? Params { get; }
+
+    public JsonElement? Result { get; }
+
+    public JsonElement? Error { get; }
+
+    /// <summary>Why the message is <see cref="IncomingKind.Invalid"/>.</summary>
+    public string? Problem { get; }
+
+    /// <summary>Parses a body. Throws <see cref="JsonException"/> only when the body is not JSON at all (-32700).</summary>
+    public static IncomingMessage Parse(byte[] body)
+    {
+        var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 256 });
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Invalid(document, RequestId.Null, "a message must be a JSON object (batches are not used by LSP)");
+        }
+
+        var id = RequestId.Null;
+        var hasId = root.TryGetProperty("id", out var idElement);
+        if (hasId && !RequestId.TryFrom(idElement, out id))
+        {
+            return Invalid(document, RequestId.Null, "id must be a number or a string");
+        }
+
+        if (!root.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
+        {
+            return Invalid(document, id, "jsonrpc must be \"2.0\"");
+        }
+
+        JsonElement? @params = root.TryGetProperty("params", out var p) ? p : null;
+        if (root.TryGetProperty("method", out var methodElement))
+        {
+            if (methodElement.ValueKind != JsonValueKind.String)
+            {
+                return Invalid(document, id, "method must be a string");
+            }
+
+            if (@params is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null) })
+            {
+                return Invalid(document, id, "params must be an object or an array");
+            }
+
+            var method = methodElement.GetString()!;
+            return new IncomingMessage(document, hasId ? IncomingKind.Request : IncomingKind.Notification, method, id, @params, null, null, null);
+        }
+
+        if (hasId && (root.TryGetProperty("result", out _) || root.TryGetProperty("error", out _)))
+        {
+            JsonElement? result = root.TryGetProperty("result", out var r) ? r : null;
+            JsonElement? error = root.TryGetProperty("error", out var e) ? e : null;
+            return new IncomingMessage(document, IncomingKind.Response, null, id, null, result, error, null);
+        }
+
+        return Invalid(document, id, "neither a request, a notification nor a response");
+    }
+
+    public void Dispose() => _document?.Dispose();
+
+    private static IncomingMessage Invalid(JsonDocument document, RequestId id, string problem) =>
+        new(document, IncomingKind.Invalid, null, id, null, null, null, problem);
+}

@@ -1,0 +1,238 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+// The LSP 3.17 structures SmoLsp uses, named as in the specification. Incoming types that clients fill from
+// loosely typed data (Neovim round-trips our diagnostics through Lua tables, where an empty array comes back as
+// an object) keep those parts as JsonElement so one odd field never fails a whole request.
+namespace SmoLsp.Server.Lsp.Protocol;
+
+public sealed record Position(int Line, int Character);
+
+public sealed record LspRange(Position Start, Position End);
+
+public sealed record Location(string Uri, LspRange Range);
+
+public sealed record TextDocumentIdentifier(string Uri);
+
+public sealed record VersionedTextDocumentIdentifier(string Uri, int Version);
+
+public sealed record OptionalVersionedTextDocumentIdentifier(
+    string Uri,
+    // The spec types this `integer | null`, and VS Code's client rejects an edit whose version is absent.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Version);
+
+public sealed record TextDocumentItem(string Uri, string LanguageId, int Version, string Text);
+
+// ---- lifecycle ----
+
+public sealed record WorkspaceFolder(string Uri, string Name);
+
+public sealed record ClientInfo(string Name, string? Version = null);
+
+public sealed record InitializeParams(
+    int? ProcessId = null,
+    string? RootUri = null,
+    string? RootPath = null,
+    JsonElement? Capabilities = null,
+    JsonElement? InitializationOptions = null,
+    IReadOnlyList<WorkspaceFolder>? WorkspaceFolders = null,
+    ClientInfo? ClientInfo = null);
+
+public sealed record TextDocumentSyncOptions(bool OpenClose, int Change, bool Save);
+
+public sealed record CodeActionOptions(IReadOnlyList<string> CodeActionKinds, bool ResolveProvider);
+
+public sealed record DiagnosticOptions(string Identifier, bool InterFileDependencies, bool WorkspaceDiagnostics);
+
+public sealed record ServerCapabilities
+{
+    public string? PositionEncoding { get; init; }
+
+    public required TextDocumentSyncOptions TextDocumentSync { get; init; }
+
+    public bool HoverProvider { get; init; }
+
+    public CodeActionOptions? CodeActionProvider { get; init; }
+
+    public DiagnosticOptions? DiagnosticProvider { get; init; }
+}
+
+public sealed record ServerInfo(string Name, string Version);
+
+public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
+
+public sealed record CancelParams(JsonElement Id);
+
+// ---- text synchronisation ----
+
+public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);
+
+public sealed record TextDocumentContentChangeEvent(string Text, LspRange? Range = null, int? RangeLength = null);
+
+public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, IReadOnlyList<TextDocumentContentChangeEvent> ContentChanges);
+
+public sealed record DidCloseTextDocumentParams(TextDocumentIdentifier TextDocument);
+
+public sealed record DidSaveTextDocumentParams(TextDocumentIdentifier TextDocument);
+
+// ---- diagnostics ----
+
+public sealed record CodeDescription(string Href);
+
+public sealed record DiagnosticRelatedInformation(Location Location, string Message);
+
+/// <summary>What SmoLsp puts in <c>Diagnostic.data</c>: enough to find the diagnostic, and so its fixes, again.</summary>
+public sealed record DiagnosticData(string RuleId, string Uri, int Version, int Start, int Length, IReadOnlyList<string>? Fixes = null);
+
+public sealed record LspDiagnostic
+{
+    public required LspRange Range { get; init; }
+
+    public int Severity { get; init; }
+
+    public required string Code { get; init; }
+
+    public CodeDescription? CodeDescription { get; init; }
+
+    public required string Source { get; init; }
+
+    public required string Message { get; init; }
+
+    public IReadOnlyList<int>? Tags { get; init; }
+
+    public IReadOnlyList<DiagnosticRelatedInformation>? RelatedInformation { get; init; }
+
+    public DiagnosticData? Data { get; init; }
+}
+
+public sealed record PublishDiagnosticsParams(string Uri, int? Version, IReadOnlyList<LspDiagnostic> Diagnostics);
+
+public sealed record DocumentDiagnosticParams(TextDocumentIdentifier TextDocument, string? Identifier = null, string? PreviousResultId = null);
+
+/// <summary>A full (<c>kind: "full"</c>, with items) or unchanged (<c>kind: "unchanged"</c>) report.</summary>
+public sealed record DocumentDiagnosticReport(string Kind, string? ResultId = null, IReadOnlyList<LspDiagnostic>? Items = null);
+
+// ---- code actions ----
+
+/// <summary>A diagnostic as a client sends it back in a code action context: trusted for nothing but its data and line.</summary>
+public sealed record IncomingDiagnostic(LspRange? Range = null, JsonElement? Code = null, string? Source = null, string? Message = null, JsonElement? Data = null);
+
+public sealed record CodeActionContext(JsonElement? Diagnostics = null, IReadOnlyList<string>? Only = null, int? TriggerKind = null);
+
+public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, LspRange Range, CodeActionContext? Context = null);
+
+public sealed record LspTextEdit(LspRange Range, string NewText);
+
+public sealed record TextDocumentEdit(OptionalVersionedTextDocumentIdentifier TextDocument, IReadOnlyList<LspTextEdit> Edits);
+
+public sealed record WorkspaceEdit(IReadOnlyDictionary<string, IReadOnlyList<LspTextEdit>>? Changes, IReadOnlyList<TextDocumentEdit>? DocumentChanges);
+
+/// <summary>What <c>codeAction/resolve</c> needs to compute an action's edit later.</summary>
+public sealed record CodeActionData(string Uri, int Version, string Action, int Start, int Length, int FixIndex, string? RuleId = null);
+
+/// <summary>A code action going out, or coming back for resolve (diagnostics and data kept as the client sent them).</summary>
+public sealed record CodeAction
+{
+    public required string Title { get; init; }
+
+    public string? Kind { get; init; }
+
+    public JsonElement? Diagnostics { get; init; }
+
+    public bool? IsPreferred { get; init; }
+
+    public WorkspaceEdit? Edit { get; init; }
+
+    public JsonElement? Data { get; init; }
+}
+
+// ---- hover ----
+
+public sealed record HoverParams(TextDocumentIdentifier TextDocument, Position Position);
+
+public sealed record MarkupContent(string Kind, string Value);
+
+public sealed record Hover(MarkupContent Contents, LspRange? Range = null);
+
+// ---- workspace ----
+
+public sealed record DidChangeConfigurationParams(JsonElement? Settings = null);
+
+public sealed record ConfigurationItem(string? ScopeUri = null, string? Section = null);
+
+public sealed record ConfigurationParams(IReadOnlyList<ConfigurationItem> Items);
+
+public sealed record FileEvent(string Uri, int Type);
+
+public sealed record DidChangeWatchedFilesParams(IReadOnlyList<FileEvent> Changes);
+
+public sealed record LspFileSystemWatcher(string GlobPattern, int? Kind = null);
+
+public sealed record DidChangeWatchedFilesRegistrationOptions(IReadOnlyList<LspFileSystemWatcher> Watchers);
+
+public sealed record Registration(string Id, string Method, DidChangeWatchedFilesRegistrationOptions? RegisterOptions = null);
+
+public sealed record RegistrationParams(IReadOnlyList<Registration> Registrations);
+
+public sealed record ShowMessageParams(int Type, string Message);
+
+public sealed record WorkDoneProgressCreateParams(string Token);
+
+public sealed record WorkDoneProgressValue(string Kind, string? Title = null, string? Message = null, int? Percentage = null);
+
+public sealed record ProgressParams(string Token, WorkDoneProgressValue Value);
+
+public static class MessageType
+{
+    public const int Error = 1;
+    public const int Warning = 2;
+    public const int Info = 3;
+    public const int Log = 4;
+}
+
+public static class CodeActionKinds
+{
+    public const string QuickFix = "quickfix";
+    public const string Source = "source";
+    public const string SourceFixAll = "source.fixAll";
+    public const string SourceFixAllSmoLsp = "source.fixAll.smolsp";
+}
+
+/// <summary>Marker for requests without params (<c>shutdown</c>) and results without content.</summary>
+public sealed record Empty;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(InitializeResult))]
+[JsonSerializable(typeof(CancelParams))]
+[JsonSerializable(typeof(DidOpenTextDocumentParams))]
+[JsonSerializable(typeof(DidChangeTextDocumentParams))]
+[JsonSerializable(typeof(DidCloseTextDocumentParams))]
+[JsonSerializable(typeof(DidSaveTextDocumentParams))]
+[JsonSerializable(typeof(PublishDiagnosticsParams))]
+[JsonSerializable(typeof(DocumentDiagnosticParams))]
+[JsonSerializable(typeof(DocumentDiagnosticReport))]
+[JsonSerializable(typeof(DiagnosticData))]
+[JsonSerializable(typeof(IncomingDiagnostic))]
+[JsonSerializable(typeof(LspDiagnostic))]
+[JsonSerializable(typeof(IReadOnlyList<LspDiagnostic>))]
+[JsonSerializable(typeof(CodeActionParams))]
+[JsonSerializable(typeof(CodeAction))]
+[JsonSerializable(typeof(IReadOnlyList<CodeAction>))]
+[JsonSerializable(typeof(CodeActionData))]
+[JsonSerializable(typeof(HoverParams))]
+[JsonSerializable(typeof(Hover))]
+[JsonSerializable(typeof(DidChangeConfigurationParams))]
+[JsonSerializable(typeof(ConfigurationParams))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(DidChangeWatchedFilesParams))]
+[JsonSerializable(typeof(RegistrationParams))]
+[JsonSerializable(typeof(ShowMessageParams))]
+[JsonSerializable(typeof(WorkDoneProgressCreateParams))]
+[JsonSerializable(typeof(ProgressParams))]
+[JsonSerializable(typeof(Empty))]
+public sealed partial class LspJsonContext : JsonSerializerContext;

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+
+namespace SmoLsp.Server.Lsp.Protocol;
+
+/// <summary>Whether a process is still running; an interface so tests can kill a "client" without a process.</summary>
+public interface IProcessLiveness
+{
+    bool IsAlive(int processId);
+}
+
+public sealed class OsProcessLiveness : IProcessLiveness
+{
+    public bool IsAlive(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return true; // exists but not ours to inspect: treat as alive
+        }
+    }
+}
+
+/// <summary>
+/// Ends the server when the client process named in <c>initialize.processId</c> dies, so an editor that crashes
+/// leaves no orphaned server behind (the LSP specification asks for exactly this).
+/// </summary>
+public sealed class ParentProcessWatcher
+{
+    private readonly IProcessLiveness _liveness;
+    private readonly TimeSpan _interval;
+
+    public ParentProcessWatcher(IProcessLiveness liveness, TimeSpan interval)
+    {
+        _liveness = liveness;
+        _interval = interval;
+    }
+
+    public void Start(int processId, Action onExit, CancellationToken stopping) => _ = Task.Run(async () =>
+    {
+        using var timer = new PeriodicTimer(_interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            {
+                if (!_liveness.IsAlive(processId))
+                {
+                    onExit();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The server is stopping anyway.
+        }
+    }, CancellationToken.None);
+}

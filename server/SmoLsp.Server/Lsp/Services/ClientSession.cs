@@ -1,0 +1,122 @@
+using System.Text.Json;
+using SmoLsp.Server.Lsp.Protocol;
+
+namespace SmoLsp.Server.Lsp.Services;
+
+/// <summary>
+/// What this client can do, negotiated once at <c>initialize</c>. Capabilities are read from the raw JSON by path
+/// rather than through a typed tree: clients send partial, version-specific and sometimes odd shapes (Neovim turns
+/// an empty list into <c>{}</c>), and a capability we cannot read must mean "not supported", never a failed
+/// initialize. The floor is Neovim 0.7 (push diagnostics, no configuration requests, no watchers); the ceiling is
+/// VS Code (pull diagnostics, resolve, dynamic registration).
+/// </summary>
+public sealed class ClientSession
+{
+    public const string Utf8 = "utf-8";
+    public const string Utf16 = "utf-16";
+
+    /// <summary>The position encoding in use: <c>utf-16</c> unless the client offered <c>utf-8</c>.</summary>
+    public PositionConverter Positions { get; private set; } = PositionConverter.Utf16;
+
+    public string ClientName { get; private set; } = "unknown";
+
+    public int? ProcessId { get; private set; }
+
+    public string? RootPath { get; private set; }
+
+    /// <summary>The client pulls diagnostics (<c>textDocument/diagnostic</c>): the server must not also push them.</summary>
+    public bool PullDiagnostics { get; private set; }
+
+    /// <summary>The client honours <c>workspace/diagnostic/refresh</c> (re-pull after a configuration change).</summary>
+    public bool DiagnosticRefresh { get; private set; }
+
+    public bool CodeActionLiterals { get; private set; }
+
+    /// <summary>The client resolves a code action's <c>edit</c> lazily with <c>codeAction/resolve</c>.</summary>
+    public bool ResolveCodeActionEdits { get; private set; }
+
+    public bool DocumentChanges { get; private set; }
+
+    public bool MarkdownHover { get; private set; }
+
+    public bool RelatedInformation { get; private set; }
+
+    /// <summary>The client answers <c>workspace/configuration</c> (Neovim 0.7 does not say so: settings come by notification).</summary>
+    public bool ConfigurationRequests { get; private set; }
+
+    public bool DynamicWatchedFiles { get; private set; }
+
+    public bool DynamicConfigurationChange { get; private set; }
+
+    public bool WorkDoneProgress { get; private set; }
+
+    /// <summary>How long pushed diagnostics wait for typing to pause (<c>initializationOptions.diagnosticDelayMs</c>).</summary>
+    public TimeSpan DiagnosticDelay { get; private set; } = TimeSpan.FromMilliseconds(150);
+
+    public void Configure(InitializeParams p)
+    {
+        var caps = p.Capabilities is { ValueKind: JsonValueKind.Object } c ? c : default;
+        ClientName = p.ClientInfo?.Name ?? "unknown";
+        ProcessId = p.ProcessId;
+        RootPath = DocumentUris.ToLocalPath(p.RootUri ?? (p.WorkspaceFolders is { Count: > 0 } folders ? folders[0].Uri : null)) ?? p.RootPath;
+
+        Positions = Strings(caps, "general", "positionEncodings").Contains(Utf8, StringComparer.Ordinal) ? PositionConverter.Utf8 : PositionConverter.Utf16;
+        PullDiagnostics = Get(caps, "textDocument", "diagnostic") is { ValueKind: JsonValueKind.Object };
+        DiagnosticRefresh = Bool(caps, "workspace", "diagnostics", "refreshSupport");
+        CodeActionLiterals = Get(caps, "textDocument", "codeAction", "codeActionLiteralSupport") is { ValueKind: JsonValueKind.Object };
+        ResolveCodeActionEdits = Bool(caps, "textDocument", "codeAction", "dataSupport")
+            && Strings(caps, "textDocument", "codeAction", "resolveSupport", "properties").Contains("edit", StringComparer.Ordinal);
+        DocumentChanges = Bool(caps, "workspace", "workspaceEdit", "documentChanges");
+        var hoverFormats = Strings(caps, "textDocument", "hover", "contentFormat");
+        MarkdownHover = hoverFormats.Count == 0 || hoverFormats.Contains("markdown", StringComparer.Ordinal);
+        RelatedInformation = Bool(caps, "textDocument", "publishDiagnostics", "relatedInformation");
+        ConfigurationRequests = Bool(caps, "workspace", "configuration");
+        DynamicWatchedFiles = Bool(caps, "workspace", "didChangeWatchedFiles", "dynamicRegistration");
+        DynamicConfigurationChange = Bool(caps, "workspace", "didChangeConfiguration", "dynamicRegistration");
+        WorkDoneProgress = Bool(caps, "window", "workDoneProgress");
+
+        if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } options
+            && options.TryGetProperty("diagnosticDelayMs", out var delay) && delay.TryGetInt32(out var ms) && ms >= 0)
+        {
+            DiagnosticDelay = TimeSpan.FromMilliseconds(ms);
+        }
+    }
+
+    private static JsonElement? Get(JsonElement root, params string[] path)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var current = root;
+        foreach (var segment in path)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(segment, out current))
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+
+    private static bool Bool(JsonElement root, params string[] path) => Get(root, path) is { ValueKind: JsonValueKind.True };
+
+    private static List<string> Strings(JsonElement root, params string[] path)
+    {
+        var result = new List<string>();
+        if (Get(root, path) is { ValueKind: JsonValueKind.Array } array)
+        {
+            foreach (var item in array.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    result.Add(item.GetString()!);
+                }
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using SmoLsp.Server.Lsp.Protocol;
+using Serilog;
+
+namespace SmoLsp.Server.Lsp.Services;
+
+/// <summary>
+/// Pushes diagnostics (<c>textDocument/publishDiagnostics</c>) for clients that do not pull them. Each change
+/// restarts a short per-document delay so a burst of keystrokes costs one analysis; the result is sent only if the
+/// document is still at the version analyzed — checked under the store's gate, which edits also take, so a
+/// publish can never follow a newer edit with older diagnostics.
+/// </summary>
+public sealed class DiagnosticPublisher
+{
+    private readonly DocumentStore _documents;
+    private readonly DocumentAnalyzer _analyzer;
+    private readonly LspConverter _converter;
+    private readonly WorkspaceConfiguration _configuration;
+    private readonly ClientSession _session;
+    private readonly JsonRpcConnection _connection;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
+    private volatile bool _stopped;
+
+    public DiagnosticPublisher(DocumentStore documents, DocumentAnalyzer analyzer, LspConverter converter, WorkspaceConfiguration configuration, ClientSession session, JsonRpcConnection connection, ILogger logger)
+    {
+        _documents = documents;
+        _analyzer = analyzer;
+        _converter = converter;
+        _configuration = configuration;
+        _session = session;
+        _connection = connection;
+        _logger = logger;
+    }
+
+    /// <summary>Raised after each publish (uri, version); the benchmark and tests observe latency through it.</summary>
+    public event Action<string, int>? Published;
+
+    private bool Enabled => !_session.PullDiagnostics && !_stopped;
+
+    /// <summary>Checks <paramref name="uri"/> after <paramref name="delay"/> (the session's typing delay when null).</summary>
+    public void Schedule(string uri, TimeSpan? delay = null)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(_connection.Stopping);
+        if (_pending.TryGetValue(uri, out var previous))
+        {
+            TryCancel(previous);
+        }
+
+        _pending[uri] = cts;
+        _ = Task.Run(() => RunAsync(uri, delay ?? _session.DiagnosticDelay, cts), CancellationToken.None);
+    }
+
+    public void ScheduleAll(TimeSpan? delay = null)
+    {
+        foreach (var uri in _documents.Current.Keys)
+        {
+            Schedule(uri, delay);
+        }
+    }
+
+    /// <summary>The document closed: drop pending work and clear what the editor shows.</summary>
+    public void Clear(string uri)
+    {
+        if (_pending.TryRemove(uri, out var pending))
+        {
+            TryCancel(pending);
+        }
+
+        if (!Enabled)
+        {
+            return;
+        }
+
+        lock (_documents.Gate)
+        {
+            _connection.SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, []), LspJsonContext.Default.PublishDiagnosticsParams);
+        }
+    }
+
+    /// <summary>After shutdown nothing more is published.</summary>
+    public void Stop()
+    {
+        _stopped = true;
+        foreach (var cts in _pending.Values)
+        {
+            TryCancel(cts);
+        }
+    }
+
+    private static void TryCancel(CancellationTokenSource cts)
+    {
+        try
+        {
+            cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Its run already finished.
+        }
+    }
+
+    private async Task RunAsync(string uri, TimeSpan delay, CancellationTokenSource cts)
+    {
+        var token = cts.Token;
+        try
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, token).ConfigureAwait(false);
+            }
+
+            // The first diagnostics wait (briefly) for the editor's settings so they already honour them.
+            await _configuration.Ready.WaitAsync(TimeSpan.FromSeconds(2), token).ConfigureAwait(false);
+            var document = _documents.Get(uri);
+            if (document is null || token.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var analysis = _analyzer.Analyze(document);
+            var diagnostics = _converter.ToLsp(analysis);
+            lock (_documents.Gate)
+            {
+                if (token.IsCancellationRequested || _stopped || !ReferenceEquals(_documents.Get(uri), document))
+                {
+                    return; // a newer version (or a close) is on its way; these diagnostics are stale
+                }
+
+                _connection.SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, document.Version, diagnostics), LspJsonContext.Default.PublishDiagnosticsParams);
+            }
+
+            _logger.Debug("Published {Count} diagnostics for {Uri} v{Version}", diagnostics.Count, uri, document.Version);
+            Published?.Invoke(uri, document.Version);
+        }
+        catch (OperationCanceledException)
+        {
+            // Superseded by a newer change.
+        }
+        catch (TimeoutException)
+        {
+            _configuration.MarkReady();
+            Schedule(uri, TimeSpan.Zero);
+        }
+        catch (Exception ex)
+        {
+            _logger.Error(ex, "Publishing diagnostics for {Uri} failed", uri);
+        }
+        finally
+        {
+            _pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(uri, cts));
+            cts.Dispose();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using SmoLsp.Analysis.Configuration;
+using SmoLsp.Analysis.Engine;
+using SmoLsp.Analysis.Rules;
+using SmoLsp.Analysis.Text;
+using Serilog;
+
+namespace SmoLsp.Server.Lsp.Services;
+
+/// <summary>A document version analyzed under one configuration generation.</summary>
+public sealed record DocumentAnalysis(
+    DocumentSnapshot Document,
+    int ConfigurationGeneration,
+    SmoLspConfiguration Configuration,
+    AnalysisResult? Result,
+    IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Runs the analysis core on document snapshots and keeps the latest result per open document, so diagnostics, code
+/// actions and hover on one version share one analysis. The core isolates a throwing rule (SMO900); if the engine
+/// itself throws, the document gets one SMO900 saying so and the server carries on.
+/// </summary>
+public sealed class DocumentAnalyzer
+{
+    private readonly AnalysisEngine _engine;
+    private readonly WorkspaceConfiguration _configuration;
+    private readonly DocumentStore _documents;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, DocumentAnalysis> _latest = new(StringComparer.Ordinal);
+
+    public DocumentAnalyzer(AnalysisEngine engine, WorkspaceConfiguration configuration, DocumentStore documents, ILogger logger)
+    {
+        _engine = engine;
+        _configuration = configuration;
+        _documents = documents;
+        _logger = logger;
+    }
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => _engine.Descriptors;
+
+    public DocumentAnalysis Analyze(DocumentSnapshot document)
+    {
+        var generation = _configuration.Generation;
+        if (_latest.TryGetValue(document.Uri, out var cached) && ReferenceEquals(cached.Document, document) && cached.ConfigurationGeneration == generation)
+        {
+            return cached;
+        }
+
+        var configuration = _configuration.For(document.FilePath);
+        AnalysisResult? result = null;
+        IReadOnlyList<Diagnostic> diagnostics;
+        try
+        {
+            result = _engine.Analyze(document.ToTemplateDocument(), configuration);
+            diagnostics = result.Diagnostics;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.Error(ex, "Analysis of {Uri} v{Version} failed", document.Uri, document.Version);
+            var message = $"SmoLsp could not analyze this document: {ex.GetType().Name}: {ex.Message}";
+            diagnostics = [new Diagnostic(EngineRules.RuleFailure, new TextSpan(0, 0), EngineRules.RuleFailure.DefaultSeverity, message, [], [])];
+        }
+
+        var analysis = new DocumentAnalysis(document, generation, configuration, result, diagnostics);
+        _latest.AddOrUpdate(document.Uri, analysis, (_, existing) => existing.Document.Version > document.Version ? existing : analysis);
+
+        // A document closed while it was being analyzed must not stay cached.
+        if (_documents.Get(document.Uri) is null)
+        {
+            _latest.TryRemove(document.Uri, out _);
+        }
+
+        return analysis;
+    }
+
+    public void Forget(string uri) => _latest.TryRemove(uri, out _);
+}

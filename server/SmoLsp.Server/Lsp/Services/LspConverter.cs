@@ -1,0 +1,110 @@
+using SmoLsp.Analysis.Rules;
+using SmoLsp.Analysis.Text;
+using SmoLsp.Server.Lsp.Protocol;
+using SmoLsp.Server.Workspace;
+
+namespace SmoLsp.Server.Lsp.Services;
+
+/// <summary>
+/// Converts the core's plain data (offset spans, diagnostics, text edits) to LSP structures in the negotiated
+/// position encoding. Spans in another file (a layout) are converted against that file's text: the open buffer when
+/// the editor has it, else the file on disk.
+/// </summary>
+public sealed class LspConverter
+{
+    public const string Source = "smolsp";
+
+    /// <summary>LSP DiagnosticTag.Unnecessary: editors fade the range (an unused suppression).</summary>
+    private const int UnnecessaryTag = 1;
+
+    private readonly ClientSession _session;
+    private readonly DocumentStore _documents;
+
+    public LspConverter(ClientSession session, DocumentStore documents)
+    {
+        _session = session;
+        _documents = documents;
+    }
+
+    public PositionConverter Positions => _session.Positions;
+
+    public IReadOnlyList<LspDiagnostic> ToLsp(DocumentAnalysis analysis)
+    {
+        var result = new LspDiagnostic[analysis.Diagnostics.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = ToLsp(analysis.Document, analysis.Diagnostics[i]);
+        }
+
+        return result;
+    }
+
+    public LspDiagnostic ToLsp(DocumentSnapshot document, Diagnostic diagnostic) => new()
+    {
+        Range = Positions.ToRange(document.Source, Clamp(diagnostic.Span, document.Source.Length)),
+        // Our 1..4 runs Hint..Error; LSP's runs Error..Hint.
+        Severity = 5 - (int)diagnostic.Severity,
+        Code = diagnostic.Id,
+        CodeDescription = new CodeDescription(diagnostic.Descriptor.HelpLink),
+        Source = Source,
+        Message = diagnostic.Message,
+        Tags = diagnostic.IsUnnecessary ? [UnnecessaryTag] : null,
+        RelatedInformation = _session.RelatedInformation && diagnostic.RelatedLocations.Count > 0 ? Related(document, diagnostic) : null,
+        // Lists are omitted rather than empty: Neovim returns an empty list as {} when it sends the diagnostic back.
+        Data = new DiagnosticData(diagnostic.Id, document.Uri, document.Version, diagnostic.Span.Start, diagnostic.Span.Length,
+            diagnostic.Fixes.Count > 0 ? diagnostic.Fixes.Select(f => f.Title).ToArray() : null),
+    };
+
+    /// <summary>A workspace edit for <paramref name="edits"/>, whose offsets are into <paramref name="document"/> unless they name another file.</summary>
+    public WorkspaceEdit ToWorkspaceEdit(DocumentSnapshot document, IEnumerable<TextEdit> edits)
+    {
+        var groups = new List<(string Uri, int? Version, List<LspTextEdit> Edits)>();
+        foreach (var group in edits.GroupBy(e => e.DocumentPath))
+        {
+            var (uri, version, source) = group.Key is null ? (document.Uri, document.Version, document.Source) : Resolve(group.Key);
+            if (source is null)
+            {
+                continue; // the other file cannot be read; an edit we cannot place would corrupt it
+            }
+
+            groups.Add((uri, version, group.Select(e => new LspTextEdit(Positions.ToRange(source, Clamp(e.Span, source.Length)), e.NewText)).ToList()));
+        }
+
+        if (_session.DocumentChanges)
+        {
+            return new WorkspaceEdit(null, groups.Select(g => new TextDocumentEdit(new OptionalVersionedTextDocumentIdentifier(g.Uri, g.Version), g.Edits)).ToArray());
+        }
+
+        return new WorkspaceEdit(groups.ToDictionary(g => g.Uri, g => (IReadOnlyList<LspTextEdit>)g.Edits, StringComparer.Ordinal), null);
+    }
+
+    private DiagnosticRelatedInformation[] Related(DocumentSnapshot document, Diagnostic diagnostic)
+    {
+        var result = new List<DiagnosticRelatedInformation>();
+        foreach (var related in diagnostic.RelatedLocations)
+        {
+            var (uri, _, source) = related.DocumentPath is null ? (document.Uri, document.Version, document.Source) : Resolve(related.DocumentPath);
+            var range = source is null ? new LspRange(new Position(0, 0), new Position(0, 0)) : Positions.ToRange(source, Clamp(related.Span, source.Length));
+            result.Add(new DiagnosticRelatedInformation(new Location(uri, range), related.Message));
+        }
+
+        return [.. result];
+    }
+
+    private (string Uri, int? Version, SourceText? Source) Resolve(string path)
+    {
+        if (_documents.FindByPath(path) is { } open)
+        {
+            return (open.Uri, open.Version, open.Source);
+        }
+
+        var read = TemplateFile.Read(path);
+        return (DocumentUris.FromLocalPath(path), null, read.Success ? new SourceText(read.Text!) : null);
+    }
+
+    private static TextSpan Clamp(TextSpan span, int length)
+    {
+        var start = Math.Clamp(span.Start, 0, length);
+        return TextSpan.FromBounds(start, Math.Clamp(span.End, start, length));
+    }
+}

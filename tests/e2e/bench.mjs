@@ -1,0 +1,142 @@
+// Language-server benchmark (not a test: it reports numbers, it asserts nothing). Usage:
+//   SMOLSP_DLL=server/SmoLsp.Server/bin/Release/net10.0/smolsp.dll node tests/e2e/bench.mjs [corpusDir]
+// Measures, against the real process over stdio:
+//   - didChange -> diagnostics latency for ~10 KB, ~100 KB and ~1 MB real templates (p50/p99), pushed with
+//     no debounce (initializationOptions.diagnosticDelayMs = 0), pulled (textDocument/diagnostic), and pushed
+//     with the default 150 ms debounce for reference;
+//   - process start -> first diagnostics;
+//   - resident memory with 500 open documents.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import {
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  ShutdownRequest,
+} from 'vscode-languageserver-protocol/node';
+import { startServer } from './lib/server.mjs';
+import { vscode, neovim07 } from './lib/capabilities.mjs';
+
+const corpus = process.argv[2] ?? path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../shared/corpus');
+const templates = [];
+(function walk(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (/\.(html?|cshtml|razor)$/i.test(entry.name)) templates.push({ file: full, size: statSync(full).size });
+  }
+})(corpus);
+templates.sort((a, b) => a.file.localeCompare(b.file));
+
+const closestTo = (bytes) => templates.reduce((best, t) => (Math.abs(t.size - bytes) < Math.abs(best.size - bytes) ? t : best));
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const ms = (ns) => Number(ns) / 1e6;
+const fmt = (v) => v.toFixed(1).padStart(7);
+const languageOf = (file) => (/\.(cshtml|razor)$/i.test(file) ? 'razor' : 'html');
+const uriFor = (file) => 'file://' + file;
+const rssMb = (pid) => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+};
+
+/** Edits the document `iterations` times (a space in, a space out, one line down) and times each change to its diagnostics. */
+async function latency(template, mode, iterations, warmup = 10) {
+  const delay = mode === 'push-debounced' ? 150 : 0;
+  const server = startServer();
+  await server.initialize(mode === 'pull' ? vscode : neovim07, { initializationOptions: { diagnosticDelayMs: delay } });
+  const text = readFileSync(template.file, 'utf8');
+  const uri = uriFor(template.file);
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: languageOf(template.file), version: 1, text } });
+  if (mode === 'pull') {
+    await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+  } else {
+    await server.waitForDiagnostics(uri, (p) => p.version === 1, 60000);
+  }
+  const line = Math.floor(text.split('\n').length / 2);
+  const samples = [];
+  for (let i = 0; i < warmup + iterations; i++) {
+    const version = i + 2;
+    const insert = i % 2 === 0;
+    const change = insert
+      ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }
+      : { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' };
+    const started = process.hrtime.bigint();
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [change] });
+    if (mode === 'pull') {
+      await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    } else {
+      await server.waitForDiagnostics(uri, (p) => p.version === version, 60000);
+    }
+    if (i >= warmup) samples.push(ms(process.hrtime.bigint() - started));
+  }
+  await server.connection.sendRequest(ShutdownRequest.type);
+  await server.connection.sendNotification(ExitNotification.type);
+  await server.exited;
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples), n: samples.length };
+}
+
+async function firstDiagnostics(template) {
+  const started = process.hrtime.bigint();
+  const server = startServer();
+  const text = readFileSync(template.file, 'utf8');
+  const uri = uriFor(template.file);
+  await server.initialize(neovim07, { initializationOptions: { diagnosticDelayMs: 150 } });
+  const initialized = ms(process.hrtime.bigint() - started);
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: languageOf(template.file), version: 1, text } });
+  await server.waitForDiagnostics(uri, () => true, 60000);
+  const total = ms(process.hrtime.bigint() - started);
+  await server.connection.sendRequest(ShutdownRequest.type);
+  await server.connection.sendNotification(ExitNotification.type);
+  await server.exited;
+  return { initialized, total };
+}
+
+async function memory(count) {
+  const server = startServer();
+  await server.initialize(neovim07, { initializationOptions: { diagnosticDelayMs: 0 } });
+  const baseline = rssMb(server.child.pid);
+  let bytes = 0;
+  const uris = new Set();
+  for (let i = 0; i < count; i++) {
+    const template = templates[i % templates.length];
+    const text = readFileSync(template.file, 'utf8');
+    bytes += Buffer.byteLength(text);
+    // Distinct URIs even when the corpus has to be reused.
+    const uri = uriFor(template.file) + (i >= templates.length ? `#${i}` : '');
+    uris.add(uri);
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: languageOf(template.file), version: 1, text } });
+  }
+  await server.waitFor(() => new Set(server.state.published.map((p) => p.uri)).size >= uris.size, 120000);
+  await new Promise((r) => setTimeout(r, 1000));
+  const rss = rssMb(server.child.pid);
+  await server.connection.sendRequest(ShutdownRequest.type);
+  await server.connection.sendNotification(ExitNotification.type);
+  await server.exited;
+  return { baseline, rss, mb: bytes / 1024 / 1024 };
+}
+
+console.log(`corpus: ${corpus} (${templates.length} templates); server: ${process.env.SMOLSP_DLL ?? '(default build output)'}`);
+console.log('\nstart -> first diagnostics (spawn, initialize, didOpen, first publish), 5 runs:');
+const small = closestTo(10 * 1024);
+const starts = [];
+for (let i = 0; i < 5; i++) starts.push(await firstDiagnostics(small));
+console.log(`  initialize answered: median ${fmt(percentile(starts.map((s) => s.initialized), 50))} ms; first diagnostics: median ${fmt(percentile(starts.map((s) => s.total), 50))} ms, max ${fmt(Math.max(...starts.map((s) => s.total)))} ms`);
+
+console.log('\ndidChange -> diagnostics latency (ms):');
+console.log('  size      template                                             mode              p50     p99     max    n');
+for (const [target, iterations] of [[10 * 1024, 300], [100 * 1024, 200], [1024 * 1024, 60]]) {
+  const template = closestTo(target);
+  for (const mode of ['push', 'pull', 'push-debounced']) {
+    if (mode === 'push-debounced' && target > 10 * 1024) continue;
+    const r = await latency(template, mode, mode === 'push-debounced' ? 30 : iterations);
+    console.log(`  ${(template.size / 1024).toFixed(0).padStart(5)} KB  ${path.relative(corpus, template.file).slice(0, 52).padEnd(52)} ${mode.padEnd(15)} ${fmt(r.p50)} ${fmt(r.p99)} ${fmt(r.max)} ${String(r.n).padStart(4)}`);
+  }
+}
+
+console.log('\nmemory with 500 open documents:');
+const m = await memory(500);
+console.log(`  RSS after initialize ${m.baseline.toFixed(0)} MB; with 500 documents (${m.mb.toFixed(1)} MB of text) analyzed: ${m.rss.toFixed(0)} MB`);
