@@ -33,7 +33,8 @@ count < "$log"
 if [[ $run_e2e == 1 && -d tests/e2e ]]; then
   echo "== publish smolsp for end-to-end tests"
   out="$(pwd)/artifacts/smolsp"
-  dotnet publish server/SmoLsp.Server -c Release --no-build -o "$out" --nologo -v q
+  # Not --no-build: publishing compiles ReadyToRun code for this machine's runtime identifier.
+  dotnet publish server/SmoLsp.Server -c Release -o "$out" --nologo -v q
   export SMOLSP_DLL="$out/smolsp.dll"
   echo "== end-to-end tests"
   bash tests/e2e/run.sh 2>&1 | tee "$log" || status=1

@@ -29,6 +29,9 @@ public sealed class LspTestClient : IAsyncDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
+    public static readonly SmoLsp.Analysis.Engine.AnalysisEngine SingleRuleEngine =
+        new(SmoLsp.Rules.BuiltInRules.All.Where(r => r.Descriptor.Id == "SMO001"));
+
     private readonly Pipe _toServer = new();
     private readonly Pipe _toClient = new();
     private readonly Stream _clientOut;
@@ -41,7 +44,13 @@ public sealed class LspTestClient : IAsyncDisposable
     public LspTestClient(Action<IServiceCollection>? configure = null, LanguageServerOptions? options = null)
     {
         Logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(Log).CreateLogger();
-        Services = LanguageServer.BuildServices(_toServer.Reader.AsStream(), _toClient.Writer.AsStream(), Logger, options, configure);
+        Services = LanguageServer.BuildServices(_toServer.Reader.AsStream(), _toClient.Writer.AsStream(), Logger, options, services =>
+        {
+            // The protocol is under test here, not the catalog: SMO001 alone keeps expected diagnostics stable as
+            // rules are added (each rule has its own tests). A test's own configure can still replace the engine.
+            services.AddSingleton(SingleRuleEngine);
+            configure?.Invoke(services);
+        });
         ServerTask = Task.Run(() => LanguageServer.RunAsync(Services));
         _clientOut = _toServer.Writer.AsStream();
         _readLoop = Task.Run(ReadLoopAsync);

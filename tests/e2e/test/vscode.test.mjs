@@ -127,11 +127,11 @@ test('hover on <head> shows the social preview in markdown with the rules firing
   try {
     const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 4 } });
     assert.equal(hover.contents.kind, 'markdown');
-    assert.match(hover.contents.value, /\*\*Social preview\*\* · acme\.example/);
+    assert.match(hover.contents.value, /\*\*Social preview\*\* · Acme\n/);
     assert.match(hover.contents.value, /https:\/\/acme\.example\/card\.png/);
     assert.match(hover.contents.value, /\[SMO001\]\(/);
     assert.equal(hover.range.start.line, 2);
-    const nothing = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 10, character: 6 } });
+    const nothing = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 17, character: 6 } });
     assert.equal(nothing, null);
     await shutdown(server);
   } finally {
