@@ -3,6 +3,7 @@ using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Syntax;
 using SmoLsp.Analysis.Text;
+using SmoLsp.Analysis.Workspace;
 
 namespace SmoLsp.Analysis.Engine;
 
@@ -61,9 +62,14 @@ public sealed class AnalysisEngine
     /// <summary>Every rule this engine can report, including the engine's own.</summary>
     public IReadOnlyList<RuleDescriptor> Descriptors { get; }
 
-    public AnalysisResult Analyze(TemplateDocument document, SmoLspConfiguration? configuration = null)
+    /// <summary>
+    /// Analyzes one document. <paramref name="workspace"/> answers questions about other files (layouts, images);
+    /// without it the document is judged alone.
+    /// </summary>
+    public AnalysisResult Analyze(TemplateDocument document, SmoLspConfiguration? configuration = null, ITemplateWorkspace? workspace = null)
     {
         configuration ??= SmoLspConfiguration.Default;
+        workspace ??= EmptyWorkspace.Instance;
         var syntax = ParsedTemplate.Parse(document.Text, document.Language);
         var head = HeadModel.Build(syntax);
         var raw = new List<Diagnostic>();
@@ -71,7 +77,7 @@ public sealed class AnalysisEngine
         var skip = new bool[_rules.Length]; // disabled by configuration, or failed earlier on this document
 
         RuleContext ContextFor(int i) =>
-            contexts[i] ??= new RuleContext(_rules[i].Rule.Descriptor, document, syntax, head, configuration, raw);
+            contexts[i] ??= new RuleContext(_rules[i].Rule.Descriptor, document, syntax, head, configuration, workspace, raw);
 
         for (var i = 0; i < _rules.Length; i++)
         {

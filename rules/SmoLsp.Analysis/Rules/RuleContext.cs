@@ -2,6 +2,7 @@ using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Syntax;
 using SmoLsp.Analysis.Text;
+using SmoLsp.Analysis.Workspace;
 
 namespace SmoLsp.Analysis.Rules;
 
@@ -11,8 +12,9 @@ public sealed class RuleContext
     private readonly List<Diagnostic> _sink;
     private readonly RuleOptions _ruleOptions;
 
-    internal RuleContext(RuleDescriptor descriptor, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, List<Diagnostic> sink)
+    internal RuleContext(RuleDescriptor descriptor, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, List<Diagnostic> sink)
     {
+        Workspace = workspace;
         Descriptor = descriptor;
         Document = document;
         Syntax = syntax;
@@ -33,6 +35,9 @@ public sealed class RuleContext
     public HeadModel Head { get; }
 
     public SmoLspConfiguration Configuration { get; }
+
+    /// <summary>Other files: layouts and local images. <see cref="EmptyWorkspace"/> when the host supplies none.</summary>
+    public ITemplateWorkspace Workspace { get; }
 
     /// <summary>The configured value of a threshold this rule declares, or its default.</summary>
     public double GetThreshold(string name)

@@ -52,6 +52,21 @@ public sealed class CheckRunner
         }
     }
 
+    // Layouts and images other files refer to, cached for the run (one per run: a layout read once serves all pages).
+    private FileSystemWorkspace _workspace = new();
+
+    /// <summary>The <c>webRoot</c> setting of the configuration that applies to a file, resolved against that file's folder.</summary>
+    internal static string? ConfiguredWebRoot(string? explicitConfig, ConfigurationLoader loader, string path)
+    {
+        var result = explicitConfig is not null ? loader.Load(explicitConfig) : loader.LoadFor(path);
+        if (result.Configuration is not { WebRoot: { } webRoot, SourcePath: { } source })
+        {
+            return null;
+        }
+
+        return Path.GetFullPath(webRoot, Path.GetDirectoryName(source) ?? ".");
+    }
+
     private int RunCore(CheckOptions options, Stopwatch clock)
     {
         var cwd = Path.GetFullPath(options.WorkingDirectory ?? Environment.CurrentDirectory);
@@ -61,6 +76,8 @@ public sealed class CheckRunner
         }
 
         var loader = new ConfigurationLoader(_engine.Descriptors);
+        _workspace = new FileSystemWorkspace { ConfiguredWebRoot = path => ConfiguredWebRoot(explicitConfigPath(), loader, path) };
+        string? explicitConfigPath() => options.ConfigFile is { } c ? Path.GetFullPath(c, cwd) : null;
         ConfigurationResult? explicitConfig = null;
         if (options.ConfigFile is { } configFile)
         {
@@ -422,7 +439,7 @@ public sealed class CheckRunner
 
         var text = read.Text!;
         var document = TemplateDocument.FromPath(item.FullPath, text);
-        var result = _engine.Analyze(document, item.Configuration);
+        var result = _engine.Analyze(document, item.Configuration, _workspace);
         var fixesApplied = 0;
         if (options.Fix)
         {
@@ -486,7 +503,7 @@ public sealed class CheckRunner
 
             applied += CountFixes(result, edits);
             text = fixedText;
-            result = _engine.Analyze(original.Document with { Text = text }, item.Configuration);
+            result = _engine.Analyze(original.Document with { Text = text }, item.Configuration, _workspace);
             if (pass == MaxFixPasses - 1 && TextEdits.CollectSafeFixes(result).Count > 0)
             {
                 notes.Add($"note: fixes did not settle after {MaxFixPasses} passes; run --fix again and report this");

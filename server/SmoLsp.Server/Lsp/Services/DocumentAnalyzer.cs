@@ -4,6 +4,7 @@ using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Text;
 using Serilog;
+using SmoLsp.Server.Workspace;
 
 namespace SmoLsp.Server.Lsp.Services;
 
@@ -34,7 +35,15 @@ public sealed class DocumentAnalyzer
         _configuration = configuration;
         _documents = documents;
         _logger = logger;
+
+        // Open documents win over disk content: a layout being edited composes with its unsaved text.
+        _workspace = new FileSystemWorkspace { Overlay = path => documents.FindByPath(path)?.ToTemplateDocument() };
     }
+
+    private readonly FileSystemWorkspace _workspace;
+
+    /// <summary>Other files as the analysis sees them; invalidate entries when the client reports file changes.</summary>
+    public FileSystemWorkspace Workspace => _workspace;
 
     public IReadOnlyList<RuleDescriptor> Descriptors => _engine.Descriptors;
 
@@ -51,7 +60,7 @@ public sealed class DocumentAnalyzer
         IReadOnlyList<Diagnostic> diagnostics;
         try
         {
-            result = _engine.Analyze(document.ToTemplateDocument(), configuration);
+            result = _engine.Analyze(document.ToTemplateDocument(), configuration, _workspace);
             diagnostics = result.Diagnostics;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

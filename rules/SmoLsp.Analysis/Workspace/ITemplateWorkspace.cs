@@ -1,0 +1,56 @@
+namespace SmoLsp.Analysis.Workspace;
+
+/// <summary>
+/// What the core may ask of the world beyond the analyzed document: other templates (layouts, <c>_ViewStart</c>,
+/// <c>App.razor</c>) and facts about local image files. Hosts implement it (from disk, from open editor buffers,
+/// from a cache); the core never does IO itself. Paths are full paths with the host's separators, as in
+/// <see cref="TemplateDocument.Path"/>. Implementations must be thread-safe and must not throw: a file that cannot be
+/// read is reported as absent.
+/// </summary>
+public interface ITemplateWorkspace
+{
+    /// <summary>The current text of another template, or null when there is no such file.</summary>
+    TemplateDocument? GetTemplate(string path);
+
+    /// <summary>True when a file or folder exists at <paramref name="path"/>.</summary>
+    bool Exists(string path);
+
+    /// <summary>Facts read from a local image file's header, or null when there is no such file.</summary>
+    ImageFacts? GetImage(string path);
+
+    /// <summary>
+    /// The folder that the site's URL path <c>/</c> maps to for <paramref name="documentPath"/> (<c>wwwroot</c> when
+    /// present, the configured <c>webRoot</c>, else the workspace root), or null when unknown.
+    /// </summary>
+    string? GetWebRoot(string documentPath);
+}
+
+public enum ImageFormat
+{
+    Unknown,
+    Png,
+    Jpeg,
+    Gif,
+    WebP,
+    Svg,
+}
+
+/// <summary>
+/// What an image file's header says, without decoding pixels. <see cref="Problem"/> explains a truncated or lying
+/// header (then the size may be unknown).
+/// </summary>
+public sealed record ImageFacts(string Path, long Bytes, ImageFormat Format, int? Width, int? Height, bool IsAnimated, string? Problem);
+
+/// <summary>A workspace that knows nothing beyond the document: every other file is absent.</summary>
+public sealed class EmptyWorkspace : ITemplateWorkspace
+{
+    public static readonly EmptyWorkspace Instance = new();
+
+    public TemplateDocument? GetTemplate(string path) => null;
+
+    public bool Exists(string path) => false;
+
+    public ImageFacts? GetImage(string path) => null;
+
+    public string? GetWebRoot(string documentPath) => null;
+}
