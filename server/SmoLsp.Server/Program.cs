@@ -15,11 +15,14 @@ public static class Program
         using var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false), 1 << 12) { AutoFlush = true };
         try
         {
-            return Run(args, stdout, stderr);
-        }
-        finally
-        {
+            var code = Run(args, stdout, stderr);
             stdout.Flush();
+            return code;
+        }
+        catch (IOException) when (!Console.IsOutputRedirected || OutputClosed(stdout))
+        {
+            // The reader went away (`smolsp check | head`): nothing left to say to anyone, so no "internal error".
+            return ExitCodes.Error;
         }
     }
 
@@ -44,11 +47,28 @@ public static class Program
 
             return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
+        catch (IOException) when (stdout is StreamWriter { BaseStream: var s } && OutputClosed(stdout))
+        {
+            throw; // handled in Main: a closed stdout is not an internal error
+        }
         catch (Exception ex)
         {
             // The last line of defence: one clear line, never a stack trace.
             stderr.WriteLine($"smolsp: internal error: {ex.GetType().Name}: {ex.Message}");
             return ExitCodes.Error;
+        }
+    }
+
+    private static bool OutputClosed(TextWriter stdout)
+    {
+        try
+        {
+            stdout.Flush();
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
         }
     }
 
