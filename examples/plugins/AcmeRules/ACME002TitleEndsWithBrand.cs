@@ -25,6 +25,8 @@ public sealed class ACME002TitleEndsWithBrand : Rule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    // includeFragments: a Blazor page's <PageTitle> sits in a component with no head of its own (a fragment), and it
+    // is still the title of the page it renders.
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
         foreach (var title in context.Head.Titles)
@@ -44,5 +46,5 @@ public sealed class ACME002TitleEndsWithBrand : Rule
             var fix = new CodeFix("Append \"" + Suffix + "\" to the title", FixSafety.Safe, [TextEdit.Insert(end, Suffix)]);
             context.Report(title.Element.Span, args: [value.NormalizedText], fixes: [fix]);
         }
-    });
+    }, includeFragments: true);
 }
