@@ -129,7 +129,7 @@ public sealed class PluginTrust
 
                 if (text is null || !Path.IsPathFullyQualified(text))
                 {
-                    ignored.Add(item.ToString());
+                    ignored.Add(item.GetRawText());
                     continue;
                 }
 
