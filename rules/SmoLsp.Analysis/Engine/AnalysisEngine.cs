@@ -37,8 +37,8 @@ public sealed class AnalysisEngine
 
     /// <summary>
     /// An engine that also runs <paramref name="guardedRules"/>: third-party rules, which may throw or never return.
-    /// Each is initialized, and run on each document, on a thread of its own under <paramref name="watchdog"/>'s budget
-    /// (the core cannot read the clock; the host's watchdog does). One that throws in <c>Initialize</c> or exceeds its
+    /// Each is initialized, and run on each document, through <paramref name="watchdog"/>, which runs it on a thread
+    /// of the host's and stops waiting after its budget (the core cannot read the clock). One that throws in <c>Initialize</c> or exceeds its
     /// budget is disabled for this engine's lifetime and listed in <see cref="DisabledRules"/>; one that throws while
     /// analyzing becomes SMO900 on that document, like any rule. Built-in rules stay on the fast path.
     /// </summary>
@@ -356,54 +356,26 @@ public sealed class AnalysisEngine
             EngineRules.RuleFailure.FormatMessage([descriptor.Id, reason]), [], []));
     }
 
-    /// <summary>Runs third-party code on a thread of its own and waits at most the watchdog's budget; inline without a watchdog.</summary>
-    private GuardedOutcome RunGuarded(RuleDescriptor descriptor, Action action)
+    /// <summary>Runs third-party code through the host's watchdog (its budget, its threads); inline without one.</summary>
+    private RuleRunOutcome RunGuarded(RuleDescriptor descriptor, Action action)
     {
-        if (_watchdog is null)
-        {
-            try
-            {
-                action();
-                return default;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                return new GuardedOutcome(ex, TimedOut: false);
-            }
-        }
-
-        using var budget = _watchdog.StartBudget(descriptor);
-
-        // LongRunning: a dedicated thread, so a rule that never returns holds no thread-pool thread, and the waiting
-        // worker (itself often a pool thread) never waits on a task queued behind it.
-        var task = Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
         try
         {
-            task.Wait(budget.Token);
-        }
-        catch (OperationCanceledException) when (budget.IsCancellationRequested)
-        {
-            // The budget ran out; the task's state below says whether the rule finished anyway.
-        }
-        catch (AggregateException)
-        {
-            // The rule threw; read below.
-        }
+            if (_watchdog is not null)
+            {
+                return _watchdog.Run(descriptor, action);
+            }
 
-        if (!task.IsCompleted)
-        {
-            return new GuardedOutcome(null, TimedOut: true);
+            action();
+            return default;
         }
-
-        return task.Exception is { } error ? new GuardedOutcome(error.InnerExceptions[0], TimedOut: false) : default;
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new RuleRunOutcome(ex, TimedOut: false);
+        }
     }
 
     private static string Describe(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
-
-    private readonly record struct GuardedOutcome(Exception? Exception, bool TimedOut)
-    {
-        public bool Failed => Exception is not null || TimedOut;
-    }
 
     private sealed record RuleEntry(Rule Rule, RuleRegistration Registration);
 
@@ -411,16 +383,25 @@ public sealed class AnalysisEngine
 }
 
 /// <summary>
-/// The time budget of third-party rules, supplied by the host: the core never reads the clock. Each call starts one
-/// rule's budget on one document (or its <c>Initialize</c>); the returned source is cancelled when the budget runs
-/// out, and the engine disposes it.
+/// Runs third-party rule code under a time budget. The host supplies it: the core never reads the clock, and .NET
+/// cannot abort a thread, so the host decides which thread runs the code and stops waiting when the budget runs out.
 /// </summary>
 public interface IRuleWatchdog
 {
     /// <summary>The budget in words, for messages (e.g. "5 s").</summary>
     string Budget { get; }
 
-    CancellationTokenSource StartBudget(RuleDescriptor rule);
+    /// <summary>
+    /// Runs one rule's <c>Initialize</c>, or the rule on one document, and waits at most the budget. Returns what it
+    /// threw, or that it timed out (it may still be running: the engine never gives it other work).
+    /// </summary>
+    RuleRunOutcome Run(RuleDescriptor rule, Action action);
+}
+
+/// <summary>How a guarded run ended: completed (default), threw <see cref="Exception"/>, or overran its budget.</summary>
+public readonly record struct RuleRunOutcome(Exception? Exception, bool TimedOut)
+{
+    public bool Failed => Exception is not null || TimedOut;
 }
 
 /// <summary>A guarded rule the engine stopped running, why, and the document it was on (null: during Initialize).</summary>

@@ -40,7 +40,7 @@ public sealed class CheckRunner
     /// <summary>The user's trusted-folders file (plugins of workspaces under a listed folder load without --allow-plugins); tests point it elsewhere.</summary>
     public string? TrustedFoldersFile { get; init; } = PluginTrust.DefaultTrustedFoldersFile();
 
-    /// <summary>The time budget of plugin rules; null for <see cref="PluginWatchdog.Default"/>.</summary>
+    /// <summary>Runs plugin rules under a time budget; null for the default budget (<see cref="Plugins.PluginWatchdog.DefaultBudget"/>).</summary>
     public IRuleWatchdog? RuleWatchdog { get; init; }
 
     public int Run(CheckOptions options)

@@ -76,16 +76,24 @@ public sealed class PluginHost : IDisposable
     public const string BuiltInOrigin = "built-in";
 
     private readonly PluginLoader _loader;
-    private readonly IRuleWatchdog? _watchdog;
+    private readonly IRuleWatchdog _watchdog;
+    private readonly PluginWatchdog? _ownedWatchdog;
     private readonly ConditionalWeakTable<ConfigurationResult, Entry> _cache = [];
     private readonly Lock _gate = new();
 
+    /// <param name="watchdog">Runs plugin rules under a time budget; null for a <see cref="PluginWatchdog"/> of the default budget, owned by this host.</param>
     public PluginHost(AnalysisEngine builtIns, PluginTrust trust, IRuleWatchdog? watchdog = null, PluginLoader? loader = null)
     {
         BuiltIns = builtIns;
         Trust = trust;
-        _watchdog = watchdog ?? PluginWatchdog.Default;
-        _loader = loader ?? new PluginLoader((_watchdog as PluginWatchdog)?.BudgetTime);
+        if (watchdog is null)
+        {
+            _ownedWatchdog = new PluginWatchdog(PluginWatchdog.DefaultBudget);
+            watchdog = _ownedWatchdog;
+        }
+
+        _watchdog = watchdog;
+        _loader = loader ?? new PluginLoader((watchdog as PluginWatchdog)?.BudgetTime);
     }
 
     /// <summary>The engine of workspaces without plugins.</summary>
@@ -226,8 +234,12 @@ public sealed class PluginHost : IDisposable
     private static string[] Stamps(SmoLspConfiguration configuration) =>
         [.. PluginFiles(configuration).Select(f => new FileInfo(f) is { Exists: true } info ? $"{info.Length}:{info.LastWriteTimeUtc.Ticks}" : "-")];
 
-    /// <summary>Unloads every plugin this host loaded.</summary>
-    public void Dispose() => _loader.UnloadAll();
+    /// <summary>Unloads every plugin this host loaded and ends its idle rule threads.</summary>
+    public void Dispose()
+    {
+        _loader.UnloadAll();
+        _ownedWatchdog?.Dispose();
+    }
 
     private sealed record Entry(string[] Stamps, WorkspaceRules Rules);
 }

@@ -19,16 +19,30 @@ public sealed class GuardedRuleTests : IDisposable
         _release.Dispose();
     }
 
+    /// <summary>A watchdog as a host writes one (tests may read the clock; the core may not).</summary>
     private sealed class TestWatchdog(TimeSpan budget) : IRuleWatchdog
     {
-        public int Started { get; private set; }
+        public int Started;
 
         public string Budget => "test budget";
 
-        public CancellationTokenSource StartBudget(RuleDescriptor rule)
+        public RuleRunOutcome Run(RuleDescriptor rule, Action action)
         {
-            Started++;
-            return new CancellationTokenSource(budget);
+            Interlocked.Increment(ref Started);
+            var task = Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            try
+            {
+                if (!task.Wait(budget))
+                {
+                    return new RuleRunOutcome(null, TimedOut: true);
+                }
+            }
+            catch (AggregateException ex)
+            {
+                return new RuleRunOutcome(ex.InnerExceptions[0], TimedOut: false);
+            }
+
+            return default;
         }
     }
 
