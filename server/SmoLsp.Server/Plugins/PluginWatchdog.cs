@@ -65,6 +65,8 @@ public sealed class PluginWatchdog(TimeSpan budget) : IRuleWatchdog, IDisposable
             _start.Release();
             if (!_done.Wait(budget))
             {
+                // Abandoned to the overdue code: the thread ends when (if ever) that code returns.
+                Dispose();
                 return new RuleRunOutcome(null, TimedOut: true);
             }
 
@@ -85,10 +87,7 @@ public sealed class PluginWatchdog(TimeSpan budget) : IRuleWatchdog, IDisposable
                 _start.Wait();
                 if (_stop)
                 {
-                    // Disposed here, by the thread that waits on them, once nothing else will.
-                    _start.Dispose();
-                    _done.Dispose();
-                    return;
+                    break;
                 }
 
                 try
@@ -102,6 +101,10 @@ public sealed class PluginWatchdog(TimeSpan budget) : IRuleWatchdog, IDisposable
 
                 _done.Set();
             }
+
+            // Disposed here, by the thread that waits on them, once nothing else will.
+            _start.Dispose();
+            _done.Dispose();
         }
     }
 }
