@@ -24,9 +24,16 @@ public static class ConfigurationParser
     public const string FileName = "smolsp.json";
 
     private static readonly string[] s_topLevelKeys =
-        ["$schema", "siteUrl", "siteName", "twitterSite", "profiles", "webRoot", "defaultImage", "include", "exclude", "rules"];
+        ["$schema", "siteUrl", "siteName", "twitterSite", "profiles", "webRoot", "defaultImage", "include", "exclude", "plugins", "rules"];
 
-    public static ConfigurationResult Parse(string json, string filePath, IEnumerable<RuleDescriptor> knownRules)
+    /// <summary>
+    /// Parses a configuration. Plugin rule ids are only known once the plugins load, which needs this parse first
+    /// (for <c>plugins</c>), so parsing has two phases: with <paramref name="allRulesKnown"/> false, a file that names
+    /// plugins may configure rule ids outside the built-in SMO namespace that <paramref name="knownRules"/> lacks
+    /// (they are left out); a host that loaded every plugin parses again with every descriptor and
+    /// <paramref name="allRulesKnown"/> true, where any unknown id is an error. An unknown SMO id is always an error.
+    /// </summary>
+    public static ConfigurationResult Parse(string json, string filePath, IEnumerable<RuleDescriptor> knownRules, bool allRulesKnown = false)
     {
         var rules = knownRules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
         if (string.IsNullOrWhiteSpace(json.TrimStart('\uFEFF')))
@@ -67,6 +74,7 @@ public static class ConfigurationParser
         }
 
         var ruleOptions = new Dictionary<string, RuleOptions>(StringComparer.OrdinalIgnoreCase);
+        var deferPluginRules = !allRulesKnown && root.Properties!.Any(p => p.Key.Text == "plugins" && p.Value.Items is { Count: > 0 });
         foreach (var (key, value) in root.Properties!)
         {
             void Error(string message, Node? at = null) => errors.Add(new ConfigurationError(filePath, (at ?? value).Line, (at ?? value).Column, key.Text, message));
@@ -129,8 +137,17 @@ public static class ConfigurationParser
                 case "exclude":
                     config = config with { Exclude = ReadStringArray(value, Error).Select(p => p.Value).ToArray() };
                     break;
+                case "plugins":
+                    var plugins = ReadStringArray(value, Error);
+                    foreach (var (p, node) in plugins.Where(p => string.IsNullOrWhiteSpace(p.Value)))
+                    {
+                        Error("must be a path to a rule assembly, relative to this file (e.g. \"tools/AcmeRules/bin/Release/net10.0/AcmeRules.dll\")", node);
+                    }
+
+                    config = config with { Plugins = plugins.Select(p => p.Value).Where(p => !string.IsNullOrWhiteSpace(p)).ToArray() };
+                    break;
                 case "rules":
-                    ReadRules(value, filePath, rules, ruleOptions, errors);
+                    ReadRules(value, filePath, rules, ruleOptions, errors, deferPluginRules);
                     break;
                 default:
                     var suggestion = s_topLevelKeys.FirstOrDefault(k => k.Equals(key.Text, StringComparison.OrdinalIgnoreCase));
@@ -144,7 +161,7 @@ public static class ConfigurationParser
         return new ConfigurationResult(config, errors);
     }
 
-    private static void ReadRules(Node value, string filePath, Dictionary<string, RuleDescriptor> rules, Dictionary<string, RuleOptions> result, List<ConfigurationError> errors)
+    private static void ReadRules(Node value, string filePath, Dictionary<string, RuleDescriptor> rules, Dictionary<string, RuleOptions> result, List<ConfigurationError> errors, bool deferPluginRules)
     {
         if (value.Kind != JsonTokenType.StartObject)
         {
@@ -157,6 +174,12 @@ public static class ConfigurationParser
             var keyPath = "rules." + key.Text;
             if (!rules.TryGetValue(key.Text, out var descriptor))
             {
+                if (deferPluginRules && !RuleApi.IsBuiltInNamespace(key.Text))
+                {
+                    // A plugin's rule: validated when the host parses again with the plugins' descriptors.
+                    continue;
+                }
+
                 errors.Add(new ConfigurationError(filePath, key.Line, key.Column, keyPath, "unknown rule id; `smolsp rules` lists them"));
                 continue;
             }

@@ -44,6 +44,12 @@ public sealed record SmoLspConfiguration
 
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
+    /// <summary>
+    /// Rule packages (assembly paths) as written, relative to the configuration file's folder. The host resolves
+    /// them and loads them only when the workspace is trusted: loading a plugin runs its code.
+    /// </summary>
+    public IReadOnlyList<string> Plugins { get; init; } = [];
+
     public IReadOnlyDictionary<string, RuleOptions> Rules { get; init; } = new Dictionary<string, RuleOptions>(StringComparer.OrdinalIgnoreCase);
 
     public RuleOptions GetRuleOptions(string ruleId) => Rules.TryGetValue(ruleId, out var o) ? o : RuleOptions.Default;

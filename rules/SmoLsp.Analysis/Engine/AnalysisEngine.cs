@@ -24,10 +24,28 @@ public sealed record AnalysisResult(
 public sealed class AnalysisEngine
 {
     private readonly RuleEntry[] _rules;
+    private readonly GuardedEntry[] _guarded;
+    private readonly IRuleWatchdog? _watchdog;
     private readonly Dictionary<string, List<(int Rule, Action<RuleContext, HtmlElement> Action)>> _elementActions = new(StringComparer.Ordinal);
 
+    // Written once per rule (first failure wins), read by every worker: a disabled guarded rule is skipped.
+    private readonly DisabledRule?[] _disabled;
+
     public AnalysisEngine(IEnumerable<Rule> rules)
+        : this(rules, [], null)
     {
+    }
+
+    /// <summary>
+    /// An engine that also runs <paramref name="guardedRules"/>: third-party rules, which may throw or never return.
+    /// Each is initialized, and run on each document, through <paramref name="watchdog"/>, which runs it on a thread
+    /// of the host's and stops waiting after its budget (the core cannot read the clock). One that throws in <c>Initialize</c> or exceeds its
+    /// budget is disabled for this engine's lifetime and listed in <see cref="DisabledRules"/>; one that throws while
+    /// analyzing becomes SMO900 on that document, like any rule. Built-in rules stay on the fast path.
+    /// </summary>
+    public AnalysisEngine(IEnumerable<Rule> rules, IEnumerable<Rule> guardedRules, IRuleWatchdog? watchdog)
+    {
+        _watchdog = watchdog;
         var list = new List<RuleEntry>();
         var ids = new HashSet<string>(EngineRules.All.Select(r => r.Id), StringComparer.OrdinalIgnoreCase);
         foreach (var rule in rules)
@@ -56,11 +74,44 @@ public sealed class AnalysisEngine
         }
 
         _rules = [.. list];
-        Descriptors = [.. _rules.Select(r => r.Rule.Descriptor), .. EngineRules.All];
+        var guarded = new List<GuardedEntry>();
+        var disabled = new List<DisabledRule?>();
+        foreach (var rule in guardedRules)
+        {
+            // Read once: third-party code runs only under the guard from here on (the host's loader read it first).
+            var descriptor = rule.Descriptor;
+            if (!ids.Add(descriptor.Id))
+            {
+                throw new ArgumentException($"Two rules share the id {descriptor.Id}.", nameof(guardedRules));
+            }
+
+            var registration = new RuleRegistration();
+            var outcome = RunGuarded(descriptor, () => rule.Initialize(registration));
+            guarded.Add(new GuardedEntry(rule, descriptor, registration, registration.ElementActions.SelectMany(a => a.Names).ToHashSet(StringComparer.Ordinal)));
+            disabled.Add(outcome.Failed
+                ? new DisabledRule(descriptor, outcome.TimedOut ? $"Initialize exceeded its time budget ({_watchdog!.Budget})" : $"Initialize threw {Describe(outcome.Exception!)}", null)
+                : null);
+        }
+
+        _guarded = [.. guarded];
+        _disabled = [.. disabled];
+        Rules = [.. _rules.Select(r => r.Rule)];
+        GuardedRules = [.. _guarded.Select(g => g.Rule)];
+        Descriptors = [.. Rules.Select(r => r.Descriptor), .. _guarded.Select(g => g.Descriptor), .. EngineRules.All];
     }
 
     /// <summary>Every rule this engine can report, including the engine's own.</summary>
     public IReadOnlyList<RuleDescriptor> Descriptors { get; }
+
+    /// <summary>The rules this engine runs on the fast path (the built-in ones), so a host can compose an engine that adds plugins.</summary>
+    public IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>The rules this engine runs under the watchdog (plugin rules).</summary>
+    public IReadOnlyList<Rule> GuardedRules { get; }
+
+    /// <summary>Guarded rules that failed to initialize or exceeded their time budget, and so no longer run.</summary>
+    public IReadOnlyList<DisabledRule> DisabledRules => [.. Enumerable.Range(0, _disabled.Length).Select(i => Volatile.Read(ref _disabled[i])).OfType<DisabledRule>()];
+
 
     /// <summary>
     /// Analyzes one document. <paramref name="workspace"/> answers questions about other files (layouts, images);
@@ -114,6 +165,14 @@ public sealed class AnalysisEngine
                         Run(ruleIndex, () => action(ContextFor(ruleIndex), element));
                     }
                 }
+            }
+        }
+
+        for (var g = 0; g < _guarded.Length; g++)
+        {
+            if (Volatile.Read(ref _disabled[g]) is null && configuration.IsEnabled(_guarded[g].Descriptor))
+            {
+                RunGuardedRule(g, document, syntax, head, configuration, workspace, raw);
             }
         }
 
@@ -240,5 +299,117 @@ public sealed class AnalysisEngine
         return TextEdit.Delete(span);
     }
 
+    /// <summary>
+    /// Runs one guarded rule over one document: every action it registered, in the order the fast path would, into a
+    /// sink of its own, so nothing a rule that overran its budget writes afterwards can reach the results.
+    /// </summary>
+    private void RunGuardedRule(int index, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, List<Diagnostic> raw)
+    {
+        var entry = _guarded[index];
+        var descriptor = entry.Descriptor;
+        var sink = new List<Diagnostic>();
+        var context = new RuleContext(descriptor, document, syntax, head, configuration, workspace, sink);
+        var outcome = RunGuarded(descriptor, () =>
+        {
+            foreach (var (action, includeFragments) in entry.Registration.DocumentActions)
+            {
+                if (!head.IsFragment || includeFragments)
+                {
+                    action(context);
+                }
+            }
+
+            if (entry.ElementNames.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var element in syntax.Elements)
+            {
+                if (!entry.ElementNames.Contains(element.Name))
+                {
+                    continue;
+                }
+
+                foreach (var (names, action) in entry.Registration.ElementActions)
+                {
+                    if (Array.IndexOf(names, element.Name) >= 0)
+                    {
+                        action(context, element);
+                    }
+                }
+            }
+        });
+
+        if (!outcome.Failed)
+        {
+            raw.AddRange(sink);
+            return;
+        }
+
+        string reason;
+        if (outcome.TimedOut)
+        {
+            // .NET cannot abort a thread: the rule keeps its thread until it returns, so it must not get another.
+            reason = $"it exceeded its time budget ({_watchdog!.Budget}) and is disabled for the rest of the run";
+            Interlocked.CompareExchange(ref _disabled[index], new DisabledRule(descriptor, $"exceeded its time budget ({_watchdog.Budget})", document.Path), null);
+        }
+        else
+        {
+            reason = Describe(outcome.Exception!);
+        }
+
+        raw.Add(new Diagnostic(EngineRules.RuleFailure, new TextSpan(0, 0), EngineRules.RuleFailure.DefaultSeverity,
+            EngineRules.RuleFailure.FormatMessage([descriptor.Id, reason]), [], []));
+    }
+
+    /// <summary>Runs third-party code through the host's watchdog (its budget, its threads); inline without one.</summary>
+    private RuleRunOutcome RunGuarded(RuleDescriptor descriptor, Action action)
+    {
+        try
+        {
+            if (_watchdog is not null)
+            {
+                return _watchdog.Run(descriptor, action);
+            }
+
+            action();
+            return default;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new RuleRunOutcome(ex, TimedOut: false);
+        }
+    }
+
+    private static string Describe(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
+
     private sealed record RuleEntry(Rule Rule, RuleRegistration Registration);
+
+    private sealed record GuardedEntry(Rule Rule, RuleDescriptor Descriptor, RuleRegistration Registration, HashSet<string> ElementNames);
 }
+
+/// <summary>
+/// Runs third-party rule code under a time budget. The host supplies it: the core never reads the clock, and .NET
+/// cannot abort a thread, so the host decides which thread runs the code and stops waiting when the budget runs out.
+/// </summary>
+public interface IRuleWatchdog
+{
+    /// <summary>The budget in words, for messages (e.g. "5 s").</summary>
+    string Budget { get; }
+
+    /// <summary>
+    /// Runs one rule's <c>Initialize</c>, or the rule on one document, and waits at most the budget. Returns what it
+    /// threw, or that it timed out (it may still be running: the engine never gives it other work).
+    /// </summary>
+    RuleRunOutcome Run(RuleDescriptor rule, Action action);
+}
+
+/// <summary>How a guarded run ended: completed (default), threw <see cref="Exception"/>, or overran its budget.</summary>
+public readonly record struct RuleRunOutcome(Exception? Exception, bool TimedOut)
+{
+    public bool Failed => Exception is not null || TimedOut;
+}
+
+/// <summary>A guarded rule the engine stopped running, why, and the document it was on (null: during Initialize).</summary>
+public sealed record DisabledRule(RuleDescriptor Descriptor, string Reason, string? DocumentPath);

@@ -34,8 +34,9 @@ public enum FixAvailability
 public sealed record RuleThreshold(string Name, double DefaultValue, string Description);
 
 /// <summary>
-/// A rule's identity and metadata. Ids are stable forever and never reused. The help link is derived from
-/// the id, never typed, so it cannot drift from the doc page.
+/// A rule's identity and metadata. Ids are stable forever and never reused. A built-in rule's help link is
+/// derived from the id, never typed, so it cannot drift from the doc page; a plugin rule's docs live elsewhere,
+/// so it sets <see cref="HelpLinkUri"/>.
 /// </summary>
 public sealed record RuleDescriptor(
     string Id,
@@ -50,7 +51,10 @@ public sealed record RuleDescriptor(
     /// <summary>Where the rule's documentation lives; <see cref="HelpLink"/> appends <c>{Id}.md</c>.</summary>
     public const string DocsBaseUrl = "https://github.com/smolsp/smolsp/blob/main/rules/docs/";
 
-    public string HelpLink => DocsBaseUrl + Id + ".md";
+    /// <summary>Where a plugin rule's documentation lives; null for built-in rules, whose link is derived from the id.</summary>
+    public string? HelpLinkUri { get; init; }
+
+    public string HelpLink => HelpLinkUri ?? DocsBaseUrl + Id + ".md";
 
     public IReadOnlyList<RuleThreshold> ThresholdList => Thresholds ?? [];
 

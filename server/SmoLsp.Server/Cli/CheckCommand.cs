@@ -51,7 +51,12 @@ public static class CheckCommand
             HelpName = "FILE",
         };
 
-        var command = new Command("check", "Check templates and report SMO problems. Exit codes: 0 nothing at or above --fail-on, 1 problems at or above it, 2 usage, configuration or internal error.") { paths, format, failOn, rule, quiet, fix, config };
+        var allowPlugins = new Option<bool>("--allow-plugins")
+        {
+            Description = "Load the rule plugins that smolsp.json names. A plugin runs its code, so they load only when you allow it (here, or by listing the folder in ~/.config/smolsp/trusted.json).",
+        };
+
+        var command = new Command("check", "Check templates and report SMO problems. Exit codes: 0 nothing at or above --fail-on, 1 problems at or above it, 2 usage, configuration or internal error.") { paths, format, failOn, rule, quiet, fix, config, allowPlugins };
         command.SetAction(parseResult =>
         {
             SeverityNames.TryParse(parseResult.GetValue(failOn) ?? "error", out var failLevel);
@@ -64,6 +69,7 @@ public static class CheckCommand
                 Quiet = parseResult.GetValue(quiet),
                 Fix = parseResult.GetValue(fix),
                 ConfigFile = parseResult.GetValue(config),
+                AllowPlugins = parseResult.GetValue(allowPlugins),
             };
             return new CheckRunner(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error).Run(options);
         });

@@ -32,6 +32,9 @@ public sealed record CheckOptions
     /// <summary>One configuration file for every analyzed file, instead of the nearest <c>smolsp.json</c>.</summary>
     public string? ConfigFile { get; init; }
 
+    /// <summary>Load the rule plugins that configuration files name (<c>--allow-plugins</c>): loading a plugin runs its code.</summary>
+    public bool AllowPlugins { get; init; }
+
     /// <summary>Where relative paths start and what printed paths are relative to; null means the process's current directory.</summary>
     public string? WorkingDirectory { get; init; }
 

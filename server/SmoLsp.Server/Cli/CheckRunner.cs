@@ -6,6 +6,7 @@ using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Fixes;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Rules;
+using SmoLsp.Server.Plugins;
 using SmoLsp.Server.Workspace;
 
 namespace SmoLsp.Server.Cli;
@@ -35,6 +36,12 @@ public sealed class CheckRunner
 
     /// <summary>How folders are listed; tests replace it to simulate folders that cannot be read (root can read anything).</summary>
     public DirectoryLister? DirectoryLister { get; init; }
+
+    /// <summary>The user's trusted-folders file (plugins of workspaces under a listed folder load without --allow-plugins); tests point it elsewhere.</summary>
+    public string? TrustedFoldersFile { get; init; } = PluginTrust.DefaultTrustedFoldersFile();
+
+    /// <summary>Runs plugin rules under a time budget; null for the default budget (<see cref="Plugins.PluginWatchdog.DefaultBudget"/>).</summary>
+    public IRuleWatchdog? RuleWatchdog { get; init; }
 
     public int Run(CheckOptions options)
     {
@@ -78,6 +85,7 @@ public sealed class CheckRunner
         var loader = new ConfigurationLoader(_engine.Descriptors);
         _workspace = new FileSystemWorkspace { ConfiguredWebRoot = path => ConfiguredWebRoot(explicitConfigPath(), loader, path) };
         string? explicitConfigPath() => options.ConfigFile is { } c ? Path.GetFullPath(c, cwd) : null;
+        using var plugins = new PluginHost(_engine, new PluginTrust(options.AllowPlugins, TrustedFoldersFile), RuleWatchdog);
         ConfigurationResult? explicitConfig = null;
         if (options.ConfigFile is { } configFile)
         {
@@ -97,7 +105,13 @@ public sealed class CheckRunner
             return ExitCodes.Error;
         }
 
-        var work = ResolveConfigurations(targets, loader, explicitConfig, overrides, cwd, out var configErrors);
+        var work = ResolveConfigurations(targets, loader, plugins, explicitConfig, overrides, cwd, out var configErrors, out var resolved);
+        var pluginErrors = PluginReport.WriteMessages(_stderr, resolved.Values, f => DisplayPath(f, cwd));
+        if (!PluginReport.CheckOverrides(_stderr, overrides.Select(o => o.Key), resolved.Values.Select(r => r.Engine).Append(_engine)))
+        {
+            return ExitCodes.Error;
+        }
+
         if (configErrors.Count > 0)
         {
             foreach (var error in configErrors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column))
@@ -133,7 +147,8 @@ public sealed class CheckRunner
             _stderr.WriteLine("smolsp: note: no .html, .htm, .cshtml or .razor files to check");
         }
 
-        if (summary.InternalErrors > 0)
+        PluginReport.WriteDisabledRules(_stderr, resolved.Values, f => DisplayPath(f, cwd));
+        if (summary.InternalErrors > 0 || pluginErrors)
         {
             return ExitCodes.Error;
         }
@@ -148,6 +163,13 @@ public sealed class CheckRunner
         foreach (var (id, severity) in options.RuleOverrides)
         {
             var descriptor = _engine.Descriptors.FirstOrDefault(d => d.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
+            if (descriptor is null && !RuleApi.IsBuiltInNamespace(id))
+            {
+                // Perhaps a plugin's rule: known once plugins load (PluginReport.CheckOverrides).
+                overrides.Add(new(id, severity));
+                continue;
+            }
+
             if (descriptor is null)
             {
                 _stderr.WriteLine($"smolsp: error: --rule {id}: unknown rule id; `smolsp rules` lists them");
@@ -173,7 +195,7 @@ public sealed class CheckRunner
 
     private sealed record Target(string FullPath, TargetKind Kind);
 
-    private sealed record WorkItem(string FullPath, string DisplayPath, SmoLspConfiguration Configuration);
+    private sealed record WorkItem(string FullPath, string DisplayPath, SmoLspConfiguration Configuration, AnalysisEngine Engine);
 
     /// <summary>Every file to consider, deduplicated; null (after printing why) when a path does not exist.</summary>
     private List<Target>? FindTargets(CheckOptions options, string cwd, out List<string> notes, out int skipped)
@@ -234,12 +256,13 @@ public sealed class CheckRunner
         return missing ? null : targets;
     }
 
-    private List<WorkItem> ResolveConfigurations(List<Target> targets, ConfigurationLoader loader, ConfigurationResult? explicitConfig,
-        List<KeyValuePair<string, RuleSeverity>> overrides, string cwd, out List<ConfigurationError> errors)
+    private List<WorkItem> ResolveConfigurations(List<Target> targets, ConfigurationLoader loader, PluginHost plugins, ConfigurationResult? explicitConfig,
+        List<KeyValuePair<string, RuleSeverity>> overrides, string cwd, out List<ConfigurationError> errors, out Dictionary<ConfigurationResult, WorkspaceRules> resolved)
     {
         errors = [];
+        resolved = new Dictionary<ConfigurationResult, WorkspaceRules>(ReferenceEqualityComparer.Instance);
         var reported = new HashSet<ConfigurationResult>(ReferenceEqualityComparer.Instance);
-        var effective = new Dictionary<ConfigurationResult, (SmoLspConfiguration Configuration, Matcher? Matcher, string? Root)>(ReferenceEqualityComparer.Instance);
+        var effective = new Dictionary<ConfigurationResult, (SmoLspConfiguration Configuration, Matcher? Matcher, string? Root, AnalysisEngine Engine)>(ReferenceEqualityComparer.Instance);
         var work = new List<WorkItem>(targets.Count);
         var byDirectory = new Dictionary<string, ConfigurationResult>(StringComparer.Ordinal);
         foreach (var target in targets)
@@ -257,15 +280,31 @@ public sealed class CheckRunner
                 continue;
             }
 
+            // Plugins named by this configuration (when trusted) add rules, and their ids to the configuration.
+            if (!resolved.TryGetValue(result, out var rules))
+            {
+                resolved[result] = rules = plugins.Resolve(result);
+            }
+
+            if (!rules.Configuration.Success)
+            {
+                if (reported.Add(result))
+                {
+                    errors.AddRange(rules.Configuration.Errors);
+                }
+
+                continue;
+            }
+
             if (!effective.TryGetValue(result, out var entry))
             {
-                var configuration = result.Configuration;
+                var configuration = rules.Configuration.Configuration;
                 foreach (var (id, severity) in overrides)
                 {
                     configuration = configuration.WithRuleSeverity(id, severity);
                 }
 
-                entry = (configuration, CreateMatcher(configuration), configuration.SourcePath is { } source ? Path.GetDirectoryName(source) : null);
+                entry = (configuration, CreateMatcher(configuration), configuration.SourcePath is { } source ? Path.GetDirectoryName(source) : null, rules.Engine);
                 effective[result] = entry;
             }
 
@@ -280,7 +319,7 @@ public sealed class CheckRunner
                 continue;
             }
 
-            work.Add(new WorkItem(target.FullPath, DisplayPath(target.FullPath, cwd), entry.Configuration));
+            work.Add(new WorkItem(target.FullPath, DisplayPath(target.FullPath, cwd), entry.Configuration, entry.Engine));
         }
 
         work.Sort(static (a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
@@ -439,7 +478,7 @@ public sealed class CheckRunner
 
         var text = read.Text!;
         var document = TemplateDocument.FromPath(item.FullPath, text);
-        var result = _engine.Analyze(document, item.Configuration, _workspace);
+        var result = item.Engine.Analyze(document, item.Configuration, _workspace);
         var fixesApplied = 0;
         if (options.Fix)
         {
@@ -503,7 +542,7 @@ public sealed class CheckRunner
 
             applied += CountFixes(result, edits);
             text = fixedText;
-            result = _engine.Analyze(original.Document with { Text = text }, item.Configuration, _workspace);
+            result = item.Engine.Analyze(original.Document with { Text = text }, item.Configuration, _workspace);
             if (pass == MaxFixPasses - 1 && TextEdits.CollectSafeFixes(result).Count > 0)
             {
                 notes.Add($"note: fixes did not settle after {MaxFixPasses} passes; run --fix again and report this");

@@ -4,10 +4,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Rules;
+using SmoLsp.Server.Plugins;
 
 namespace SmoLsp.Server.Cli;
 
-/// <summary><c>smolsp rules</c>: the catalog (built-in rules and the engine's own), as a table or as JSON.</summary>
+/// <summary>
+/// <c>smolsp rules</c>: the catalog (built-in rules and the engine's own), as a table or as JSON; given a workspace
+/// (a path or <c>--config</c>) and trust, its plugins' rules too, each with its origin.
+/// </summary>
 public static class RulesCommand
 {
     public static Command Create()
@@ -19,14 +23,26 @@ public static class RulesCommand
             HelpName = "text|json",
         };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("rules", "List the rule catalog: id, title, category, default severity, fixable, help link.") { format };
+        var path = new Argument<string?>("path")
+        {
+            Description = "A workspace folder or file: with --allow-plugins (or a trusted folder), the plugins its nearest smolsp.json names are listed too.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var config = new Option<string>("--config", "-c") { Description = "Read plugins from this configuration file.", HelpName = "FILE" };
+        var allowPlugins = new Option<bool>("--allow-plugins") { Description = "Load the plugins the configuration names and list their rules (a plugin runs its code)." };
+        var command = new Command("rules", "List the rule catalog: id, title, category, default severity, fixable, help link, origin.") { path, format, config, allowPlugins };
         command.SetAction(parseResult =>
         {
-            var descriptors = BuiltInRules.CreateEngine().Descriptors;
+            var builtIns = BuiltInRules.CreateEngine();
             var output = parseResult.InvocationConfiguration.Output;
-            output.Write(parseResult.GetValue(format) == "json" ? FormatJson(descriptors) : FormatText(descriptors));
+            var workspace = (PluginCatalog.Request(parseResult.GetValue(path), parseResult.GetValue(config), parseResult.GetValue(allowPlugins)) is { } request)
+                ? PluginCatalog.Load(request, builtIns, parseResult.InvocationConfiguration.Error)
+                : null;
+            var descriptors = workspace?.Rules?.Engine.Descriptors ?? builtIns.Descriptors;
+            Func<string, string> origin = id => workspace?.Rules?.OriginOf(id) ?? PluginHost.BuiltInOrigin;
+            output.Write(parseResult.GetValue(format) == "json" ? FormatJson(descriptors, origin) : FormatText(descriptors, origin));
             output.Flush();
-            return ExitCodes.Clean;
+            return workspace is { Success: false } ? ExitCodes.Error : ExitCodes.Clean;
         });
         return command;
     }
@@ -54,29 +70,36 @@ public static class RulesCommand
     private static IEnumerable<RuleDescriptor> Sorted(IReadOnlyList<RuleDescriptor> descriptors) =>
         descriptors.OrderBy(d => d.Id, StringComparer.Ordinal);
 
-    public static string FormatText(IReadOnlyList<RuleDescriptor> descriptors)
+    /// <summary>The table; an ORIGIN column (before HELP) only when some rule comes from a plugin.</summary>
+    public static string FormatText(IReadOnlyList<RuleDescriptor> descriptors, Func<string, string>? origin = null)
     {
+        origin ??= _ => PluginHost.BuiltInOrigin;
+        var withOrigin = descriptors.Any(d => origin(d.Id) != PluginHost.BuiltInOrigin);
         var rows = Sorted(descriptors)
-            .Select(d => new[] { d.Id, d.DefaultSeverity.ToName(), Category(d.Category), Fixable(d.Fix), d.Title, d.HelpLink })
-            .Prepend(["ID", "SEVERITY", "CATEGORY", "FIX", "TITLE", "HELP"])
+            .Select(d => withOrigin
+                ? new[] { d.Id, d.DefaultSeverity.ToName(), Category(d.Category), Fixable(d.Fix), d.Title, origin(d.Id), d.HelpLink }
+                : [d.Id, d.DefaultSeverity.ToName(), Category(d.Category), Fixable(d.Fix), d.Title, d.HelpLink])
+            .Prepend(withOrigin ? ["ID", "SEVERITY", "CATEGORY", "FIX", "TITLE", "ORIGIN", "HELP"] : ["ID", "SEVERITY", "CATEGORY", "FIX", "TITLE", "HELP"])
             .ToList();
-        var widths = Enumerable.Range(0, 5).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        var last = rows[0].Length - 1;
+        var widths = Enumerable.Range(0, last).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var sb = new StringBuilder();
         foreach (var row in rows)
         {
-            for (var c = 0; c < 5; c++)
+            for (var c = 0; c < last; c++)
             {
                 sb.Append(row[c].PadRight(widths[c] + 2));
             }
 
-            sb.Append(row[5]).Append('\n');
+            sb.Append(row[last]).Append('\n');
         }
 
         return sb.ToString();
     }
 
-    public static string FormatJson(IReadOnlyList<RuleDescriptor> descriptors)
+    public static string FormatJson(IReadOnlyList<RuleDescriptor> descriptors, Func<string, string>? origin = null)
     {
+        origin ??= _ => PluginHost.BuiltInOrigin;
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -91,6 +114,7 @@ public static class RulesCommand
                 json.WriteBoolean("enabledByDefault", d.EnabledByDefault);
                 json.WriteString("fixable", Fixable(d.Fix));
                 json.WriteString("helpLink", d.HelpLink);
+                json.WriteString("origin", origin(d.Id));
                 json.WriteStartArray("thresholds");
                 foreach (var t in d.ThresholdList)
                 {

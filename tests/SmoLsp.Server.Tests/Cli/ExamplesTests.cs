@@ -53,6 +53,12 @@ public sealed class ExamplesTests
         using var tree = new TempTree();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(s_repo, "examples"), "*", SearchOption.AllDirectories))
         {
+            // examples/plugins is a workspace of its own, with a plugin to build and trust: PluginCheckTests fix it.
+            if (Path.GetRelativePath(s_repo, file).Replace('\\', '/').StartsWith("examples/plugins/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             tree.WriteBytes(Path.GetRelativePath(Path.Combine(s_repo, "examples"), file), File.ReadAllBytes(file));
         }
 

@@ -1,0 +1,77 @@
+using SmoLsp.Analysis.Configuration;
+using SmoLsp.Analysis.Engine;
+using SmoLsp.Server.Workspace;
+
+namespace SmoLsp.Server.Plugins;
+
+/// <summary>
+/// <c>smolsp rules</c> with a workspace: finds its smolsp.json, loads its plugins when trusted, and says what went
+/// wrong on stderr. Kept out of the command so the command stays a listing.
+/// </summary>
+public static class PluginCatalog
+{
+    public sealed record CatalogRequest(string? Path, string? ConfigFile, bool AllowPlugins, string? TrustedFoldersFile);
+
+    public sealed record CatalogResult(WorkspaceRules? Rules, bool Success);
+
+    /// <summary>A workspace to read, or null when the user named none (the built-in catalog, no file read).</summary>
+    public static CatalogRequest? Request(string? path, string? configFile, bool allowPlugins, string? trustedFoldersFile = null) =>
+        path is null && configFile is null && !allowPlugins
+            ? null
+            : new CatalogRequest(path, configFile, allowPlugins, trustedFoldersFile ?? PluginTrust.DefaultTrustedFoldersFile());
+
+    public static CatalogResult Load(CatalogRequest request, AnalysisEngine builtIns, TextWriter stderr, string? workingDirectory = null)
+    {
+        var cwd = Path.GetFullPath(workingDirectory ?? Environment.CurrentDirectory);
+        var loader = new ConfigurationLoader(builtIns.Descriptors);
+        string? file;
+        if (request.ConfigFile is { } explicitFile)
+        {
+            file = Path.GetFullPath(explicitFile, cwd);
+            if (!File.Exists(file))
+            {
+                stderr.WriteLine($"smolsp: error: --config {explicitFile}: no such file");
+                return new CatalogResult(null, false);
+            }
+        }
+        else
+        {
+            var target = Path.GetFullPath(request.Path ?? ".", cwd);
+            if (!File.Exists(target) && !Directory.Exists(target))
+            {
+                stderr.WriteLine($"smolsp: error: {request.Path}: no such file or folder");
+                return new CatalogResult(null, false);
+            }
+
+            file = Path.GetFileName(target) == ConfigurationParser.FileName && File.Exists(target) ? target : loader.FindConfigFile(target);
+        }
+
+        if (file is null)
+        {
+            return new CatalogResult(null, true); // no smolsp.json: no plugins, the built-in catalog
+        }
+
+        string Display(string f) => Path.GetRelativePath(cwd, f).Replace('\\', '/');
+        var parsed = loader.Load(file);
+        if (!parsed.Success)
+        {
+            WriteErrors(parsed.Errors);
+            return new CatalogResult(null, false);
+        }
+
+        // Listing needs no analysis: the engine only reads descriptors, so the plugins stay loaded until exit.
+        var host = new PluginHost(builtIns, new PluginTrust(request.AllowPlugins, request.TrustedFoldersFile));
+        var rules = host.Resolve(parsed);
+        var failed = PluginReport.WriteMessages(stderr, [rules], Display);
+        WriteErrors(rules.Configuration.Errors);
+        return new CatalogResult(rules, !failed && rules.Configuration.Success);
+
+        void WriteErrors(IEnumerable<ConfigurationError> errors)
+        {
+            foreach (var e in errors)
+            {
+                stderr.WriteLine($"{Display(e.File)}:{e.Line}:{e.Column}: error: {(e.Key.Length > 0 ? $"'{e.Key}': " : string.Empty)}{e.Message}");
+            }
+        }
+    }
+}
