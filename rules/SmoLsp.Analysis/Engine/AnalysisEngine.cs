@@ -1,6 +1,7 @@
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Rules;
+using SmoLsp.Analysis.Site;
 using SmoLsp.Analysis.Syntax;
 using SmoLsp.Analysis.Text;
 
@@ -13,7 +14,11 @@ public sealed record AnalysisResult(
     ParsedTemplate Syntax,
     HeadModel Head,
     IReadOnlyList<Diagnostic> Diagnostics,
-    IReadOnlyList<SuppressedDiagnostic> Suppressed);
+    IReadOnlyList<SuppressedDiagnostic> Suppressed)
+{
+    /// <summary>What this page contributes to the site rules (SMO210, SMO211): small enough to keep for every page of a run.</summary>
+    public PageFacts SiteFacts { get; init; } = PageFacts.None;
+}
 
 /// <summary>
 /// Runs rules over templates: parse once, build the head model in one walk, dispatch each element to the rules
@@ -23,6 +28,7 @@ public sealed record AnalysisResult(
 public sealed class AnalysisEngine
 {
     private readonly RuleEntry[] _rules;
+    private readonly int[] _siteRules;
     private readonly Dictionary<string, List<(int Rule, Action<RuleContext, HtmlElement> Action)>> _elementActions = new(StringComparer.Ordinal);
 
     public AnalysisEngine(IEnumerable<Rule> rules)
@@ -55,6 +61,7 @@ public sealed class AnalysisEngine
         }
 
         _rules = [.. list];
+        _siteRules = [.. Enumerable.Range(0, _rules.Length).Where(i => _rules[i].Rule is SiteRule)];
         Descriptors = [.. _rules.Select(r => r.Rule.Descriptor), .. EngineRules.All];
     }
 
@@ -111,7 +118,20 @@ public sealed class AnalysisEngine
             }
         }
 
-        return Finish(document, syntax, head, raw, configuration);
+        List<(RuleDescriptor, PageValue)>? siteValues = null;
+        foreach (var i in _siteRules)
+        {
+            var siteRule = (SiteRule)_rules[i].Rule;
+            Run(i, () =>
+            {
+                if (siteRule.Collect(head) is { } value)
+                {
+                    (siteValues ??= []).Add((siteRule.Descriptor, value));
+                }
+            });
+        }
+
+        return Finish(document, syntax, head, raw, configuration, siteValues);
 
         void Run(int ruleIndex, Action action)
         {
@@ -137,7 +157,8 @@ public sealed class AnalysisEngine
         }
     }
 
-    private static AnalysisResult Finish(TemplateDocument document, ParsedTemplate syntax, HeadModel head, List<Diagnostic> raw, SmoLspConfiguration configuration)
+    private static AnalysisResult Finish(TemplateDocument document, ParsedTemplate syntax, HeadModel head, List<Diagnostic> raw, SmoLspConfiguration configuration,
+        List<(RuleDescriptor Descriptor, PageValue Value)>? siteValues)
     {
         var directives = Suppressions.Find(syntax);
         var used = new HashSet<(SuppressionDirective, string)>();
@@ -164,13 +185,39 @@ public sealed class AnalysisEngine
             }
         }
 
+        var facts = PageFacts.None;
+        if (siteValues is not null)
+        {
+            var list = new List<PageFact>(siteValues.Count);
+            foreach (var (descriptor, value) in siteValues)
+            {
+                var severity = configuration.ResolveSeverity(descriptor, descriptor.DefaultSeverity);
+                if (severity is null)
+                {
+                    continue;
+                }
+
+                // Whether the site has a copy is unknown here; a directive aimed at this value counts as used rather
+                // than being reported as unused (SMO901) on every page whose title happens to be unique today.
+                var directive = Suppressions.FindSuppressing(directives, descriptor.Id, value.Span, syntax.Source);
+                if (directive is not null)
+                {
+                    used.Add((directive, directive.AppliesToAll ? "*" : descriptor.Id.ToUpperInvariant()));
+                }
+
+                list.Add(new PageFact(descriptor, value, syntax.Source.GetPositionSpan(value.Span), severity.Value, directive));
+            }
+
+            facts = new PageFacts(document.Path, list);
+        }
+
         ReportUnusedDirectives(directives, used, syntax, configuration, active);
         active.Sort(static (a, b) =>
         {
             var c = a.Span.Start.CompareTo(b.Span.Start);
             return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
         });
-        return new AnalysisResult(document, syntax, head, active, suppressed);
+        return new AnalysisResult(document, syntax, head, active, suppressed) { SiteFacts = facts };
     }
 
     private static void ReportUnusedDirectives(IReadOnlyList<SuppressionDirective> directives, HashSet<(SuppressionDirective, string)> used, ParsedTemplate syntax, SmoLspConfiguration configuration, List<Diagnostic> active)
