@@ -13,9 +13,12 @@ public static class Program
         // analysis on a big tree, and its encoding depends on the locale. Flushed before exit in every path.
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
         using var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false), 1 << 12) { AutoFlush = true };
+
+        // Read lazily: only `check --stdin` touches it. UTF-8 unless a byte-order mark says otherwise.
+        using var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         try
         {
-            return Run(args, stdout, stderr);
+            return Run(args, stdout, stderr, stdin, TerminalInfo.FromConsole());
         }
         finally
         {
@@ -24,11 +27,11 @@ public static class Program
     }
 
     /// <summary>Parses and runs a command line with the given writers: what <see cref="Main"/> does, callable in-process by tests.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, TerminalInfo? terminal = null)
     {
         try
         {
-            var root = CreateRootCommand();
+            var root = CreateRootCommand(terminal, stdin);
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
             {
@@ -52,10 +55,10 @@ public static class Program
         }
     }
 
-    public static RootCommand CreateRootCommand()
+    public static RootCommand CreateRootCommand(TerminalInfo? terminal = null, TextReader? stdin = null)
     {
         var root = new RootCommand("SmoLsp: finds social-media-optimization problems (Open Graph, X cards, titles, social links) in HTML, Razor and Blazor templates.");
-        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create(terminal, stdin));
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(LspCommand.Create());
         return root;

@@ -10,7 +10,11 @@ namespace SmoLsp.Analysis.Site;
 public sealed record SiteRelatedLocation(string Path, TextSpan Span, LinePositionSpan Range, string Message);
 
 /// <summary>A site rule's finding on one page. <see cref="Suppression"/> is set when an inline directive on that page suppresses it.</summary>
-public sealed record SiteDiagnostic(string Path, Diagnostic Diagnostic, LinePositionSpan Range, IReadOnlyList<SiteRelatedLocation> Related, SuppressionDirective? Suppression);
+public sealed record SiteDiagnostic(string Path, Diagnostic Diagnostic, LinePositionSpan Range, IReadOnlyList<SiteRelatedLocation> Related, SuppressionDirective? Suppression)
+{
+    /// <summary>The value this page shares with the others (what a report's fingerprint is about).</summary>
+    public PageValue? Value { get; init; }
+}
 
 /// <summary>
 /// Runs site rules over the facts collected from every page: pages that share a value (same key for the same rule)
@@ -74,7 +78,7 @@ public static class SiteAnalysis
                     descriptor.FormatMessage([fact.Value.Text, ListPages(others.Select(o => o.Path)), others.Count]),
                     [],
                     related.Select(r => new RelatedLocation(r.Path, r.Span, r.Message)).ToList());
-                result.Add(new SiteDiagnostic(path, diagnostic, fact.Range, related, fact.Suppression));
+                result.Add(new SiteDiagnostic(path, diagnostic, fact.Range, related, fact.Suppression) { Value = fact.Value });
             }
         }
 
