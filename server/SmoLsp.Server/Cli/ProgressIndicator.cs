@@ -23,11 +23,17 @@ public sealed class ProgressIndicator : IDisposable
     private bool _disposed;
 
     public ProgressIndicator(TextWriter stderr, object gate, int total)
+        : this(stderr, gate, total, Delay)
+    {
+    }
+
+    /// <summary>Tests pass <see cref="Timeout.InfiniteTimeSpan"/> and call <see cref="Draw"/> themselves: no sleeping, no flakiness.</summary>
+    internal ProgressIndicator(TextWriter stderr, object gate, int total, TimeSpan delay)
     {
         _stderr = stderr;
         _gate = gate;
         _total = total;
-        _timer = new Timer(_ => Draw(), null, Delay, s_interval);
+        _timer = new Timer(_ => Draw(), null, delay, delay == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : s_interval);
     }
 
     /// <summary>Called under the gate as each file's report is written.</summary>
@@ -44,7 +50,7 @@ public sealed class ProgressIndicator : IDisposable
         }
     }
 
-    private void Draw()
+    internal void Draw()
     {
         lock (_gate)
         {

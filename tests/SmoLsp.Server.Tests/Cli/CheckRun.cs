@@ -26,6 +26,9 @@ public sealed partial record CheckRun(int ExitCode, string Stdout, string Stderr
     /// </summary>
     public static readonly AnalysisEngine SingleRuleEngine = new(BuiltInRules.All.Where(r => r.Descriptor.Id == "SMO001"));
 
+    /// <summary>An engine with just these rules, for tests about reports that need more than one kind of finding.</summary>
+    public static AnalysisEngine EngineWith(params string[] ids) => new(BuiltInRules.All.Where(r => ids.Contains(r.Descriptor.Id)));
+
     public static CheckRun Check(TempTree tree, CheckOptions options, DirectoryLister? lister = null, AnalysisEngine? engine = null, string? stdin = null)
     {
         var stdout = new StringWriter { NewLine = "\n" };
