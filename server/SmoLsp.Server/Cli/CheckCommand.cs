@@ -56,7 +56,7 @@ public static class CheckCommand
         };
         var rule = new Option<string[]>("--rule")
         {
-            Description = "Override a rule's severity for this run, e.g. --rule SMO203=off (repeatable; off, hint, info, warning, error). Wins over smolsp.json and .editorconfig.",
+            Description = "Override a rule's severity for this run, e.g. --rule SMO203=off (repeatable, the last one wins; off, hint, info, warning, error; * means every rule). Wins over smolsp.json and .editorconfig.",
             HelpName = "ID=severity",
             Arity = ArgumentArity.ZeroOrMore,
         };

@@ -221,16 +221,30 @@ public sealed class CheckRunner
         return true;
     }
 
-    private bool TryResolveOverrides(CheckOptions options, out List<KeyValuePair<string, RuleSeverity>> overrides)
+    private bool TryResolveOverrides(CheckOptions options, out List<KeyValuePair<string, RuleSeverity>> overrides) =>
+        ResolveOverrides(options.RuleOverrides, _engine.Descriptors, _stderr, out overrides);
+
+    /// <summary>
+    /// Checks --rule ids against the catalog, in order (a later --rule wins). <c>*</c> stands for every rule, so
+    /// <c>--rule '*=off' --rule SMO210=warning</c> runs one rule alone (the cross-page CI job does).
+    /// </summary>
+    internal static bool ResolveOverrides(IReadOnlyList<KeyValuePair<string, RuleSeverity>> requested, IReadOnlyList<RuleDescriptor> descriptors,
+        TextWriter stderr, out List<KeyValuePair<string, RuleSeverity>> overrides)
     {
         overrides = [];
         var ok = true;
-        foreach (var (id, severity) in options.RuleOverrides)
+        foreach (var (id, severity) in requested)
         {
-            var descriptor = _engine.Descriptors.FirstOrDefault(d => d.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
+            if (id == "*")
+            {
+                overrides.AddRange(descriptors.Select(d => new KeyValuePair<string, RuleSeverity>(d.Id, severity)));
+                continue;
+            }
+
+            var descriptor = descriptors.FirstOrDefault(d => d.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
             if (descriptor is null)
             {
-                _stderr.WriteLine($"smolsp: error: --rule {id}: unknown rule id; `smolsp rules` lists them");
+                stderr.WriteLine($"smolsp: error: --rule {id}: unknown rule id; `smolsp rules` lists them");
                 ok = false;
                 continue;
             }

@@ -30,16 +30,9 @@ public sealed class PrintConfigCommand
     {
         var cwd = Path.GetFullPath(options.WorkingDirectory ?? Environment.CurrentDirectory);
         var full = Path.GetFullPath(path, cwd);
-        var overrides = new List<KeyValuePair<string, RuleSeverity>>();
-        foreach (var (id, severity) in options.RuleOverrides)
+        if (!CheckRunner.ResolveOverrides(options.RuleOverrides, _engine.Descriptors, _stderr, out var overrides))
         {
-            if (_engine.Descriptors.FirstOrDefault(d => d.Id.Equals(id, StringComparison.OrdinalIgnoreCase)) is not { } descriptor)
-            {
-                _stderr.WriteLine($"smolsp: error: --rule {id}: unknown rule id; `smolsp rules` lists them");
-                return ExitCodes.Error;
-            }
-
-            overrides.Add(new(descriptor.Id, severity));
+            return ExitCodes.Error;
         }
 
         var loader = new ConfigurationLoader(_engine.Descriptors);

@@ -265,4 +265,17 @@ public sealed class CheckControlTests : IDisposable
 
         run.ProblemLines.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Rule_star_sets_every_rule_and_a_later_rule_wins()
+    {
+        _tree.Write("a.html", Pages.MissingOgTitle);
+        _tree.Write("b.html", Pages.MissingOgTitle);
+
+        // The cross-page CI job: everything off, then the site rules back on.
+        var run = CheckRun.Cli("check", _tree.Root, "--rule", "*=off", "--rule", "SMO210=warning", "--format", "json");
+
+        var ids = run.Json.EnumerateArray().SelectMany(f => f.GetProperty("messages").EnumerateArray()).Select(m => m.GetProperty("ruleId").GetString()).Distinct();
+        ids.ShouldBe(["SMO210"]);
+    }
 }
