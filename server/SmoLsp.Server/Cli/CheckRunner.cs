@@ -481,6 +481,7 @@ public sealed class CheckRunner
         }
 
         var writers = sinks.Select(s => s.Writer).ToArray();
+        var reportOnStderr = sinks.Any(s => ReferenceEquals(s.Output, _stderr));
         var outcomes = new FileOutcome?[work.Count];
         var gate = new object();
         var next = -1;
@@ -518,7 +519,7 @@ public sealed class CheckRunner
         void Write(FileOutcome outcome)
         {
             progress?.Advance();
-            if (outcome.Notes.Count > 0 || outcome.InternalError is not null || outcome.SkipReason is not null)
+            if (reportOnStderr || outcome.Notes.Count > 0 || outcome.InternalError is not null || outcome.SkipReason is not null)
             {
                 progress?.Clear();
             }
