@@ -29,7 +29,12 @@ public static class SiteAnalysis
     /// <summary>Related locations per finding: a title shared by a thousand generated pages must not make the report quadratic.</summary>
     public const int MaxRelatedLocations = 20;
 
-    public static IReadOnlyList<SiteDiagnostic> Analyze(IEnumerable<PageFacts> pages)
+    /// <summary>
+    /// The findings, ordered by path, then position, then rule id. Lazy: each finding is built as it is enumerated,
+    /// so a host can format and drop them file by file; only the groups of facts are held. A value shared by
+    /// thousands of pages costs linear time: each finding names at most <see cref="MaxRelatedLocations"/> others.
+    /// </summary>
+    public static IEnumerable<SiteDiagnostic> Analyze(IEnumerable<PageFacts> pages)
     {
         var groups = new Dictionary<(string RuleId, string Key), List<(string Path, PageFact Fact)>>();
         foreach (var page in pages)
@@ -46,7 +51,7 @@ public static class SiteAnalysis
             }
         }
 
-        var result = new List<SiteDiagnostic>();
+        var shared = new List<(string Path, PageFact Fact, List<(string Path, PageFact Fact)> Group)>();
         foreach (var members in groups.Values)
         {
             if (members.Count < 2)
@@ -55,48 +60,65 @@ public static class SiteAnalysis
             }
 
             members.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
-            for (var i = 0; i < members.Count; i++)
+            foreach (var (path, fact) in members)
             {
-                var (path, fact) = members[i];
-                var others = new List<(string Path, PageFact Fact)>(members.Count - 1);
-                for (var j = 0; j < members.Count; j++)
-                {
-                    if (j != i)
-                    {
-                        others.Add(members[j]);
-                    }
-                }
-
-                var related = others.Take(MaxRelatedLocations)
-                    .Select(o => new SiteRelatedLocation(o.Path, o.Fact.Value.Span, o.Fact.Range, "The same text on " + o.Path))
-                    .ToList();
-                var descriptor = fact.Descriptor;
-                var diagnostic = new Diagnostic(
-                    descriptor,
-                    fact.Value.Span,
-                    fact.Severity,
-                    descriptor.FormatMessage([fact.Value.Text, ListPages(others.Select(o => o.Path)), others.Count]),
-                    [],
-                    related.Select(r => new RelatedLocation(r.Path, r.Span, r.Message)).ToList());
-                result.Add(new SiteDiagnostic(path, diagnostic, fact.Range, related, fact.Suppression) { Value = fact.Value });
+                shared.Add((path, fact, members));
             }
         }
 
-        result.Sort(static (a, b) =>
+        shared.Sort(static (a, b) =>
         {
             var c = string.CompareOrdinal(a.Path, b.Path);
-            c = c != 0 ? c : a.Diagnostic.Span.Start.CompareTo(b.Diagnostic.Span.Start);
-            return c != 0 ? c : string.CompareOrdinal(a.Diagnostic.Id, b.Diagnostic.Id);
+            c = c != 0 ? c : a.Fact.Value.Span.Start.CompareTo(b.Fact.Value.Span.Start);
+            return c != 0 ? c : string.CompareOrdinal(a.Fact.Descriptor.Id, b.Fact.Descriptor.Id);
         });
-        return result;
+
+        // Select rather than a C# iterator: the compiler's iterator reads Environment.CurrentManagedThreadId, and the
+        // core must not touch the environment (CoreBoundaryTests).
+        return shared.Select(static s => Finding(s.Path, s.Fact, s.Group));
+    }
+
+    private static SiteDiagnostic Finding(string path, PageFact fact, List<(string Path, PageFact Fact)> group)
+    {
+        // The group is sorted by path; the page itself is skipped (fact is a reference: the same page may in
+        // principle appear twice in a group, as two facts).
+        var related = new List<SiteRelatedLocation>(Math.Min(MaxRelatedLocations, group.Count - 1));
+        var named = new List<string>(MaxPagesInMessage);
+        var others = 0;
+        foreach (var (otherPath, otherFact) in group)
+        {
+            if (ReferenceEquals(otherFact, fact))
+            {
+                continue;
+            }
+
+            others++;
+            if (named.Count < MaxPagesInMessage)
+            {
+                named.Add(otherPath);
+            }
+
+            if (related.Count < MaxRelatedLocations)
+            {
+                related.Add(new SiteRelatedLocation(otherPath, otherFact.Value.Span, otherFact.Range, "The same text on " + otherPath));
+            }
+        }
+
+        var descriptor = fact.Descriptor;
+        var diagnostic = new Diagnostic(
+            descriptor,
+            fact.Value.Span,
+            fact.Severity,
+            descriptor.FormatMessage([fact.Value.Text, ListPages(named, others), others]),
+            [],
+            related.Select(r => new RelatedLocation(r.Path, r.Span, r.Message)).ToList());
+        return new SiteDiagnostic(path, diagnostic, fact.Range, related, fact.Suppression) { Value = fact.Value };
     }
 
     /// <summary>"a.html", "a.html and b.html", "a.html, b.html, c.html, d.html, e.html and 7 more pages".</summary>
-    public static string ListPages(IEnumerable<string> paths)
+    public static string ListPages(IReadOnlyList<string> shown, int total)
     {
-        var all = paths.ToList();
-        var shown = all.Take(MaxPagesInMessage).ToList();
-        var rest = all.Count - shown.Count;
+        var rest = total - shown.Count;
         var sb = new StringBuilder();
         for (var i = 0; i < shown.Count; i++)
         {

@@ -605,16 +605,41 @@ public sealed class CheckRunner
             return;
         }
 
-        foreach (var file in SiteAnalysis.Analyze(facts).GroupBy(d => d.Path))
+        // A local copy: a ref parameter cannot be captured by the local function below.
+        var highestSeen = highest;
+
+        // The findings arrive sorted by path: one file's worth is gathered, reported and dropped before the next.
+        var current = new List<SiteDiagnostic>();
+        foreach (var d in SiteAnalysis.Analyze(facts))
         {
+            if (current.Count > 0 && current[0].Path != d.Path)
+            {
+                Report(current);
+                current.Clear();
+            }
+
+            current.Add(d);
+        }
+
+        Report(current);
+
+        void Report(List<SiteDiagnostic> file)
+        {
+            if (file.Count == 0)
+            {
+                return;
+            }
+
+            var path = file[0].Path;
             var messages = new List<ReportMessage>();
             var suppressed = new List<ReportMessage>();
             foreach (var d in file)
             {
                 var message = ToMessage(d);
+                var shown = !options.Quiet || d.Diagnostic.Severity == DiagnosticSeverity.Error;
                 if (d.Suppression is not null)
                 {
-                    if (!options.Quiet || d.Diagnostic.Severity == DiagnosticSeverity.Error)
+                    if (shown)
                     {
                         suppressed.Add(message);
                     }
@@ -622,9 +647,9 @@ public sealed class CheckRunner
                     continue;
                 }
 
-                if (highest is null || d.Diagnostic.Severity > highest)
+                if (highestSeen is null || d.Diagnostic.Severity > highestSeen)
                 {
-                    highest = d.Diagnostic.Severity;
+                    highestSeen = d.Diagnostic.Severity;
                 }
 
                 if (d.Diagnostic.Severity == DiagnosticSeverity.Warning)
@@ -632,7 +657,7 @@ public sealed class CheckRunner
                     summary.AllWarnings++;
                 }
 
-                if (!options.Quiet || d.Diagnostic.Severity == DiagnosticSeverity.Error)
+                if (shown)
                 {
                     messages.Add(message);
                     summary.Count(message);
@@ -642,21 +667,23 @@ public sealed class CheckRunner
             summary.Suppressed += suppressed.Count;
             if (messages.Count == 0 && suppressed.Count == 0)
             {
-                continue;
+                return;
             }
 
             // A file with only cross-page problems was counted as clean when its own report was written.
-            if (messages.Count > 0 && pathsWithProblems.Add(file.Key))
+            if (messages.Count > 0 && pathsWithProblems.Add(path))
             {
                 summary.FilesWithProblems++;
             }
 
-            var report = new FileReport(file.Key, messages, suppressed) { CrossPage = true };
+            var report = new FileReport(path, messages, suppressed) { CrossPage = true };
             foreach (var sink in sinks)
             {
                 sink.Writer.WriteFile(sink.Output, sink.Writer.FormatFile(report));
             }
         }
+
+        highest = highestSeen;
     }
 
     private static ReportMessage ToMessage(SiteDiagnostic d) =>

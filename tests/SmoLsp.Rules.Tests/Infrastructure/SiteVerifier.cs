@@ -49,7 +49,7 @@ public static class SiteVerifier
     }
 
     /// <summary>The site analysis of pages already analyzed: what a host does once every file is read.</summary>
-    public static IReadOnlyList<SiteDiagnostic> Run(IEnumerable<PageFacts> facts) => SiteAnalysis.Analyze(facts);
+    public static IReadOnlyList<SiteDiagnostic> Run(IEnumerable<PageFacts> facts) => [.. SiteAnalysis.Analyze(facts)];
 
     public static IReadOnlyList<SiteDiagnostic> Analyze(AnalysisEngine engine, IEnumerable<(string Path, string Text)> pages, SmoLspConfiguration? configuration = null) =>
         Run(pages.Select(p => engine.Analyze(TemplateDocument.FromPath(p.Path, p.Text), configuration).SiteFacts));
