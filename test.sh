@@ -36,6 +36,9 @@ if [[ $run_e2e == 1 && -d tests/e2e ]]; then
   # Not --no-build: publishing compiles ReadyToRun code for this machine's runtime identifier.
   dotnet publish server/SmoLsp.Server -c Release -o "$out" --nologo -v q
   export SMOLSP_DLL="$out/smolsp.dll"
+  echo "== dotnet tool package smoke test"
+  bash scripts/tool-smoke.sh 2>&1 | tee "$log" || status=1
+
   echo "== plugin smoke test"
   bash scripts/plugin-smoke.sh 2>&1 | tee "$log" || status=1
   count < "$log"

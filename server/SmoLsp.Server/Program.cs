@@ -13,13 +13,16 @@ public static class Program
         // analysis on a big tree, and its encoding depends on the locale. Flushed before exit in every path.
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
         using var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false), 1 << 12) { AutoFlush = true };
+
+        // Read lazily: only `check --stdin` touches it. UTF-8 unless a byte-order mark says otherwise.
+        using var stdin = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
         try
         {
-            var code = Run(args, stdout, stderr);
+            var code = Run(args, stdout, stderr, stdin, TerminalInfo.FromConsole());
             stdout.Flush();
             return code;
         }
-        catch (IOException) when (!Console.IsOutputRedirected || OutputClosed(stdout))
+        catch (IOException) when (OutputClosed(stdout))
         {
             // The reader went away (`smolsp check | head`): nothing left to say to anyone, so no "internal error".
             return ExitCodes.Error;
@@ -27,11 +30,11 @@ public static class Program
     }
 
     /// <summary>Parses and runs a command line with the given writers: what <see cref="Main"/> does, callable in-process by tests.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null, TerminalInfo? terminal = null)
     {
         try
         {
-            var root = CreateRootCommand();
+            var root = CreateRootCommand(terminal, stdin);
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
             {
@@ -47,7 +50,7 @@ public static class Program
 
             return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (IOException) when (stdout is StreamWriter { BaseStream: var s } && OutputClosed(stdout))
+        catch (IOException) when (OutputClosed(stdout))
         {
             throw; // handled in Main: a closed stdout is not an internal error
         }
@@ -72,10 +75,10 @@ public static class Program
         }
     }
 
-    public static RootCommand CreateRootCommand()
+    public static RootCommand CreateRootCommand(TerminalInfo? terminal = null, TextReader? stdin = null)
     {
         var root = new RootCommand("SmoLsp: finds social-media-optimization problems (Open Graph, X cards, titles, social links) in HTML, Razor and Blazor templates.");
-        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create(terminal, stdin));
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(LspCommand.Create());
         return root;

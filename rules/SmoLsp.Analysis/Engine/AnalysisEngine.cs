@@ -1,6 +1,7 @@
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Rules;
+using SmoLsp.Analysis.Site;
 using SmoLsp.Analysis.Syntax;
 using SmoLsp.Analysis.Text;
 using SmoLsp.Analysis.Workspace;
@@ -14,7 +15,11 @@ public sealed record AnalysisResult(
     ParsedTemplate Syntax,
     HeadModel Head,
     IReadOnlyList<Diagnostic> Diagnostics,
-    IReadOnlyList<SuppressedDiagnostic> Suppressed);
+    IReadOnlyList<SuppressedDiagnostic> Suppressed)
+{
+    /// <summary>What this page contributes to the site rules (SMO210, SMO211): small enough to keep for every page of a run.</summary>
+    public PageFacts SiteFacts { get; init; } = PageFacts.None;
+}
 
 /// <summary>
 /// Runs rules over templates: parse once, build the head model in one walk, dispatch each element to the rules
@@ -26,6 +31,7 @@ public sealed class AnalysisEngine
     private readonly RuleEntry[] _rules;
     private readonly GuardedEntry[] _guarded;
     private readonly IRuleWatchdog? _watchdog;
+    private readonly int[] _siteRules;
     private readonly Dictionary<string, List<(int Rule, Action<RuleContext, HtmlElement> Action)>> _elementActions = new(StringComparer.Ordinal);
 
     // Written once per rule (first failure wins), read by every worker: a disabled guarded rule is skipped.
@@ -93,6 +99,7 @@ public sealed class AnalysisEngine
                 : null);
         }
 
+        _siteRules = [.. Enumerable.Range(0, _rules.Length).Where(i => _rules[i].Rule is SiteRule)];
         _guarded = [.. guarded];
         _disabled = [.. disabled];
         Rules = [.. _rules.Select(r => r.Rule)];
@@ -176,7 +183,20 @@ public sealed class AnalysisEngine
             }
         }
 
-        return Finish(document, syntax, head, raw, configuration);
+        List<(RuleDescriptor, PageValue)>? siteValues = null;
+        foreach (var i in _siteRules)
+        {
+            var siteRule = (SiteRule)_rules[i].Rule;
+            Run(i, () =>
+            {
+                if (siteRule.Collect(head) is { } value)
+                {
+                    (siteValues ??= []).Add((siteRule.Descriptor, value));
+                }
+            });
+        }
+
+        return Finish(document, syntax, head, raw, configuration, siteValues);
 
         void Run(int ruleIndex, Action action)
         {
@@ -202,7 +222,8 @@ public sealed class AnalysisEngine
         }
     }
 
-    private static AnalysisResult Finish(TemplateDocument document, ParsedTemplate syntax, HeadModel head, List<Diagnostic> raw, SmoLspConfiguration configuration)
+    private static AnalysisResult Finish(TemplateDocument document, ParsedTemplate syntax, HeadModel head, List<Diagnostic> raw, SmoLspConfiguration configuration,
+        List<(RuleDescriptor Descriptor, PageValue Value)>? siteValues)
     {
         var directives = Suppressions.Find(syntax);
         var used = new HashSet<(SuppressionDirective, string)>();
@@ -229,13 +250,39 @@ public sealed class AnalysisEngine
             }
         }
 
+        var facts = PageFacts.None;
+        if (siteValues is not null)
+        {
+            var list = new List<PageFact>(siteValues.Count);
+            foreach (var (descriptor, value) in siteValues)
+            {
+                var severity = configuration.ResolveSeverity(descriptor, descriptor.DefaultSeverity);
+                if (severity is null)
+                {
+                    continue;
+                }
+
+                // Whether the site has a copy is unknown here; a directive aimed at this value counts as used rather
+                // than being reported as unused (SMO901) on every page whose title happens to be unique today.
+                var directive = Suppressions.FindSuppressing(directives, descriptor.Id, value.Span, syntax.Source);
+                if (directive is not null)
+                {
+                    used.Add((directive, directive.AppliesToAll ? "*" : descriptor.Id.ToUpperInvariant()));
+                }
+
+                list.Add(new PageFact(descriptor, value, syntax.Source.GetPositionSpan(value.Span), severity.Value, directive));
+            }
+
+            facts = new PageFacts(document.Path, list);
+        }
+
         ReportUnusedDirectives(directives, used, syntax, configuration, active);
         active.Sort(static (a, b) =>
         {
             var c = a.Span.Start.CompareTo(b.Span.Start);
             return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
         });
-        return new AnalysisResult(document, syntax, head, active, suppressed);
+        return new AnalysisResult(document, syntax, head, active, suppressed) { SiteFacts = facts };
     }
 
     private static void ReportUnusedDirectives(IReadOnlyList<SuppressionDirective> directives, HashSet<(SuppressionDirective, string)> used, ParsedTemplate syntax, SmoLspConfiguration configuration, List<Diagnostic> active)

@@ -3,23 +3,45 @@ using SmoLsp.Analysis.Configuration;
 
 namespace SmoLsp.Server.Cli;
 
+/// <summary>What the process is attached to: decides colour and the progress line. Tests run with none.</summary>
+public sealed record TerminalInfo(bool StdoutIsTerminal, bool StderrIsTerminal, bool NoColor)
+{
+    public static readonly TerminalInfo None = new(false, false, true);
+
+    /// <summary>The real console. <c>NO_COLOR</c> counts when set to anything but the empty string (no-color.org).</summary>
+    public static TerminalInfo FromConsole() => new(
+        !Console.IsOutputRedirected,
+        !Console.IsErrorRedirected,
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+}
+
 /// <summary>The <c>check</c> command line: parses options into <see cref="CheckOptions"/> and hands them to <see cref="CheckRunner"/>.</summary>
 public static class CheckCommand
 {
-    public static Command Create()
+    public static Command Create(TerminalInfo? terminal = null, TextReader? stdin = null)
     {
+        terminal ??= TerminalInfo.None;
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files and folders to check (default: the current folder). Folders are searched for *.html, *.htm, *.cshtml and *.razor, skipping bin, obj, node_modules and hidden folders.",
+            Description = "Files and folders to check (default: the current folder). Folders are searched for *.html, *.htm, *.cshtml and *.razor, skipping bin, obj, node_modules, hidden folders and what .smolspignore lists.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var format = new Option<string>("--format", "-f")
+        var format = new Option<string[]>("--format", "-f")
         {
-            Description = "Report format: text (one line per problem and a summary) or json (one object per file).",
-            DefaultValueFactory = _ => "text",
-            HelpName = "text|json",
+            Description = "Report format, optionally written to a file: text, json, sarif, github, junit, checkstyle, gitlab. Repeatable: --format text --format sarif=smolsp.sarif. At most one report goes to standard output.",
+            HelpName = "FORMAT[=FILE]",
+            Arity = ArgumentArity.OneOrMore,
         };
-        format.AcceptOnlyFromAmong("text", "json");
+        format.Validators.Add(result =>
+        {
+            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (!ReportTarget.TryParse(value, out _))
+                {
+                    result.AddError($"--format {value}: expected one of {string.Join(", ", ReportTarget.Names)}, optionally =FILE");
+                }
+            }
+        });
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Exit 1 when a problem at or above this severity is found.",
@@ -27,9 +49,14 @@ public static class CheckCommand
             HelpName = "error|warning|info|hint",
         };
         failOn.AcceptOnlyFromAmong("error", "warning", "info", "hint");
+        var maxWarnings = new Option<int?>("--max-warnings")
+        {
+            Description = "Exit 1 when there are more than N warnings (counted before --quiet), whatever --fail-on says.",
+            HelpName = "N",
+        };
         var rule = new Option<string[]>("--rule")
         {
-            Description = "Override a rule's severity for this run, e.g. --rule SMO203=off (repeatable; off, hint, info, warning, error).",
+            Description = "Override a rule's severity for this run, e.g. --rule SMO203=off (repeatable, the last one wins; off, hint, info, warning, error; * means every rule). Wins over smolsp.json and .editorconfig.",
             HelpName = "ID=severity",
             Arity = ArgumentArity.ZeroOrMore,
         };
@@ -44,34 +71,77 @@ public static class CheckCommand
             }
         });
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Report errors only (the exit code still counts everything at or above --fail-on)." };
-        var fix = new Option<bool>("--fix") { Description = "Apply safe fixes to the files, then report what is left." };
+        var fix = new Option<bool>("--fix") { Description = "Apply safe fixes to the files, then report what is left. With --stdin, print the fixed text instead." };
+        var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print what --fix would change as a unified diff on standard output (reports go to standard error); change nothing." };
         var config = new Option<string>("--config", "-c")
         {
             Description = "Use this configuration file for every file, instead of the nearest smolsp.json above each one.",
             HelpName = "FILE",
         };
+        var printConfig = new Option<string>("--print-config")
+        {
+            Description = "Print the settings that apply to a file as JSON (configuration file, site settings, each rule's severity and thresholds and where they come from), then exit.",
+            HelpName = "PATH",
+        };
+        var stdinOption = new Option<bool>("--stdin") { Description = "Check one template read from standard input." };
+        var stdinFilename = new Option<string>("--stdin-filename")
+        {
+            Description = "The name standard input is reported under; its extension picks the language and its folder the configuration.",
+            HelpName = "NAME",
+        };
+        var shard = new Option<string>("--shard")
+        {
+            Description = "Check only shard I of N (1-based) of the file set, split by a hash of each path: for CI matrices. Cross-page rules (SMO210, SMO211) then compare only this shard's pages.",
+            HelpName = "I/N",
+        };
+        shard.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && !Shard.TryParse(value, out _))
+            {
+                result.AddError($"--shard {value}: expected I/N with 1 <= I <= N, e.g. --shard 2/4");
+            }
+        });
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report (also: the NO_COLOR environment variable; colour is only used on a terminal)." };
 
         var allowPlugins = new Option<bool>("--allow-plugins")
         {
             Description = "Load the rule plugins that smolsp.json names. A plugin runs its code, so they load only when you allow it (here, or by listing the folder in ~/.config/smolsp/trusted.json).",
         };
 
-        var command = new Command("check", "Check templates and report SMO problems. Exit codes: 0 nothing at or above --fail-on, 1 problems at or above it, 2 usage, configuration or internal error.") { paths, format, failOn, rule, quiet, fix, config, allowPlugins };
+        var command = new Command("check", "Check templates and report SMO problems. Exit codes: 0 nothing at or above --fail-on (and no more warnings than --max-warnings), 1 problems at or above it, 2 usage, configuration or internal error.")
+        {
+            paths, format, failOn, maxWarnings, rule, quiet, fix, fixDryRun, config, printConfig, stdinOption, stdinFilename, shard, noColor, allowPlugins,
+        };
         command.SetAction(parseResult =>
         {
             SeverityNames.TryParse(parseResult.GetValue(failOn) ?? "error", out var failLevel);
+            var reports = (parseResult.GetValue(format) ?? []).Select(v => ReportTarget.TryParse(v, out var t) ? t : new ReportTarget(ReportFormat.Text)).ToArray();
             var options = new CheckOptions
             {
                 Paths = parseResult.GetValue(paths) ?? [],
-                Format = parseResult.GetValue(format) == "json" ? ReportFormat.Json : ReportFormat.Text,
+                Reports = reports,
                 FailOn = failLevel,
+                MaxWarnings = parseResult.GetValue(maxWarnings),
                 RuleOverrides = (parseResult.GetValue(rule) ?? []).Select(v => TryParseRuleOverride(v, out var o) ? o : default).ToArray(),
                 Quiet = parseResult.GetValue(quiet),
                 Fix = parseResult.GetValue(fix),
+                FixDryRun = parseResult.GetValue(fixDryRun),
                 ConfigFile = parseResult.GetValue(config),
                 AllowPlugins = parseResult.GetValue(allowPlugins),
+                Stdin = parseResult.GetValue(stdinOption),
+                StdinFilename = parseResult.GetValue(stdinFilename),
+                Shard = parseResult.GetValue(shard) is { } s && Shard.TryParse(s, out var parsed) ? parsed : null,
+                Color = terminal.StdoutIsTerminal && !terminal.NoColor && !parseResult.GetValue(noColor),
+                Progress = terminal.StderrIsTerminal,
             };
-            return new CheckRunner(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error).Run(options);
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            if (parseResult.GetValue(printConfig) is { } printPath)
+            {
+                return new PrintConfigCommand(output, error).Run(printPath, options);
+            }
+
+            return new CheckRunner(output, error, stdin: stdin).Run(options);
         });
         return command;
     }

@@ -2,8 +2,29 @@ using SmoLsp.Analysis.Rules;
 
 namespace SmoLsp.Server.Cli;
 
+/// <summary>Another place a problem refers to (the other page with the same title): 1-based, UTF-16 columns, end exclusive.</summary>
+public sealed record ReportLocation(string Path, int Line, int Column, int EndLine, int EndColumn, string Message);
+
 /// <summary>One problem as reported: 1-based lines and UTF-16 columns, end exclusive.</summary>
-public sealed record ReportMessage(string RuleId, DiagnosticSeverity Severity, string Message, int Line, int Column, int EndLine, int EndColumn);
+public sealed record ReportMessage(string RuleId, DiagnosticSeverity Severity, string Message, int Line, int Column, int EndLine, int EndColumn)
+{
+    /// <summary>Identifies the problem across runs whatever its line: see <see cref="Fingerprints"/>.</summary>
+    public string Fingerprint { get; init; } = string.Empty;
+
+    public IReadOnlyList<ReportLocation> Related { get; init; } = [];
+
+    /// <summary>For a problem an inline directive suppresses: the directive's justification ("" when it gives none).</summary>
+    public string? SuppressedBecause { get; init; }
+
+    public bool IsSuppressed => SuppressedBecause is not null;
+}
+
+/// <summary>What the report formats get for one file: its path, its problems, and the ones inline directives suppressed.</summary>
+public sealed record FileReport(string DisplayPath, IReadOnlyList<ReportMessage> Messages, IReadOnlyList<ReportMessage> Suppressed)
+{
+    /// <summary>True for the second part of a file's report: the cross-page findings, known only once every page is read.</summary>
+    public bool CrossPage { get; init; }
+}
 
 /// <summary>
 /// What a check keeps of one file once it is analyzed: the report, not the parse tree, so memory stays flat
@@ -14,8 +35,23 @@ public sealed record FileOutcome(string DisplayPath)
     /// <summary>The problems to print (already filtered by --quiet), in position order.</summary>
     public IReadOnlyList<ReportMessage> Messages { get; init; } = [];
 
-    /// <summary>This file's part of the report, formatted on the worker thread that analyzed it.</summary>
-    public string? Formatted { get; init; }
+    /// <summary>This file's part of each report (one per --format), formatted on the worker thread that analyzed it.</summary>
+    public IReadOnlyList<string> Formatted { get; init; } = [];
+
+    /// <summary>With --fix-dry-run: the unified diff of what --fix would write (empty when nothing).</summary>
+    public string? Diff { get; init; }
+
+    /// <summary>With --stdin --fix: the text after fixes, printed instead of written.</summary>
+    public string? FixedText { get; init; }
+
+    /// <summary>Problems inline directives suppressed (shown in SARIF and JSON, counted in the summary).</summary>
+    public int SuppressedCount { get; init; }
+
+    /// <summary>Every warning of the file, quiet or not: what --max-warnings counts.</summary>
+    public int Warnings { get; init; }
+
+    /// <summary>What the site rules need from this page (kept for the end of the run; a few strings).</summary>
+    public Analysis.Site.PageFacts SiteFacts { get; init; } = Analysis.Site.PageFacts.None;
 
     /// <summary>Why the file was not analyzed, or null when it was.</summary>
     public string? SkipReason { get; init; }
@@ -54,6 +90,17 @@ public sealed class CheckSummary
 
     public int FilesFixed { get; set; }
 
+    /// <summary>True for --fix-dry-run: the summary says what would be fixed.</summary>
+    public bool DryRun { get; set; }
+
+    /// <summary>Every warning, quiet or not (--max-warnings).</summary>
+    public int AllWarnings { get; set; }
+
+    /// <summary>Problems shown, per rule id.</summary>
+    public SortedDictionary<string, int> ByRule { get; } = new(StringComparer.Ordinal);
+
+    public int Suppressed { get; set; }
+
     public int FixesApplied { get; set; }
 
     public int InternalErrors { get; set; }
@@ -63,6 +110,12 @@ public sealed class CheckSummary
     public TimeSpan Elapsed { get; set; }
 
     public int Problems => Errors + Warnings + Infos + Hints;
+
+    public void Count(ReportMessage message)
+    {
+        ByRule[message.RuleId] = ByRule.GetValueOrDefault(message.RuleId) + 1;
+        Count(message.Severity);
+    }
 
     public void Count(DiagnosticSeverity severity)
     {

@@ -52,8 +52,11 @@ public sealed class TemplateWalker
     /// <summary>True for folders the walk never enters: build output, dependencies, VCS data, hidden folders.</summary>
     public static bool IsSkippedDirectory(string name) => s_skippedDirectories.Contains(name) || (name.Length > 1 && name[0] == '.');
 
-    /// <summary>Adds every template under <paramref name="root"/> (a full path) to <paramref name="files"/>.</summary>
-    public void Walk(string root, List<string> files, List<WalkProblem> problems)
+    /// <summary>
+    /// Adds every template under <paramref name="root"/> (a full path) to <paramref name="files"/>. <paramref name="isIgnored"/>
+    /// (full path, is a folder) prunes what <c>.smolspignore</c> excludes: an ignored folder is never entered.
+    /// </summary>
+    public void Walk(string root, List<string> files, List<WalkProblem> problems, Func<string, bool, bool>? isIgnored = null)
     {
         var pending = new Stack<string>();
         pending.Push(root);
@@ -75,12 +78,12 @@ public sealed class TemplateWalker
             {
                 if (entry.IsDirectory)
                 {
-                    if (!entry.IsSymbolicLink && !IsSkippedDirectory(entry.Name))
+                    if (!entry.IsSymbolicLink && !IsSkippedDirectory(entry.Name) && isIgnored?.Invoke(entry.FullPath, true) != true)
                     {
                         pending.Push(entry.FullPath);
                     }
                 }
-                else if (IsTemplatePath(entry.Name))
+                else if (IsTemplatePath(entry.Name) && isIgnored?.Invoke(entry.FullPath, false) != true)
                 {
                     files.Add(entry.FullPath);
                 }

@@ -20,10 +20,13 @@ public sealed partial record RuleDoc(string Id, string Title, string Text, IRead
         var correct = new List<DocExample>();
         string? config = null;
         List<DocExample>? current = null;
+        var group = 0;
+        var lastWasSite = false;
         foreach (Match m in Section().Matches(text))
         {
             if (m.Groups["heading"].Success)
             {
+                lastWasSite = false;
                 var heading = m.Groups["heading"].Value.Trim().ToLowerInvariant();
                 current = heading.StartsWith("incorrect", StringComparison.Ordinal) ? incorrect : heading.StartsWith("correct", StringComparison.Ordinal) ? correct : null;
                 continue;
@@ -50,7 +53,15 @@ public sealed partial record RuleDoc(string Id, string Title, string Text, IRead
                 "razor" => "Pages/Index.razor",
                 _ => "index.html",
             };
-            current.Add(new DocExample(path, code));
+            // Site rules compare pages: consecutive blocks marked "site" in one section are the pages of one site.
+            var isSite = info.Split(' ').Contains("site");
+            if (!isSite || !lastWasSite)
+            {
+                group++;
+            }
+
+            lastWasSite = isSite;
+            current.Add(new DocExample(path, code) { Site = group });
         }
 
         return new RuleDoc(id, title, text, incorrect, correct, config);
@@ -65,5 +76,8 @@ public sealed partial record RuleDoc(string Id, string Title, string Text, IRead
 
 public sealed record DocExample(string Path, string Code)
 {
+    /// <summary>Examples with the same number are the pages of one site (for site rules); every other example has its own.</summary>
+    public int Site { get; init; }
+
     public override string ToString() => Path;
 }

@@ -112,6 +112,12 @@ public sealed partial class CatalogTests
         doc.Correct.ShouldNotBeEmpty($"{id}.md needs a ## Correct example");
         var config = doc.ConfigJson is null ? null : RuleVerifier.Config(doc.ConfigJson);
         var engine = RuleVerifier.EngineFor(id);
+        if (BuiltInRules.All.Single(r => r.Descriptor.Id == id) is SiteRule)
+        {
+            RunSiteExamples(id, engine, doc, config);
+            return;
+        }
+
         foreach (var example in doc.Incorrect)
         {
             var result = engine.Analyze(TemplateDocument.FromPath(example.Path, example.Code), config);
@@ -122,6 +128,22 @@ public sealed partial class CatalogTests
         {
             var result = engine.Analyze(TemplateDocument.FromPath(example.Path, example.Code), config);
             result.Diagnostics.ShouldNotContain(d => d.Id == id || d.Id == "SMO900", $"Correct example ({example.Path}) of {id} raised:\n" + string.Join("\n", result.Diagnostics.Select(d => d.Message)));
+        }
+    }
+
+    /// <summary>A site rule's examples are sites (several pages): each incorrect site must raise it somewhere, no correct site anywhere.</summary>
+    private static void RunSiteExamples(string id, AnalysisEngine engine, RuleDoc doc, Analysis.Configuration.SmoLspConfiguration? config)
+    {
+        foreach (var site in doc.Incorrect.GroupBy(e => e.Site))
+        {
+            var found = SiteVerifier.Analyze(engine, site.Select(e => (e.Path, e.Code)), config);
+            found.ShouldContain(d => d.Diagnostic.Id == id, $"Incorrect site ({string.Join(", ", site)}) of {id} raised nothing");
+        }
+
+        foreach (var site in doc.Correct.GroupBy(e => e.Site))
+        {
+            var found = SiteVerifier.Analyze(engine, site.Select(e => (e.Path, e.Code)), config);
+            found.ShouldBeEmpty($"Correct site ({string.Join(", ", site)}) of {id} raised:\n" + string.Join("\n", found.Select(d => d.Diagnostic.Message)));
         }
     }
 

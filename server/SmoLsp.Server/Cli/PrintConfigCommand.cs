@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Microsoft.Extensions.FileSystemGlobbing;
+using SmoLsp.Analysis.Configuration;
+using SmoLsp.Analysis.Engine;
+using SmoLsp.Analysis.Rules;
+using SmoLsp.Rules;
+using SmoLsp.Server.Workspace;
+
+namespace SmoLsp.Server.Cli;
+
+/// <summary>
+/// <c>smolsp check --print-config PATH</c>: the settings <c>check</c> would use for one file, as JSON, with where each
+/// came from (<c>default</c>, the <c>smolsp.json</c>, an <c>.editorconfig</c> section, or <c>--rule</c>), and whether the
+/// walk would skip the file. Resolved by the same <see cref="EffectiveSettings"/> the check uses, so it cannot drift.
+/// </summary>
+public sealed class PrintConfigCommand
+{
+    private readonly TextWriter _stdout;
+    private readonly TextWriter _stderr;
+    private readonly AnalysisEngine _engine;
+
+    public PrintConfigCommand(TextWriter stdout, TextWriter stderr, AnalysisEngine? engine = null)
+    {
+        _stdout = stdout;
+        _stderr = stderr;
+        _engine = engine ?? BuiltInRules.CreateEngine();
+    }
+
+    public int Run(string path, CheckOptions options)
+    {
+        var cwd = Path.GetFullPath(options.WorkingDirectory ?? Environment.CurrentDirectory);
+        var full = Path.GetFullPath(path, cwd);
+        if (!CheckRunner.ResolveOverrides(options.RuleOverrides, _engine.Descriptors, _stderr, out var overrides))
+        {
+            return ExitCodes.Error;
+        }
+
+        var loader = new ConfigurationLoader(_engine.Descriptors);
+        ConfigurationResult? explicitConfig = null;
+        if (options.ConfigFile is { } configFile)
+        {
+            var configPath = Path.GetFullPath(configFile, cwd);
+            if (!File.Exists(configPath))
+            {
+                _stderr.WriteLine($"smolsp: error: --config {configFile}: no such file");
+                return ExitCodes.Error;
+            }
+
+            explicitConfig = loader.Load(configPath);
+        }
+
+        var settings = new EffectiveSettings(loader, explicitConfig, overrides, _engine.Descriptors, new EditorConfig());
+        var directory = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
+        var baseResult = settings.BaseFor(directory);
+        if (!baseResult.Success)
+        {
+            foreach (var error in baseResult.Errors)
+            {
+                _stderr.WriteLine(error.ToString());
+            }
+
+            return ExitCodes.Error;
+        }
+
+        var configuration = settings.For(baseResult, full);
+        var fromEditorConfig = settings.EditorConfigFor(baseResult, full).ToDictionary(e => e.RuleId, StringComparer.OrdinalIgnoreCase);
+        var overridden = overrides.Select(o => o.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var configPathShown = baseResult.Configuration.SourcePath is { } source ? CheckRunner.DisplayPath(source, cwd) : null;
+        var ignoredBy = new SmolspIgnore().MatchIncludingFolders(full, stopAt: null);
+        var matcher = CheckRunner.CreateMatcher(baseResult.Configuration);
+        var configRoot = baseResult.Configuration.SourcePath is { } s ? Path.GetDirectoryName(s) : null;
+        var excluded = matcher is not null && configRoot is not null && full.StartsWith(configRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && !matcher.Match(configRoot, full).HasMatches;
+
+        var json = JsonText.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("file", CheckRunner.DisplayPath(full, cwd));
+            w.WriteString("configFile", configPathShown);
+            w.WriteString("precedence", "--rule > smolsp.json > .editorconfig > default");
+            w.WriteStartObject("walk");
+            w.WriteBoolean("ignored", ignoredBy is not null);
+            w.WriteString("ignoredBy", ignoredBy is null ? null : $"{CheckRunner.DisplayPath(ignoredBy.SourceFile, cwd)}:{ignoredBy.Line}");
+            w.WriteBoolean("excludedByConfig", excluded);
+            w.WriteEndObject();
+            w.WriteString("siteUrl", configuration.SiteUrl);
+            w.WriteString("siteName", configuration.SiteName);
+            w.WriteString("twitterSite", configuration.TwitterSite);
+            WriteList(w, "profiles", configuration.Profiles);
+            w.WriteString("webRoot", configuration.WebRoot);
+            w.WriteString("defaultImage", configuration.DefaultImage);
+            WriteList(w, "include", configuration.Include);
+            WriteList(w, "exclude", configuration.Exclude);
+            w.WriteStartObject("rules");
+            foreach (var d in _engine.Descriptors.OrderBy(d => d.Id, StringComparer.Ordinal))
+            {
+                w.WriteStartObject(d.Id);
+                var severity = configuration.ResolveSeverity(d, d.DefaultSeverity);
+                w.WriteString("severity", severity?.ToName() ?? "off");
+                var configured = baseResult.Configuration.GetRuleOptions(d.Id);
+                if (overridden.Contains(d.Id))
+                {
+                    w.WriteString("source", "--rule");
+                }
+                else if (configured.Severity is not null)
+                {
+                    w.WriteString("source", configPathShown);
+                }
+                else if (fromEditorConfig.TryGetValue(d.Id, out var e))
+                {
+                    w.WriteString("source", $"{CheckRunner.DisplayPath(e.SourceFile, cwd)}:{e.Line} [{e.Section}]");
+                }
+                else
+                {
+                    w.WriteString("source", "default");
+                }
+
+                if (d.ThresholdList.Count > 0)
+                {
+                    w.WriteStartObject("thresholds");
+                    foreach (var t in d.ThresholdList)
+                    {
+                        w.WriteStartObject(t.Name);
+                        var set = configured.Thresholds.TryGetValue(t.Name, out var value);
+                        w.WriteNumber("value", set ? value : t.DefaultValue);
+                        w.WriteString("source", set ? configPathShown : "default");
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }, indented: true);
+        _stdout.Write(json.ReplaceLineEndings("\n") + "\n");
+        _stdout.Flush();
+        return ExitCodes.Clean;
+    }
+
+    private static void WriteList(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+using SmoLsp.Analysis.Rules;
+
+namespace SmoLsp.Server.Cli;
+
+/// <summary>
+/// Checkstyle XML (Jenkins warnings-ng, reviewdog, many IDE plugins): a <c>file</c> element per checked file with an
+/// <c>error</c> per problem; <c>source</c> is <c>smolsp.SMOxxx</c>. Cross-page findings come last, as a second
+/// <c>file</c> element for the same file (the format allows it; readers merge them).
+/// </summary>
+public sealed class CheckstyleReportWriter : ReportWriter
+{
+    public CheckstyleReportWriter(ReportContext context)
+        : base(context)
+    {
+    }
+
+    public override void WriteStart(TextWriter output) => output.Write(XmlText.Declaration + "<checkstyle version=\"4.3\">\n");
+
+    public override string FormatFile(FileReport file)
+    {
+        if (file.CrossPage && file.Messages.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var path = XmlText.Escape(file.DisplayPath);
+        if (file.Messages.Count == 0)
+        {
+            return $"  <file name=\"{path}\"/>\n";
+        }
+
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"  <file name=\"{path}\">\n");
+        foreach (var m in file.Messages)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"    <error line=\"{m.Line}\" column=\"{m.Column}\" severity=\"{Severity(m.Severity)}\" message=\"{XmlText.Escape(m.Message)}\" source=\"smolsp.{m.RuleId}\"/>\n");
+        }
+
+        return sb.Append("  </file>\n").ToString();
+    }
+
+    public override void WriteEnd(TextWriter output, CheckSummary summary) => output.Write("</checkstyle>\n");
+
+    /// <summary>Checkstyle knows error, warning and info (and ignore).</summary>
+    public static string Severity(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SmoLsp.Server.Cli;
+
+/// <summary>
+/// Fingerprints that identify a problem across runs and commits, so code scanning and GitLab Code Quality can tell
+/// "fixed" from "moved": a hash of the file's path, the rule id, the text the problem flags (whitespace collapsed) and
+/// which occurrence of that (rule, text) pair in the file it is. No line number: inserting lines above a problem
+/// does not change it; editing the flagged tag does, as it should.
+/// </summary>
+public static class Fingerprints
+{
+    public static string Compute(string path, string ruleId, string flaggedText, int occurrence)
+    {
+        var input = string.Create(CultureInfo.InvariantCulture, $"smolsp/v1\0{path}\0{ruleId}\0{Collapse(flaggedText)}\0{occurrence}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)).AsSpan(0, 16));
+    }
+
+    /// <summary>Counts occurrences of (rule, text) in report order, so each problem gets its index.</summary>
+    public sealed class Occurrences
+    {
+        private readonly Dictionary<(string, string), int> _seen = [];
+
+        public int Next(string ruleId, string flaggedText)
+        {
+            var key = (ruleId, Collapse(flaggedText));
+            var n = _seen.GetValueOrDefault(key);
+            _seen[key] = n + 1;
+            return n;
+        }
+    }
+
+    private static string Collapse(string text)
+    {
+        // Re-indenting a tag or changing its line endings is not a new problem.
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.AsSpan().Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+}

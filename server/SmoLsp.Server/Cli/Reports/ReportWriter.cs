@@ -1,0 +1,79 @@
+using System.Reflection;
+using SmoLsp.Analysis.Rules;
+
+namespace SmoLsp.Server.Cli;
+
+/// <summary>What every report format may need besides the problems: the catalog, the tool's version, where paths start.</summary>
+public sealed class ReportContext
+{
+    public const string ToolName = "smolsp";
+
+    public const string InformationUri = "https://github.com/smolsp/smolsp";
+
+    public ReportContext(IReadOnlyList<RuleDescriptor> descriptors, string workingDirectory, bool color = false)
+    {
+        Descriptors = [.. descriptors.OrderBy(d => d.Id, StringComparer.Ordinal)];
+        RuleIndex = Descriptors.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        WorkingDirectory = workingDirectory;
+        Color = color;
+    }
+
+    /// <summary>Every rule the engine can report, sorted by id (SARIF's <c>ruleIndex</c> points into this order).</summary>
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; }
+
+    public IReadOnlyDictionary<string, int> RuleIndex { get; }
+
+    public string WorkingDirectory { get; }
+
+    public bool Color { get; }
+
+    public RuleDescriptor? Descriptor(string id) => RuleIndex.TryGetValue(id, out var i) ? Descriptors[i] : null;
+
+    /// <summary>The version <c>smolsp --version</c> prints, without the source-control suffix.</summary>
+    public static string ToolVersion { get; } = ReadVersion();
+
+    private static string ReadVersion()
+    {
+        var informational = typeof(ReportContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? informational : informational[..plus];
+    }
+}
+
+/// <summary>
+/// A report format. <see cref="FormatFile"/> runs on the worker thread that analyzed the file, so the ordered writer
+/// only copies finished text; the other members run in file order on one thread at a time. Reports stream: a file's
+/// part is written as soon as its turn comes, and the cross-page findings (which need every page) come last.
+/// </summary>
+public abstract class ReportWriter
+{
+    protected ReportWriter(ReportContext context)
+    {
+        Context = context;
+    }
+
+    protected ReportContext Context { get; }
+
+    public static ReportWriter Create(ReportFormat format, ReportContext context) => format switch
+    {
+        ReportFormat.Json => new JsonReportWriter(context),
+        ReportFormat.Sarif => new SarifReportWriter(context),
+        ReportFormat.Github => new GithubReportWriter(context),
+        ReportFormat.Junit => new JunitReportWriter(context),
+        ReportFormat.Checkstyle => new CheckstyleReportWriter(context),
+        ReportFormat.Gitlab => new GitlabReportWriter(context),
+        _ => new TextReportWriter(context),
+    };
+
+    public abstract string FormatFile(FileReport file);
+
+    public virtual void WriteStart(TextWriter output)
+    {
+    }
+
+    public virtual void WriteFile(TextWriter output, string formatted) => output.Write(formatted);
+
+    public virtual void WriteEnd(TextWriter output, CheckSummary summary)
+    {
+    }
+}
