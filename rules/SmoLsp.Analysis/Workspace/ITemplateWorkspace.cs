@@ -25,6 +25,10 @@ public interface ITemplateWorkspace
     string? GetWebRoot(string documentPath);
 }
 
+/// <summary>
+/// What an image file is, by its magic bytes. <see cref="Unknown"/> is not an image at all (or could not be read);
+/// the formats after <see cref="Svg"/> are images that share cards do not show, recognised so the message can name them.
+/// </summary>
 public enum ImageFormat
 {
     Unknown,
@@ -33,6 +37,12 @@ public enum ImageFormat
     Gif,
     WebP,
     Svg,
+    Avif,
+    Heic,
+    JpegXl,
+    Bmp,
+    Tiff,
+    Ico,
 }
 
 /// <summary>

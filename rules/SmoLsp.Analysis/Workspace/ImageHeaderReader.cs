@@ -477,27 +477,42 @@ public static class ImageHeaderReader
                 : reader.Unknown(svg.Problem ?? "not an image");
         }
 
-        // Formats worth naming, so the message says what the file is rather than "unknown".
+        // Images in formats share cards do not show, named so the message says what the file is rather than "unknown".
+        var format = head switch
+        {
+            _ when head.StartsWith("BM"u8) && head.Length >= 14 => ImageFormat.Bmp,
+            _ when head.StartsWith("II*\0"u8) || head.StartsWith("MM\0*"u8) => ImageFormat.Tiff,
+            _ when head.StartsWith((ReadOnlySpan<byte>)[0, 0, 1, 0]) => ImageFormat.Ico,
+            _ when head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0x0A]) || head.StartsWith((ReadOnlySpan<byte>)[0, 0, 0, 0x0C, 0x4A, 0x58, 0x4C, 0x20]) => ImageFormat.JpegXl,
+            _ when IsBrand(head, "avif"u8) || IsBrand(head, "avis"u8) => ImageFormat.Avif,
+            _ when IsBrand(head, "heic"u8) || IsBrand(head, "heix"u8) || IsBrand(head, "mif1"u8) => ImageFormat.Heic,
+            _ => ImageFormat.Unknown,
+        };
+        if (format != ImageFormat.Unknown)
+        {
+            return reader.Facts(format, null, null);
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) && reader.Path.EndsWith(".svgz", StringComparison.OrdinalIgnoreCase))
+        {
+            return reader.Facts(ImageFormat.Svg, null, null, problem: "a compressed SVG (.svgz): its size is not read");
+        }
+
         var name = head switch
         {
-            _ when head.StartsWith("BM"u8) && head.Length >= 14 => "a BMP image",
-            _ when head.StartsWith("II*\0"u8) || head.StartsWith("MM\0*"u8) => "a TIFF image",
-            _ when head.StartsWith((ReadOnlySpan<byte>)[0, 0, 1, 0]) => "an ICO icon",
-            _ when head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0x0A]) || head.StartsWith((ReadOnlySpan<byte>)[0, 0, 0, 0x0C, 0x4A, 0x58, 0x4C, 0x20]) => "a JPEG XL image",
-            _ when head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8) && head[8..12] is var brand
-                && (brand.SequenceEqual("avif"u8) || brand.SequenceEqual("avis"u8)) => "an AVIF image",
-            _ when head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8) && head[8..12] is var brand
-                && (brand.SequenceEqual("heic"u8) || brand.SequenceEqual("heix"u8) || brand.SequenceEqual("mif1"u8)) => "a HEIC image",
             _ when head.StartsWith("%PDF"u8) => "a PDF document",
-            _ when head.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) && reader.Path.EndsWith(".svgz", StringComparison.OrdinalIgnoreCase) => "a compressed SVG (.svgz)",
             _ when head.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]) => "gzip-compressed data",
             _ => null,
         };
 
         return reader.Unknown(name is null
-            ? $"not a PNG, JPEG, GIF, WebP or SVG file (it starts with {Printable(head[..Math.Min(head.Length, 8)])})"
-            : $"{name}, not a PNG, JPEG, GIF, WebP or SVG file");
+            ? $"not an image (it starts with {Printable(head[..Math.Min(head.Length, 8)])})"
+            : $"{name}, not an image");
     }
+
+    /// <summary>An ISO base media file (AVIF, HEIC) whose <c>ftyp</c> box names <paramref name="brand"/> as its major brand.</summary>
+    private static bool IsBrand(ReadOnlySpan<byte> head, ReadOnlySpan<byte> brand) =>
+        head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8) && head[8..12].SequenceEqual(brand);
 
     private static string Printable(ReadOnlySpan<byte> bytes)
     {
