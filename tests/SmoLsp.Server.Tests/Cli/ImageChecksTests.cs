@@ -41,14 +41,14 @@ public sealed class ImageChecksTests : IDisposable
 
     public void Dispose() => _tree.Dispose();
 
-    private CheckRun Check(CheckOptions options)
+    private CheckRun Check(CheckOptions options, bool wholeCatalog = false)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
 
         // The image rules only: the rest of the catalog has its own tests, and would make the expected output drift.
-        var engine = new AnalysisEngine(BuiltInRules.All.Where(r => r.Descriptor.Id.StartsWith("SMO40", StringComparison.Ordinal)));
-        var code = new CheckRunner(stdout, stderr, engine).Run(options with { WorkingDirectory = _tree.Root });
+        var engine = wholeCatalog ? null : new AnalysisEngine(BuiltInRules.All.Where(r => r.Descriptor.Id.StartsWith("SMO40", StringComparison.Ordinal)));
+        var code = new CheckRunner(stdout, stderr, engine).Run(options with { WorkingDirectory = options.WorkingDirectory ?? _tree.Root });
         return new CheckRun(code, stdout.ToString(), stderr.ToString());
     }
 
@@ -103,6 +103,23 @@ public sealed class ImageChecksTests : IDisposable
 
         run.ProblemLines.ShouldContain(l => l.Contains("SMO408 og:image 'https://www.acme.test/img/card.png?v=2': there is no file public/img/card.png", StringComparison.Ordinal));
         run.ProblemLines.ShouldNotContain(l => l.Contains("missing.png", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_mvc_example_shows_its_share_image_findings()
+    {
+        var repository = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(repository, "SmoLsp.sln")))
+        {
+            repository = Path.GetDirectoryName(repository.TrimEnd(Path.DirectorySeparatorChar))!;
+        }
+
+        // The whole catalog: the examples' smolsp.json configures other rules, which a partial engine rejects as unknown.
+        var run = Check(new CheckOptions { Paths = ["examples/mvc"], WorkingDirectory = repository }, wholeCatalog: true);
+
+        run.Stderr.ShouldBeEmpty();
+        run.ProblemLines.ShouldContain(l => l.StartsWith("examples/mvc/Views/Shared/_Layout.cshtml:", StringComparison.Ordinal) && l.Contains("info SMO402 ", StringComparison.Ordinal) && l.Contains("wwwroot/img/share-card.png is 1200x630 pixels", StringComparison.Ordinal));
+        run.ProblemLines.ShouldContain(l => l.StartsWith("examples/mvc/Views/Products/Widget.cshtml:", StringComparison.Ordinal) && l.Contains("error SMO404 ", StringComparison.Ordinal));
     }
 
     [Fact]
