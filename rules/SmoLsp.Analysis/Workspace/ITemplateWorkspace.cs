@@ -46,8 +46,9 @@ public enum ImageFormat
 }
 
 /// <summary>
-/// What an image file's header says, without decoding pixels. <see cref="Problem"/> explains a truncated or lying
-/// header (then the size may be unknown).
+/// What an image file's header says, without decoding pixels (<see cref="ImageHeaderReader"/>). <see cref="Problem"/>
+/// explains a truncated or lying header, or why the file could not be read (then the size may be unknown, and a file
+/// that could not be read at all has <see cref="ImageFormat.Unknown"/>).
 /// </summary>
 public sealed record ImageFacts(string Path, long Bytes, ImageFormat Format, int? Width, int? Height, bool IsAnimated, string? Problem);
 

@@ -70,6 +70,12 @@ internal static class LocalImage
 
             var filePath = ToFilePath(webRoot, sitePath);
             var facts = context.Workspace.GetImage(filePath);
+            if (facts is { Width: <= 0 } or { Height: <= 0 })
+            {
+                // Hosts are trusted for facts, not for arithmetic: a zero side would divide by zero in the ratio rule.
+                facts = facts with { Width = null, Height = null };
+            }
+
             list.Add(new LocalImageReference(meta, WebUrl.TrimmedSpan(context.Source, value.Span), url, sitePath, filePath, facts)
             {
                 DisplayPath = FolderName(webRoot) + sitePath,

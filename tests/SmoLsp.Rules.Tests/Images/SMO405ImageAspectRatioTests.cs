@@ -60,6 +60,11 @@ public sealed class SMO405ImageAspectRatioTests
         """, workspace: s_site).Single().Message.ShouldEndWith("(4:1); Facebook and LinkedIn show 1.91:1 and crop the rest; X's summary_large_image card shows 2:1");
 
     [Fact]
+    public void A_host_that_reports_a_zero_side_is_not_divided_by() => RuleVerifier.Verify<SMO405ImageAspectRatio>("""
+        <head><meta property="og:image" content="/img/flat.png"></head>
+        """, workspace: new FakeWorkspace().Image("/img/flat.png", 1200, 0));
+
+    [Fact]
     public void Tolerance_is_configurable() => RuleVerifier.Verify<SMO405ImageAspectRatio>("""
         <head><meta property="og:image" content="[|/img/wide.png|]"></head>
         """, configuration: RuleVerifier.Config("""{ "rules": { "SMO405": { "tolerance": 0.02 } } }"""), workspace: s_site);
