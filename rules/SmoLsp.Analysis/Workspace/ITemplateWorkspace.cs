@@ -25,6 +25,10 @@ public interface ITemplateWorkspace
     string? GetWebRoot(string documentPath);
 }
 
+/// <summary>
+/// What an image file is, by its magic bytes. <see cref="Unknown"/> is not an image at all (or could not be read);
+/// the formats after <see cref="Svg"/> are images that share cards do not show, recognised so the message can name them.
+/// </summary>
 public enum ImageFormat
 {
     Unknown,
@@ -33,11 +37,18 @@ public enum ImageFormat
     Gif,
     WebP,
     Svg,
+    Avif,
+    Heic,
+    JpegXl,
+    Bmp,
+    Tiff,
+    Ico,
 }
 
 /// <summary>
-/// What an image file's header says, without decoding pixels. <see cref="Problem"/> explains a truncated or lying
-/// header (then the size may be unknown).
+/// What an image file's header says, without decoding pixels (<see cref="ImageHeaderReader"/>). <see cref="Problem"/>
+/// explains a truncated or lying header, or why the file could not be read (then the size may be unknown, and a file
+/// that could not be read at all has <see cref="ImageFormat.Unknown"/>).
 /// </summary>
 public sealed record ImageFacts(string Path, long Bytes, ImageFormat Format, int? Width, int? Height, bool IsAnimated, string? Problem);
 

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace SmoLsp.Rules.Tests.Infrastructure;
 
 /// <summary>A rule's doc page (<c>rules/docs/SMOxxx.md</c>) and its <c>incorrect</c>/<c>correct</c> examples.</summary>
-public sealed partial record RuleDoc(string Id, string Title, string Text, IReadOnlyList<DocExample> Incorrect, IReadOnlyList<DocExample> Correct, string? ConfigJson)
+/// <remarks><see cref="ImagesJson"/> is a <c>json images</c> block: the local image files every example of the page sees (<see cref="FakeWorkspace.FromJson"/>).</remarks>
+public sealed partial record RuleDoc(string Id, string Title, string Text, IReadOnlyList<DocExample> Incorrect, IReadOnlyList<DocExample> Correct, string? ConfigJson, string? ImagesJson = null)
 {
     public static string DocsDirectory => Path.Combine(AppContext.BaseDirectory, "docs");
 
@@ -19,6 +20,7 @@ public sealed partial record RuleDoc(string Id, string Title, string Text, IRead
         var incorrect = new List<DocExample>();
         var correct = new List<DocExample>();
         string? config = null;
+        string? images = null;
         List<DocExample>? current = null;
         var group = 0;
         var lastWasSite = false;
@@ -38,6 +40,12 @@ public sealed partial record RuleDoc(string Id, string Title, string Text, IRead
             if (lang == "json" && info.Contains("smolsp.json", StringComparison.Ordinal))
             {
                 config = code;
+                continue;
+            }
+
+            if (lang == "json" && info.Split(' ').Contains("images"))
+            {
+                images = code;
                 continue;
             }
 
@@ -64,7 +72,7 @@ public sealed partial record RuleDoc(string Id, string Title, string Text, IRead
             current.Add(new DocExample(path, code) { Site = group });
         }
 
-        return new RuleDoc(id, title, text, incorrect, correct, config);
+        return new RuleDoc(id, title, text, incorrect, correct, config, images);
     }
 
     [GeneratedRegex(@"^##\s+(?<heading>[^\n]+)$|^```(?<info>[^\n]*)\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]

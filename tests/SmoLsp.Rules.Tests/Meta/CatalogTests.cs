@@ -111,6 +111,7 @@ public sealed partial class CatalogTests
         doc.Incorrect.ShouldNotBeEmpty($"{id}.md needs an ## Incorrect example");
         doc.Correct.ShouldNotBeEmpty($"{id}.md needs a ## Correct example");
         var config = doc.ConfigJson is null ? null : RuleVerifier.Config(doc.ConfigJson);
+        var workspace = doc.ImagesJson is null ? null : FakeWorkspace.FromJson(doc.ImagesJson);
         var engine = RuleVerifier.EngineFor(id);
         if (BuiltInRules.All.Single(r => r.Descriptor.Id == id) is SiteRule)
         {
@@ -120,13 +121,13 @@ public sealed partial class CatalogTests
 
         foreach (var example in doc.Incorrect)
         {
-            var result = engine.Analyze(TemplateDocument.FromPath(example.Path, example.Code), config);
+            var result = engine.Analyze(TemplateDocument.FromPath(example.Path, example.Code), config, workspace);
             result.Diagnostics.ShouldContain(d => d.Id == id, $"Incorrect example ({example.Path}) of {id} raised nothing:\n{example.Code}");
         }
 
         foreach (var example in doc.Correct)
         {
-            var result = engine.Analyze(TemplateDocument.FromPath(example.Path, example.Code), config);
+            var result = engine.Analyze(TemplateDocument.FromPath(example.Path, example.Code), config, workspace);
             result.Diagnostics.ShouldNotContain(d => d.Id == id || d.Id == "SMO900", $"Correct example ({example.Path}) of {id} raised:\n" + string.Join("\n", result.Diagnostics.Select(d => d.Message)));
         }
     }

@@ -1,0 +1,42 @@
+using SmoLsp.Analysis.Rules;
+using SmoLsp.Analysis.Workspace;
+
+namespace SmoLsp.Rules.Images;
+
+/// <summary>
+/// html-proofer checks that local images exist. A share image whose file is missing (a typo, a file not committed,
+/// a path that does not match the file's case on a Linux server), or is not an image at all (an empty file, an HTML
+/// error page saved as .png), gives a card without an image.
+/// </summary>
+public sealed class SMO408LocalImageNotFound : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "SMO408",
+        "Local share image not found",
+        "{0} '{1}': {2}; share cards will show no image",
+        RuleCategory.Images,
+        DiagnosticSeverity.Error,
+        FixAvailability.None);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
+    {
+        foreach (var file in LocalImage.ByFile(context))
+        {
+            var first = file[0];
+            var detail = first.Facts switch
+            {
+                // No extension: perhaps an endpoint that renders the image (/og?title=...); a missing file proves nothing.
+                null when LocalImage.LooksLikeImageFile(first.SitePath) => $"there is no file {first.DisplayPath}",
+                { Format: ImageFormat.Unknown } facts => $"{first.DisplayPath} is not an image ({facts.Problem ?? "unknown content"})",
+                _ => null,
+            };
+
+            if (detail is not null)
+            {
+                context.Report(first.ValueSpan, args: [first.Meta.Key, first.Url, detail]);
+            }
+        }
+    }, includeFragments: true);
+}
