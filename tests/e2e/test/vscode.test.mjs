@@ -53,7 +53,8 @@ test('initialize negotiates pull diagnostics, resolve and utf-16, and registers 
     const registration = server.state.serverRequests.find((r) => r.method === 'client/registerCapability');
     assert.ok(registration.params.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'
       && r.registerOptions.watchers[0].globPattern === '**/smolsp.json'));
-    assert.ok(server.state.serverRequests.some((r) => r.method === 'workspace/configuration'));
+    // The configuration request and the watcher registration are sent in no fixed order: wait for it.
+    await server.waitFor(() => server.state.serverRequests.some((r) => r.method === 'workspace/configuration'));
     await shutdown(server);
   } finally {
     server.kill();
