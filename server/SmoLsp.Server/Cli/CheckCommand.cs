@@ -51,7 +51,9 @@ public static class CheckCommand
             HelpName = "FILE",
         };
 
-        var command = new Command("check", "Check templates and report SMO problems. Exit codes: 0 nothing at or above --fail-on, 1 problems at or above it, 2 usage, configuration or internal error.") { paths, format, failOn, rule, quiet, fix, config };
+        var watch = new Option<bool>("--watch", "-w") { Description = "Keep watching: re-check what each file change affects and print only new (+) and resolved (-) problems, until Ctrl+C." };
+
+        var command = new Command("check", "Check templates and report SMO problems. Exit codes: 0 nothing at or above --fail-on, 1 problems at or above it, 2 usage, configuration or internal error.") { paths, format, failOn, rule, quiet, fix, config, watch };
         command.SetAction(parseResult =>
         {
             SeverityNames.TryParse(parseResult.GetValue(failOn) ?? "error", out var failLevel);
@@ -65,6 +67,11 @@ public static class CheckCommand
                 Fix = parseResult.GetValue(fix),
                 ConfigFile = parseResult.GetValue(config),
             };
+            if (parseResult.GetValue(watch))
+            {
+                return new WatchRunner(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error).Run(options);
+            }
+
             return new CheckRunner(parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error).Run(options);
         });
         return command;
