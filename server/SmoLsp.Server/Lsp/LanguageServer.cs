@@ -45,6 +45,7 @@ public static class LanguageServer
         services.AddSingleton<DiagnosticPublisher>();
         services.AddSingleton<WorkspaceIndex>();
         services.AddSingleton<ConfigurationSync>();
+        services.AddSingleton<ServerFileWatcher>();
         services.AddSingleton<CodeActionBuilder>();
         services.AddSingleton<ILspHandler, LifecycleHandler>();
         services.AddSingleton<ILspHandler, TextDocumentSyncHandler>();

@@ -258,6 +258,26 @@ public sealed class WorkspaceIndexTests
     }
 
     [Fact]
+    public async Task Without_client_watchers_the_server_watches_the_folders_itself()
+    {
+        using var tree = new TempTree();
+        var index = tree.Write("index.html", Html("Home"));
+        await using var client = new LspTestClient(NoSiteRules);
+        // Neovim 0.7 cannot register watchers: nothing but the disk tells the server about these edits.
+        await client.InitializeAsync(Capabilities.Neovim07, rootUri: UriOf(tree.Root));
+        await client.WaitForPublishAsync(UriOf(index), p => p.Codes().SequenceEqual(["SMO001"]));
+        client.Services.GetRequiredService<ServerFileWatcher>().IsWatching.ShouldBeTrue();
+
+        File.WriteAllText(index, Html("Home", ogTitle: true));
+        await client.WaitForPublishAsync(UriOf(index), p => !p.Codes().Any());
+        var page = tree.Write("blog/post.html", Html("Post"));
+        await client.WaitForPublishAsync(UriOf(page), p => p.Codes().SequenceEqual(["SMO001"]));
+        File.Delete(page);
+        await client.WaitForPublishAsync(UriOf(page), p => !p.Codes().Any());
+        await client.ShutdownAndExitAsync();
+    }
+
+    [Fact]
     public async Task Watchers_are_registered_for_templates_configuration_ignore_files_editorconfig_and_images()
     {
         using var tree = new TempTree();

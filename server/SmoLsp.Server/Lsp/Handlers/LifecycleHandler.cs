@@ -12,11 +12,13 @@ public sealed class LifecycleHandler : ILspHandler
     private readonly DiagnosticPublisher _publisher;
     private readonly ParentProcessWatcher _parentWatcher;
     private readonly WorkspaceIndex _index;
+    private readonly ServerFileWatcher _fileWatcher;
     private readonly ILogger _logger;
 
-    public LifecycleHandler(ClientSession session, ConfigurationSync configurationSync, DiagnosticPublisher publisher, ParentProcessWatcher parentWatcher, WorkspaceIndex index, ILogger logger)
+    public LifecycleHandler(ClientSession session, ConfigurationSync configurationSync, DiagnosticPublisher publisher, ParentProcessWatcher parentWatcher, WorkspaceIndex index, ServerFileWatcher fileWatcher, ILogger logger)
     {
         _index = index;
+        _fileWatcher = fileWatcher;
         _session = session;
         _configurationSync = configurationSync;
         _publisher = publisher;
@@ -49,6 +51,7 @@ public sealed class LifecycleHandler : ILspHandler
         {
             _ = Task.Run(_configurationSync.StartAsync);
             _logger.Information("Workspace folders: {Folders}", _session.WorkspaceFolders.Count == 0 ? "none (open documents only)" : string.Join(", ", _session.WorkspaceFolders));
+            _fileWatcher.Start();
             _index.Start();
         });
 
@@ -56,6 +59,7 @@ public sealed class LifecycleHandler : ILspHandler
         {
             _publisher.Stop();
             _index.Stop();
+            _fileWatcher.Stop();
             _logger.Information("shutdown");
             return Task.FromResult<Empty?>(null);
         }, inline: true);

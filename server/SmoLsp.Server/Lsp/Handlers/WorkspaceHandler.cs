@@ -11,10 +11,12 @@ public sealed class WorkspaceHandler : ILspHandler
     private readonly ConfigurationSync _sync;
     private readonly WorkspaceIndex _index;
     private readonly ClientSession _session;
+    private readonly ServerFileWatcher _fileWatcher;
     private readonly ILogger _logger;
 
-    public WorkspaceHandler(ConfigurationSync sync, WorkspaceIndex index, ClientSession session, ILogger logger)
+    public WorkspaceHandler(ConfigurationSync sync, WorkspaceIndex index, ClientSession session, ServerFileWatcher fileWatcher, ILogger logger)
     {
+        _fileWatcher = fileWatcher;
         _sync = sync;
         _index = index;
         _session = session;
@@ -53,6 +55,7 @@ public sealed class WorkspaceHandler : ILspHandler
                 p.Event.Added.Select(f => DocumentUris.ToLocalPath(f.Uri) ?? string.Empty),
                 p.Event.Removed.Select(f => DocumentUris.ToLocalPath(f.Uri) ?? string.Empty));
             _logger.Information("Workspace folders: {Folders}", string.Join(", ", _session.WorkspaceFolders));
+            _fileWatcher.FoldersChanged();
             _index.FoldersChanged();
         });
     }

@@ -56,6 +56,12 @@ public sealed class ClientSession
 
     public bool WorkDoneProgress { get; private set; }
 
+    /// <summary>
+    /// The server may watch the workspace folders itself when the client cannot (<c>initializationOptions.watchFiles</c>,
+    /// default true): without it, clients like Neovim 0.7 would keep closed files' diagnostics from the first index.
+    /// </summary>
+    public bool ServerFileWatching { get; private set; } = true;
+
     /// <summary>How long pushed diagnostics wait for typing to pause (<c>initializationOptions.diagnosticDelayMs</c>).</summary>
     public TimeSpan DiagnosticDelay { get; private set; } = TimeSpan.FromMilliseconds(150);
 
@@ -88,6 +94,11 @@ public sealed class ClientSession
             && options.TryGetProperty("diagnosticDelayMs", out var delay) && delay.TryGetInt32(out var ms) && ms >= 0)
         {
             DiagnosticDelay = TimeSpan.FromMilliseconds(ms);
+        }
+
+        if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("watchFiles", out var watch) && watch.ValueKind is JsonValueKind.False)
+        {
+            ServerFileWatching = false;
         }
     }
 

@@ -179,6 +179,9 @@ public sealed class WorkspaceIndex : IDisposable
     /// <summary>The configuration generation moved (settings or a <c>smolsp.json</c> changed): walk again, re-check what is stale.</summary>
     public void ConfigurationChanged() => Enqueue(b => b.FullScan = true);
 
+    /// <summary>Events were lost (a watcher's buffer overflowed): walk again and check every file.</summary>
+    public void RecheckAll() => Enqueue(b => b.FullScan = b.RecheckAll = true);
+
     /// <summary>Workspace folders were added or removed.</summary>
     public void FoldersChanged() => Enqueue(b => b.FullScan = true);
 
@@ -539,7 +542,7 @@ public sealed class WorkspaceIndex : IDisposable
             gone = _pages.Keys.Where(p => !found.Contains(p)).ToList();
             foreach (var file in found)
             {
-                if (!_pages.TryGetValue(file, out var page) || page.Generation != generation || batch.Recheck.Contains(file))
+                if (batch.RecheckAll || !_pages.TryGetValue(file, out var page) || page.Generation != generation || batch.Recheck.Contains(file))
                 {
                     toCheck.Add(file);
                 }
@@ -1063,6 +1066,8 @@ public sealed class WorkspaceIndex : IDisposable
     private sealed class Batch
     {
         public bool FullScan { get; set; }
+
+        public bool RecheckAll { get; set; }
 
         public List<FileChange> Changes { get; } = [];
 
