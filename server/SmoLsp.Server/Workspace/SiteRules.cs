@@ -7,7 +7,14 @@ namespace SmoLsp.Server.Workspace;
 
 /// <summary>One known value of a page (its static title, its static meta description) and where it is.</summary>
 /// <param name="SuppressedRuleIds">Site rules an inline <c>smolsp-disable</c> turns off at <paramref name="Span"/>, decided while the parse tree was at hand.</param>
-public sealed record SiteFact(string Text, TextSpan Span, IReadOnlyList<string> SuppressedRuleIds);
+public sealed record SiteFact(string Text, TextSpan Span, IReadOnlyList<string> SuppressedRuleIds)
+{
+    // By value, lists included: hosts skip the site-wide pass when a page's facts did not change.
+    public bool Equals(SiteFact? other) =>
+        other is not null && Text == other.Text && Span == other.Span && SuppressedRuleIds.SequenceEqual(other.SuppressedRuleIds, StringComparer.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Text, Span, SuppressedRuleIds.Count);
+}
 
 /// <summary>
 /// What the site-wide rules need of one page, kept for every indexed page instead of its parse tree. Spans are

@@ -57,8 +57,7 @@ public sealed class DiagnosticHandler : ILspHandler
         connection.OnRequest("workspace/diagnostic", LspJsonContext.Default.WorkspaceDiagnosticParams, LspJsonContext.Default.WorkspaceDiagnosticReport, async (p, context) =>
         {
             await Task.WhenAny(_configuration.Ready, Task.Delay(TimeSpan.FromSeconds(2), context.CancellationToken)).ConfigureAwait(false);
-            var documents = context.State as System.Collections.Immutable.ImmutableDictionary<string, DocumentSnapshot>;
-            return await _index.WorkspaceReportAsync(p, documents?.Values ?? [], Report, context.CancellationToken).ConfigureAwait(false);
+            return await _index.WorkspaceReportAsync(p, Report, context.CancellationToken).ConfigureAwait(false);
         });
     }
 

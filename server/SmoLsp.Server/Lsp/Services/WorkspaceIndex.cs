@@ -47,6 +47,7 @@ public sealed class WorkspaceIndex : IDisposable
     private readonly object _gate = new();
     private readonly Dictionary<string, Page> _pages = new(StringComparer.Ordinal);
     private readonly HashSet<string> _siteReported = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _siteSignatures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _propagatedVersions = new(StringComparer.Ordinal);
 
     /// <summary>Site facts of open documents, from the editor's text: they stand in for the file's facts while it is open.</summary>
@@ -249,10 +250,13 @@ public sealed class WorkspaceIndex : IDisposable
     /// <c>unchanged</c> where the client already has the result id, and an empty full report for files the client
     /// knew that are gone. Waits for the first index (cancellable); later changes are announced with a refresh.
     /// </summary>
-    public async Task<WorkspaceDiagnosticReport> WorkspaceReportAsync(WorkspaceDiagnosticParams p, IEnumerable<DocumentSnapshot> openDocuments,
+    public async Task<WorkspaceDiagnosticReport> WorkspaceReportAsync(WorkspaceDiagnosticParams p,
         Func<DocumentSnapshot, (string ResultId, IReadOnlyList<LspDiagnostic> Items)> openReport, CancellationToken cancellationToken)
     {
         await _initialScan.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // The documents open now, not when the request arrived: the first pull waits for the index, and a file opened
+        // meanwhile is the editor's.
+        var openDocuments = _documents.Current.Values;
         var previous = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in p.PreviousResultIds ?? [])
         {
@@ -331,22 +335,23 @@ public sealed class WorkspaceIndex : IDisposable
         Graph.Set(path, analysis.Dependencies);
         var facts = analysis.Result is { } result ? _siteRules.ExtractFacts(result, analysis.Configuration) : null;
         var ranges = Ranges(facts, document.Source);
-        bool indexed;
+        bool siteDirty;
         bool propagate;
         lock (_gate)
         {
-            indexed = _pages.ContainsKey(path);
+            // Typing below the title changes no fact: no site-wide pass for that.
+            siteDirty = _pages.ContainsKey(path) && (!_openFacts.TryGetValue(path, out var before) || !Equals(before.Facts, facts) || !before.Ranges.SequenceEqual(ranges));
             _openFacts[path] = (facts, ranges);
             propagate = !_propagatedVersions.TryGetValue(document.Uri, out var seen) || seen != document.Version;
             _propagatedVersions[document.Uri] = document.Version;
         }
 
         var dependents = propagate ? Graph.DependentsOf(path) : [];
-        if (indexed || dependents.Count > 0)
+        if (siteDirty || dependents.Count > 0)
         {
             Enqueue(b =>
             {
-                b.SiteDirty |= indexed;
+                b.SiteDirty |= siteDirty;
                 b.Recheck.UnionWith(dependents);
             });
         }
@@ -497,16 +502,19 @@ public sealed class WorkspaceIndex : IDisposable
             StepAside();
         }
 
+        var checkedAt = Stopwatch.GetTimestamp();
         if (batch.SiteDirty || work.SiteDirty)
         {
             RecomputeSite(work);
         }
 
+        var siteAt = Stopwatch.GetTimestamp();
         Publish(work);
         if (work.Checked > 0 || work.Removed > 0)
         {
-            _logger.Debug("Workspace index: {Checked} checked, {Removed} removed in {Ms:0} ms; {Count} indexed",
-                work.Checked, work.Removed, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Count);
+            _logger.Debug("Workspace index: {Checked} checked, {Removed} removed in {Ms:0} ms (check {Check:0}, site-wide {Site:0}, publish {Publish:0}); {Count} indexed",
+                work.Checked, work.Removed, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(started, checkedAt).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(checkedAt, siteAt).TotalMilliseconds, Stopwatch.GetElapsedTime(siteAt).TotalMilliseconds, Count);
         }
     }
 
@@ -763,10 +771,19 @@ public sealed class WorkspaceIndex : IDisposable
                 {
                     _siteReports.Set(path, []);
                     _siteReported.Remove(path);
+                    _siteSignatures.Remove(path);
                     continue;
                 }
 
-                IReadOnlyList<LspDiagnostic> items = byPath.TryGetValue(path, out var list) ? list.Select(d => ToLsp(page, d)).ToArray() : [];
+                var list = byPath.GetValueOrDefault(path);
+                var signature = list is null ? string.Empty : Signature(page, list);
+                if (_siteSignatures.GetValueOrDefault(path, string.Empty) == signature)
+                {
+                    continue; // what the client would get is what it has: skip converting and comparing
+                }
+
+                _siteSignatures[path] = signature;
+                IReadOnlyList<LspDiagnostic> items = list is null ? [] : list.Select(d => ToLsp(page, d)).ToArray();
                 if (items.Count > 0)
                 {
                     _siteReported.Add(path);
@@ -787,6 +804,29 @@ public sealed class WorkspaceIndex : IDisposable
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Everything the LSP form of a page's site diagnostics depends on (ids, severities, messages, ranges, related
+    /// URIs and ranges), as one string: comparing it is far cheaper than converting and serializing, and on a site
+    /// where most titles repeat, most pages' site diagnostics are unchanged by any one edit.
+    /// </summary>
+    private string Signature(Page page, List<Diagnostic> diagnostics)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var d in diagnostics)
+        {
+            sb.Append(d.Id).Append('|').Append((int)d.Severity).Append('|').Append(d.Message).Append('|').Append(RangeIn(page, d.Span)).Append('|');
+            foreach (var r in d.RelatedLocations)
+            {
+                var other = r.DocumentPath is null ? page : _pages.GetValueOrDefault(r.DocumentPath);
+                sb.Append(r.DocumentPath is null ? string.Empty : UriOf(r.DocumentPath)).Append(other is null ? Zero : RangeIn(other, r.Span)).Append(r.Message).Append(';');
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
     }
 
     private LspDiagnostic ToLsp(Page page, Diagnostic d)
@@ -837,7 +877,8 @@ public sealed class WorkspaceIndex : IDisposable
     /// <summary>The language id an editor would give the file (only used when the extension does not decide).</summary>
     private static string LanguageId(string path) => path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase) ? "html" : "razor";
 
-    private string UriOf(string path) => _documents.FindByPath(path)?.Uri ?? DocumentUris.FromLocalPath(path);
+    /// <summary>The open document's URI (the client's spelling), else the page's own (computed once: building a Uri is not free, and site-wide passes ask thousands of times).</summary>
+    private string UriOf(string path) => _documents.FindByPath(path)?.Uri ?? (_pages.TryGetValue(path, out var page) ? page.Uri : DocumentUris.FromLocalPath(path));
 
     /// <summary>Push clients get each closed file whose report changed; pull clients are asked to pull again.</summary>
     private void Publish(Work work)
