@@ -32,6 +32,45 @@ public static class SiteFiles
         "**/*.{png,jpg,jpeg,gif,webp,svg}",
     ];
 
+    /// <summary>
+    /// Folders that are created or deleted (moved in, removed with their pages): editors report those only to a watcher
+    /// whose glob matches the folder itself, so <c>**/*</c> is watched for creates and deletes (LSP WatchKind 1 | 4).
+    /// Everything else it reports is dropped by <see cref="IsRelevant"/>.
+    /// </summary>
+    public const string FolderGlob = "**/*";
+
+    /// <summary>
+    /// True for an event a site can care about: a template, an image, a configuration, ignore or editorconfig file,
+    /// or a folder that appeared (<paramref name="kind"/> Created and it exists) or went away (Deleted, no extension),
+    /// and not inside a folder the walk never enters below <paramref name="root"/> (bin, obj, node_modules, hidden).
+    /// </summary>
+    public static bool IsRelevant(string path, FileChangeKind kind, string? root)
+    {
+        if (root is not null && IgnoreRules.RelativePath(path, root) is { } relative)
+        {
+            var segments = relative.Split(Path.DirectorySeparatorChar);
+            for (var i = 0; i < segments.Length - 1; i++)
+            {
+                if (TemplateWalker.IsSkippedDirectory(segments[i]))
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (IsTemplate(path) || IsImage(path) || IsConfiguration(path) || IsIgnoreFile(path) || IsEditorConfig(path))
+        {
+            return true;
+        }
+
+        return kind switch
+        {
+            FileChangeKind.Created => Directory.Exists(path),
+            FileChangeKind.Deleted => Path.GetExtension(path).Length == 0,
+            _ => false,
+        };
+    }
+
     public static bool IsTemplate(string path) => TemplateWalker.IsTemplatePath(Path.GetFileName(path.AsSpan()));
 
     public static bool IsImage(string path)

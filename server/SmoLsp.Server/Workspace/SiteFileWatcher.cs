@@ -151,36 +151,14 @@ public sealed class SiteFileWatcher : IDisposable
 
     private bool IsRelevant(string path, FileChangeKind kind)
     {
-        // Inside build output, dependencies or hidden folders (an editor's swap files, .git churn): never site files.
-        var directory = Path.GetDirectoryName(path);
-        for (var d = directory; d is not null && !IsRoot(d); d = Path.GetDirectoryName(d))
-        {
-            if (TemplateWalker.IsSkippedDirectory(Path.GetFileName(d)))
-            {
-                return false;
-            }
-        }
-
-        if (SiteFiles.IsTemplate(path) || SiteFiles.IsImage(path) || SiteFiles.IsConfiguration(path) || SiteFiles.IsIgnoreFile(path) || SiteFiles.IsEditorConfig(path))
-        {
-            return true;
-        }
-
-        // A folder that appeared or went away may hold templates; a changed folder (its time stamp) means nothing.
-        return kind switch
-        {
-            FileChangeKind.Created => Directory.Exists(path),
-            FileChangeKind.Deleted => Path.GetExtension(path).Length == 0,
-            _ => false,
-        };
-    }
-
-    private bool IsRoot(string directory)
-    {
+        string? root;
         lock (_gate)
         {
-            return _trees.Contains(directory) || _folders.Contains(directory);
+            root = _trees.Where(t => IgnoreRules.IsUnder(path, t)).OrderByDescending(t => t.Length).FirstOrDefault()
+                ?? (Path.GetDirectoryName(path) is { } parent && _folders.Contains(parent) ? parent : null);
         }
+
+        return SiteFiles.IsRelevant(path, kind, root);
     }
 
     private void Flush()

@@ -291,8 +291,33 @@ public sealed class WorkspaceIndexTests
         }
 
         var watcher = registration["registrations"]!.AsArray().Single(r => (string?)r!["method"] == "workspace/didChangeWatchedFiles")!;
-        watcher["registerOptions"]!["watchers"]!.AsArray().Select(w => (string?)w!["globPattern"]).ShouldBe(
-            ["**/smolsp.json", "**/*.{html,htm,cshtml,razor}", "**/.smolspignore", "**/.editorconfig", "**/*.{png,jpg,jpeg,gif,webp,svg}"]);
+        var watchers = watcher["registerOptions"]!["watchers"]!.AsArray();
+        watchers.Select(w => (string?)w!["globPattern"]).ShouldBe(
+            ["**/smolsp.json", "**/*.{html,htm,cshtml,razor}", "**/.smolspignore", "**/.editorconfig", "**/*.{png,jpg,jpeg,gif,webp,svg}", "**/*"]);
+        ((int?)watchers[^1]!["kind"]).ShouldBe(5); // folders: creates and deletes only
+        watchers.Take(5).ShouldAllBe(w => w!["kind"] == null); // the default: create, change and delete
+        await client.ShutdownAndExitAsync();
+    }
+
+    [Fact]
+    public async Task A_deleted_folder_clears_its_pages_and_build_output_events_are_ignored()
+    {
+        using var tree = new TempTree();
+        var index = tree.Write("index.html", Html("Home"));
+        var post = tree.Write("blog/post.html", Html("Post"));
+        await using var client = new LspTestClient(NoSiteRules);
+        await client.InitializeAsync(Capabilities.VsCode, rootUri: UriOf(tree.Root));
+        var first = await client.PullWorkspaceAsync();
+        first.Count.ShouldBe(2);
+
+        Directory.Delete(tree.PathOf("blog"), recursive: true);
+        tree.Write("obj/Debug/generated.html", Html("Generated"));
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", Changes((tree.PathOf("blog"), 3), (tree.PathOf("obj/Debug/generated.html"), 1), (tree.PathOf("obj/Debug/app.dll"), 1)));
+        await client.SettleAsync();
+        client.Services.GetRequiredService<WorkspaceIndex>().Paths.ShouldBe([index]);
+        var second = await client.PullWorkspaceAsync(first);
+        ((string?)second[UriOf(post)]["kind"]).ShouldBe("full");
+        second[UriOf(post)].Codes().ShouldBeEmpty();
         await client.ShutdownAndExitAsync();
     }
 

@@ -32,13 +32,24 @@ public sealed class WorkspaceHandler : ILspHandler
             var changes = new List<FileChange>(p.Changes.Count);
             foreach (var change in p.Changes)
             {
-                if (DocumentUris.ToLocalPath(change.Uri) is { } path && change.Type is >= 1 and <= 3)
+                if (DocumentUris.ToLocalPath(change.Uri) is { } local && change.Type is >= 1 and <= 3)
                 {
-                    changes.Add(new FileChange(Path.GetFullPath(path), (FileChangeKind)change.Type));
+                    // The folder watcher reports every create and delete (build output too): keep what a site cares about.
+                    var path = Path.GetFullPath(local);
+                    var root = _session.WorkspaceFolders.Where(f => IgnoreRules.IsUnder(path, f)).OrderByDescending(f => f.Length).FirstOrDefault();
+                    if (SiteFiles.IsRelevant(path, (FileChangeKind)change.Type, root))
+                    {
+                        changes.Add(new FileChange(path, (FileChangeKind)change.Type));
+                    }
                 }
             }
 
-            _logger.Debug("{Count} watched file change(s)", changes.Count);
+            _logger.Debug("{Count} of {Total} watched file change(s) concern the site", changes.Count, p.Changes.Count);
+            if (changes.Count == 0)
+            {
+                return;
+            }
+
             if (changes.Any(c => SiteFiles.IsConfiguration(c.Path)))
             {
                 _logger.Information("smolsp.json changed on disk");

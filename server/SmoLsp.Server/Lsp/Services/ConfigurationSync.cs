@@ -14,6 +14,9 @@ public sealed class ConfigurationSync
 {
     public const string Section = "smolsp";
 
+    /// <summary>LSP WatchKind.Create | WatchKind.Delete.</summary>
+    private const int WatchKindCreateDelete = 1 | 4;
+
     private readonly ClientSession _session;
     private readonly WorkspaceConfiguration _configuration;
     private readonly DiagnosticPublisher _publisher;
@@ -50,7 +53,7 @@ public sealed class ConfigurationSync
         {
             // Configuration first, then templates, ignore files, .editorconfig and images: what the workspace index applies.
             registrations.Add(new Registration("smolsp-file-watcher", "workspace/didChangeWatchedFiles",
-                new DidChangeWatchedFilesRegistrationOptions([.. SiteFiles.WatchedGlobs.Select(g => new LspFileSystemWatcher(g, null))])));
+                new DidChangeWatchedFilesRegistrationOptions([.. SiteFiles.WatchedGlobs.Select(g => new LspFileSystemWatcher(g, null)), new LspFileSystemWatcher(SiteFiles.FolderGlob, WatchKindCreateDelete)])));
         }
 
         if (_session.DynamicConfigurationChange)

@@ -59,6 +59,7 @@ public sealed class WorkspaceIndex : IDisposable
     private Batch _pending = new();
     private readonly SemaphoreSlim _signal = new(0);
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationToken _stopping;
     private readonly TaskCompletionSource _initialScan = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
     private int _busy;
@@ -82,6 +83,7 @@ public sealed class WorkspaceIndex : IDisposable
         Ignores = new IgnoreRules();
         Walker = new SiteWalker(Ignores);
         analyzer.Analyzed += OnOpenDocumentAnalyzed;
+        _stopping = _stop.Token; // kept: the token outlives the source's disposal, the property does not
     }
 
     public DependencyGraph Graph { get; } = new();
@@ -378,7 +380,7 @@ public sealed class WorkspaceIndex : IDisposable
 
     private void Run()
     {
-        var token = _stop.Token;
+        var token = _stopping;
         try
         {
             // The first results wait (briefly) for the editor's settings, like the first push does.
@@ -898,7 +900,7 @@ public sealed class WorkspaceIndex : IDisposable
             return;
         }
 
-        if (_stop.IsCancellationRequested)
+        if (_stopping.IsCancellationRequested)
         {
             return;
         }
@@ -966,7 +968,7 @@ public sealed class WorkspaceIndex : IDisposable
                     _logger.Debug(ex, "workspace/diagnostic/refresh failed");
                 }
             }
-            while (Interlocked.Exchange(ref _refreshState, 1) > 1 && !_stop.IsCancellationRequested);
+            while (Interlocked.Exchange(ref _refreshState, 1) > 1 && !_stopping.IsCancellationRequested);
 
             Interlocked.Exchange(ref _refreshState, 0);
         });
@@ -1073,7 +1075,7 @@ public sealed class WorkspaceIndex : IDisposable
             try
             {
                 owner._connection.SendRequestAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token),
-                    LspJsonContext.Default.WorkDoneProgressCreateParams, LspJsonContext.Default.JsonElement, owner._stop.Token).Wait(TimeSpan.FromSeconds(5));
+                    LspJsonContext.Default.WorkDoneProgressCreateParams, LspJsonContext.Default.JsonElement, owner._stopping).Wait(TimeSpan.FromSeconds(5));
             }
             catch (Exception ex) when (ex is AggregateException or LspException or OperationCanceledException or JsonException)
             {
