@@ -209,28 +209,29 @@ public sealed class WorkspaceIndex : IDisposable
             return false;
         }
 
-        bool indexed;
+        bool belongs;
         lock (_gate)
         {
-            indexed = _pages.ContainsKey(path);
+            belongs = _pages.ContainsKey(path);
         }
 
+        belongs = belongs || Belongs(path);
         // Other files read this one through the overlay until now: they see the disk text from here on.
+        var dependents = Graph.DependentsOf(path);
         Enqueue(b =>
         {
-            b.Recheck.UnionWith(Graph.DependentsOf(path));
-            if (indexed || Belongs(path))
+            b.Recheck.UnionWith(dependents);
+            if (belongs)
             {
                 b.Closed.Add(path);
             }
         });
-        if (!indexed && !Belongs(path))
+        if (!belongs)
         {
             Graph.Remove(path);
-            return false;
         }
 
-        return true;
+        return belongs;
     }
 
     /// <summary>The report of an indexed file that is not open, for <c>textDocument/diagnostic</c> on a closed document.</summary>
@@ -638,17 +639,17 @@ public sealed class WorkspaceIndex : IDisposable
             return;
         }
 
+        if (!IsIndexed(path) && !Belongs(path))
+        {
+            return; // a dependent outside the site (an open file's graph entry): nothing to keep
+        }
+
         var generation = _configuration.Generation;
         var read = TemplateFile.Read(path);
         if (read.Status == ReadStatus.NotFound)
         {
             Remove(path, work);
             return;
-        }
-
-        if (!IsIndexed(path) && !Belongs(path))
-        {
-            return; // a dependent outside the site (an open file's graph entry): nothing to keep
         }
 
         var uri = DocumentUris.FromLocalPath(path);
