@@ -103,6 +103,8 @@ public static class CheckCommand
         });
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report (also: the NO_COLOR environment variable; colour is only used on a terminal)." };
 
+        var watch = new Option<bool>("--watch", "-w") { Description = "Keep watching: re-check what each file change affects and print only new (+) and resolved (-) problems, until Ctrl+C." };
+
         var allowPlugins = new Option<bool>("--allow-plugins")
         {
             Description = "Load the rule plugins that smolsp.json names. A plugin runs its code, so they load only when you allow it (here, or by listing the folder in ~/.config/smolsp/trusted.json).",
@@ -110,7 +112,7 @@ public static class CheckCommand
 
         var command = new Command("check", "Check templates and report SMO problems. Exit codes: 0 nothing at or above --fail-on (and no more warnings than --max-warnings), 1 problems at or above it, 2 usage, configuration or internal error.")
         {
-            paths, format, failOn, maxWarnings, rule, quiet, fix, fixDryRun, config, printConfig, stdinOption, stdinFilename, shard, noColor, allowPlugins,
+            paths, format, failOn, maxWarnings, rule, quiet, fix, fixDryRun, config, printConfig, stdinOption, stdinFilename, shard, noColor, allowPlugins, watch,
         };
         command.SetAction(parseResult =>
         {
@@ -139,6 +141,11 @@ public static class CheckCommand
             if (parseResult.GetValue(printConfig) is { } printPath)
             {
                 return new PrintConfigCommand(output, error).Run(printPath, options);
+            }
+
+            if (parseResult.GetValue(watch))
+            {
+                return new WatchRunner(output, error).Run(options);
             }
 
             return new CheckRunner(output, error, stdin: stdin).Run(options);

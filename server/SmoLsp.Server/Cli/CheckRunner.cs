@@ -10,6 +10,8 @@ using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Site;
 using SmoLsp.Rules;
 using SmoLsp.Server.Workspace;
+using PageFacts = SmoLsp.Analysis.Site.PageFacts;
+using SiteDiagnostic = SmoLsp.Analysis.Site.SiteDiagnostic;
 
 namespace SmoLsp.Server.Cli;
 

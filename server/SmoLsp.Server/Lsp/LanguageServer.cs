@@ -32,14 +32,19 @@ public static class LanguageServer
         services.AddSingleton<IProcessLiveness, OsProcessLiveness>();
         services.AddSingleton(sp => new ParentProcessWatcher(sp.GetRequiredService<IProcessLiveness>(), options.ParentProcessCheckInterval));
         services.AddSingleton(_ => BuiltInRules.CreateEngine());
-        services.AddSingleton(sp => new ConfigurationLoader(sp.GetRequiredService<AnalysisEngine>().Descriptors));
-        services.AddSingleton(sp => new WorkspaceConfiguration(sp.GetRequiredService<ConfigurationLoader>(), sp.GetRequiredService<AnalysisEngine>().Descriptors, logger));
+        // The site-wide rules (SMO210/SMO211), over the same core analysis `smolsp check` runs.
+        services.AddSingleton<ISiteRules, CoreSiteRules>();
+        services.AddSingleton(sp => new ConfigurationLoader(KnownRules(sp)));
+        services.AddSingleton(sp => new WorkspaceConfiguration(sp.GetRequiredService<ConfigurationLoader>(), KnownRules(sp), logger));
         services.AddSingleton<ClientSession>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<DocumentAnalyzer>();
         services.AddSingleton<LspConverter>();
+        services.AddSingleton<SiteReports>();
         services.AddSingleton<DiagnosticPublisher>();
+        services.AddSingleton<WorkspaceIndex>();
         services.AddSingleton<ConfigurationSync>();
+        services.AddSingleton<ServerFileWatcher>();
         services.AddSingleton<CodeActionBuilder>();
         services.AddSingleton<ILspHandler, LifecycleHandler>();
         services.AddSingleton<ILspHandler, TextDocumentSyncHandler>();
@@ -50,6 +55,10 @@ public static class LanguageServer
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
+
+    /// <summary>Every rule a configuration may name: the engine's and the site-wide ones.</summary>
+    private static IReadOnlyList<SmoLsp.Analysis.Rules.RuleDescriptor> KnownRules(IServiceProvider services) =>
+        [.. services.GetRequiredService<AnalysisEngine>().Descriptors, .. services.GetRequiredService<ISiteRules>().Descriptors];
 
     /// <summary>Registers every handler and serves until exit; returns the process exit code.</summary>
     public static async Task<int> RunAsync(IServiceProvider services)

@@ -11,7 +11,7 @@ public sealed record IgnorePattern(string Pattern, bool Negated, bool DirectoryO
 }
 
 /// <summary>The patterns of one <c>.smolspignore</c>, matched against paths relative to its folder.</summary>
-public sealed record IgnoreFile(string Directory, IReadOnlyList<IgnorePattern> Patterns);
+public sealed record IgnorePatternFile(string Directory, IReadOnlyList<IgnorePattern> Patterns);
 
 /// <summary>
 /// <c>.smolspignore</c> files, in gitignore syntax: globs (<c>*</c>, <c>?</c>, <c>[a-z]</c>, <c>**</c>), <c>!</c> to
@@ -24,7 +24,7 @@ public sealed class SmolspIgnore
 {
     public const string FileName = ".smolspignore";
 
-    private readonly ConcurrentDictionary<string, IReadOnlyList<IgnoreFile>> _chainByDirectory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<IgnorePatternFile>> _chainByDirectory = new(StringComparer.Ordinal);
 
     /// <summary>Why <paramref name="fullPath"/> is ignored (the deciding pattern), or null when it is not.</summary>
     public IgnorePattern? Match(string fullPath, bool isDirectory)
@@ -74,12 +74,12 @@ public sealed class SmolspIgnore
     }
 
     /// <summary>The ignore files that apply in a folder, outermost first.</summary>
-    private IReadOnlyList<IgnoreFile> ChainFor(string directory) => _chainByDirectory.GetOrAdd(directory, d =>
+    private IReadOnlyList<IgnorePatternFile> ChainFor(string directory) => _chainByDirectory.GetOrAdd(directory, d =>
     {
         // The repository root ends the chain: a .smolspignore above it belongs to something else.
         var isRepositoryRoot = Path.Exists(Path.Combine(d, ".git"));
         var parent = Path.GetDirectoryName(d);
-        IReadOnlyList<IgnoreFile> outer = isRepositoryRoot || parent is null || parent == d ? [] : ChainFor(parent);
+        IReadOnlyList<IgnorePatternFile> outer = isRepositoryRoot || parent is null || parent == d ? [] : ChainFor(parent);
         var candidate = Path.Combine(d, FileName);
         if (!File.Exists(candidate))
         {
@@ -99,7 +99,7 @@ public sealed class SmolspIgnore
         return [.. outer, Parse(text, d, candidate)];
     });
 
-    public static IgnoreFile Parse(string text, string directory, string sourceFile)
+    public static IgnorePatternFile Parse(string text, string directory, string sourceFile)
     {
         var patterns = new List<IgnorePattern>();
         var lineNumber = 0;
@@ -150,7 +150,7 @@ public sealed class SmolspIgnore
             patterns.Add(new IgnorePattern(line, negated, directoryOnly, regex, sourceFile, lineNumber));
         }
 
-        return new IgnoreFile(directory, patterns);
+        return new IgnorePatternFile(directory, patterns);
     }
 
     /// <summary>A gitignore glob as a regular expression over a forward-slash relative path.</summary>

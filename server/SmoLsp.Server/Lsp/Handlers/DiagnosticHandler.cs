@@ -9,18 +9,26 @@ public sealed class DiagnosticHandler : ILspHandler
     private readonly DocumentAnalyzer _analyzer;
     private readonly LspConverter _converter;
     private readonly WorkspaceConfiguration _configuration;
+    private readonly SiteReports _siteReports;
+    private readonly WorkspaceIndex _index;
 
-    public DiagnosticHandler(DocumentAnalyzer analyzer, LspConverter converter, WorkspaceConfiguration configuration)
+    public DiagnosticHandler(DocumentAnalyzer analyzer, LspConverter converter, WorkspaceConfiguration configuration, SiteReports siteReports, WorkspaceIndex index)
     {
         _analyzer = analyzer;
         _converter = converter;
         _configuration = configuration;
+        _siteReports = siteReports;
+        _index = index;
     }
 
-    /// <summary>Identifies what a report was computed from: the document version and the configuration generation.</summary>
-    public static string ResultId(DocumentSnapshot document, int configurationGeneration) => $"{document.Version}:{configurationGeneration}";
+    /// <summary>
+    /// Identifies what a report was computed from: the document version, the configuration generation, and the
+    /// revision of what other files contributed (site-wide diagnostics, changed dependencies).
+    /// </summary>
+    public static string ResultId(DocumentSnapshot document, int configurationGeneration, long siteRevision) => $"{document.Version}:{configurationGeneration}:{siteRevision}";
 
-    public void Register(JsonRpcConnection connection) =>
+    public void Register(JsonRpcConnection connection)
+    {
         connection.OnRequest("textDocument/diagnostic", LspJsonContext.Default.DocumentDiagnosticParams, LspJsonContext.Default.DocumentDiagnosticReport, async (p, context) =>
         {
             // The first pull waits (briefly) for the editor's settings, like the first push does.
@@ -29,17 +37,36 @@ public sealed class DiagnosticHandler : ILspHandler
             var document = context.Document(p.TextDocument.Uri);
             if (document is null)
             {
-                return new DocumentDiagnosticReport("full", null, []);
+                // Not open: the workspace index's report of the file on disk, if it has one.
+                return _index.ClosedReport(p.TextDocument.Uri) is { } closed
+                    ? (p.PreviousResultId == closed.ResultId ? new DocumentDiagnosticReport("unchanged", closed.ResultId, null) : new DocumentDiagnosticReport("full", closed.ResultId, closed.Items))
+                    : new DocumentDiagnosticReport("full", null, []);
             }
 
-            var resultId = ResultId(document, _configuration.Generation);
+            var resultId = ResultId(document, _configuration.Generation, _siteReports.RevisionOf(document.FilePath));
             if (p.PreviousResultId == resultId)
             {
                 return new DocumentDiagnosticReport("unchanged", resultId, null);
             }
 
-            var analysis = _analyzer.Analyze(document);
+            var (id, items) = Report(document);
             context.CancellationToken.ThrowIfCancellationRequested();
-            return new DocumentDiagnosticReport("full", ResultId(document, analysis.ConfigurationGeneration), _converter.ToLsp(analysis));
+            return new DocumentDiagnosticReport("full", id, items);
         });
+
+        connection.OnRequest("workspace/diagnostic", LspJsonContext.Default.WorkspaceDiagnosticParams, LspJsonContext.Default.WorkspaceDiagnosticReport, async (p, context) =>
+        {
+            await Task.WhenAny(_configuration.Ready, Task.Delay(TimeSpan.FromSeconds(2), context.CancellationToken)).ConfigureAwait(false);
+            return await _index.WorkspaceReportAsync(p, Report, context.CancellationToken).ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>An open document's report: its analysis (cached per version) plus its site-wide diagnostics, and the id naming both.</summary>
+    private (string ResultId, IReadOnlyList<LspDiagnostic> Items) Report(DocumentSnapshot document)
+    {
+        // The revision is read before analyzing: if it moves meanwhile, the next pull sees a new id and asks again.
+        var revision = _siteReports.RevisionOf(document.FilePath);
+        var analysis = _analyzer.Analyze(document);
+        return (ResultId(document, analysis.ConfigurationGeneration, revision), _siteReports.Merge(document.FilePath, _converter.ToLsp(analysis)));
+    }
 }

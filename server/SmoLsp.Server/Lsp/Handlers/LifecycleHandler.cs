@@ -11,10 +11,14 @@ public sealed class LifecycleHandler : ILspHandler
     private readonly ConfigurationSync _configurationSync;
     private readonly DiagnosticPublisher _publisher;
     private readonly ParentProcessWatcher _parentWatcher;
+    private readonly WorkspaceIndex _index;
+    private readonly ServerFileWatcher _fileWatcher;
     private readonly ILogger _logger;
 
-    public LifecycleHandler(ClientSession session, ConfigurationSync configurationSync, DiagnosticPublisher publisher, ParentProcessWatcher parentWatcher, ILogger logger)
+    public LifecycleHandler(ClientSession session, ConfigurationSync configurationSync, DiagnosticPublisher publisher, ParentProcessWatcher parentWatcher, WorkspaceIndex index, ServerFileWatcher fileWatcher, ILogger logger)
     {
+        _index = index;
+        _fileWatcher = fileWatcher;
         _session = session;
         _configurationSync = configurationSync;
         _publisher = publisher;
@@ -43,11 +47,19 @@ public sealed class LifecycleHandler : ILspHandler
             return Task.FromResult<InitializeResult?>(new InitializeResult(Capabilities(), new ServerInfo("smolsp", Version)));
         }, inline: true);
 
-        connection.OnNotification("initialized", () => _ = Task.Run(_configurationSync.StartAsync));
+        connection.OnNotification("initialized", () =>
+        {
+            _ = Task.Run(_configurationSync.StartAsync);
+            _logger.Information("Workspace folders: {Folders}", _session.WorkspaceFolders.Count == 0 ? "none (open documents only)" : string.Join(", ", _session.WorkspaceFolders));
+            _fileWatcher.Start();
+            _index.Start();
+        });
 
         connection.OnRequest("shutdown", LspJsonContext.Default.Empty, _ =>
         {
             _publisher.Stop();
+            _index.Stop();
+            _fileWatcher.Stop();
             _logger.Information("shutdown");
             return Task.FromResult<Empty?>(null);
         }, inline: true);
@@ -62,6 +74,8 @@ public sealed class LifecycleHandler : ILspHandler
         CodeActionProvider = _session.CodeActionLiterals
             ? new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.SourceFixAllSmoLsp], _session.ResolveCodeActionEdits)
             : null,
-        DiagnosticProvider = _session.PullDiagnostics ? new DiagnosticOptions("smolsp", InterFileDependencies: false, WorkspaceDiagnostics: false) : null,
+        // Inter-file: a layout or another page's title changes this page's report. Workspace: closed files are reported too.
+        DiagnosticProvider = _session.PullDiagnostics ? new DiagnosticOptions("smolsp", InterFileDependencies: true, WorkspaceDiagnostics: true) : null,
+        Workspace = new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),
     };
 }

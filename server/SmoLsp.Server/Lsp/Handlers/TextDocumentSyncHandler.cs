@@ -13,10 +13,12 @@ public sealed class TextDocumentSyncHandler : ILspHandler
     private readonly ClientSession _session;
     private readonly WorkspaceConfiguration _configuration;
     private readonly ConfigurationSync _configurationSync;
+    private readonly WorkspaceIndex _index;
     private readonly ILogger _logger;
 
-    public TextDocumentSyncHandler(DocumentStore documents, DocumentAnalyzer analyzer, DiagnosticPublisher publisher, ClientSession session, WorkspaceConfiguration configuration, ConfigurationSync configurationSync, ILogger logger)
+    public TextDocumentSyncHandler(DocumentStore documents, DocumentAnalyzer analyzer, DiagnosticPublisher publisher, ClientSession session, WorkspaceConfiguration configuration, ConfigurationSync configurationSync, WorkspaceIndex index, ILogger logger)
     {
+        _index = index;
         _documents = documents;
         _analyzer = analyzer;
         _publisher = publisher;
@@ -62,7 +64,15 @@ public sealed class TextDocumentSyncHandler : ILspHandler
             }
 
             _analyzer.Forget(p.TextDocument.Uri);
-            _publisher.Clear(p.TextDocument.Uri);
+            if (_index.DocumentClosed(p.TextDocument.Uri, DocumentUris.ToLocalPath(p.TextDocument.Uri)))
+            {
+                // A workspace file: its disk report replaces the open one (published by the index), rather than nothing.
+                _publisher.Cancel(p.TextDocument.Uri);
+            }
+            else
+            {
+                _publisher.Clear(p.TextDocument.Uri);
+            }
         });
 
         connection.OnNotification("textDocument/didSave", LspJsonContext.Default.DidSaveTextDocumentParams, p =>

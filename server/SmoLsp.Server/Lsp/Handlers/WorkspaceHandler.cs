@@ -1,5 +1,6 @@
 using SmoLsp.Server.Lsp.Protocol;
 using SmoLsp.Server.Lsp.Services;
+using SmoLsp.Server.Workspace;
 using Serilog;
 
 namespace SmoLsp.Server.Lsp.Handlers;
@@ -8,11 +9,17 @@ namespace SmoLsp.Server.Lsp.Handlers;
 public sealed class WorkspaceHandler : ILspHandler
 {
     private readonly ConfigurationSync _sync;
+    private readonly WorkspaceIndex _index;
+    private readonly ClientSession _session;
+    private readonly ServerFileWatcher _fileWatcher;
     private readonly ILogger _logger;
 
-    public WorkspaceHandler(ConfigurationSync sync, ILogger logger)
+    public WorkspaceHandler(ConfigurationSync sync, WorkspaceIndex index, ClientSession session, ServerFileWatcher fileWatcher, ILogger logger)
     {
+        _fileWatcher = fileWatcher;
         _sync = sync;
+        _index = index;
+        _session = session;
         _logger = logger;
     }
 
@@ -22,11 +29,45 @@ public sealed class WorkspaceHandler : ILspHandler
 
         connection.OnNotification("workspace/didChangeWatchedFiles", LspJsonContext.Default.DidChangeWatchedFilesParams, p =>
         {
-            if (p.Changes.Any(c => c.Uri.EndsWith("/smolsp.json", StringComparison.OrdinalIgnoreCase)))
+            var changes = new List<FileChange>(p.Changes.Count);
+            foreach (var change in p.Changes)
+            {
+                if (DocumentUris.ToLocalPath(change.Uri) is { } local && change.Type is >= 1 and <= 3)
+                {
+                    // The folder watcher reports every create and delete (build output too): keep what a site cares about.
+                    var path = Path.GetFullPath(local);
+                    var root = _session.WorkspaceFolders.Where(f => IgnoreRules.IsUnder(path, f)).OrderByDescending(f => f.Length).FirstOrDefault();
+                    if (SiteFiles.IsRelevant(path, (FileChangeKind)change.Type, root))
+                    {
+                        changes.Add(new FileChange(path, (FileChangeKind)change.Type));
+                    }
+                }
+            }
+
+            _logger.Debug("{Count} of {Total} watched file change(s) concern the site", changes.Count, p.Changes.Count);
+            if (changes.Count == 0)
+            {
+                return;
+            }
+
+            if (changes.Any(c => SiteFiles.IsConfiguration(c.Path)))
             {
                 _logger.Information("smolsp.json changed on disk");
                 _sync.FilesChanged();
             }
+
+            // Templates, layouts, images, ignore files: the index re-checks exactly what depends on them, in the background.
+            _index.FilesChanged(changes);
+        });
+
+        connection.OnNotification("workspace/didChangeWorkspaceFolders", LspJsonContext.Default.DidChangeWorkspaceFoldersParams, p =>
+        {
+            _session.ChangeWorkspaceFolders(
+                p.Event.Added.Select(f => DocumentUris.ToLocalPath(f.Uri) ?? string.Empty),
+                p.Event.Removed.Select(f => DocumentUris.ToLocalPath(f.Uri) ?? string.Empty));
+            _logger.Information("Workspace folders: {Folders}", string.Join(", ", _session.WorkspaceFolders));
+            _fileWatcher.FoldersChanged();
+            _index.FoldersChanged();
         });
     }
 }

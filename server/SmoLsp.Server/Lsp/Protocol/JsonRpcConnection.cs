@@ -453,7 +453,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     }
 
     private void SendResponse(RequestId id, byte[]? resultJson) =>
-        _writer.Enqueue(Envelope(writer =>
+        _writer.Enqueue(Envelope(256 + (resultJson?.Length ?? 0), writer =>
         {
             writer.WritePropertyName("id");
             writer.WriteRawValue(id.RawJson);
@@ -483,9 +483,15 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         }));
     }
 
-    private static byte[] Envelope(Action<Utf8JsonWriter> body)
+    private static byte[] Envelope(Action<Utf8JsonWriter> body) => Envelope(256, body);
+
+    /// <summary>
+    /// <paramref name="capacity"/>: the expected size, so a large result (a workspace report of several MB) is copied
+    /// once instead of through every doubling of the buffer.
+    /// </summary>
+    private static byte[] Envelope(int capacity, Action<Utf8JsonWriter> body)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        var buffer = new ArrayBufferWriter<byte>(capacity);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
         {
             writer.WriteStartObject();

@@ -44,6 +44,10 @@ public sealed record CodeActionOptions(IReadOnlyList<string> CodeActionKinds, bo
 
 public sealed record DiagnosticOptions(string Identifier, bool InterFileDependencies, bool WorkspaceDiagnostics);
 
+public sealed record WorkspaceFoldersServerCapabilities(bool Supported, bool ChangeNotifications);
+
+public sealed record WorkspaceServerCapabilities(WorkspaceFoldersServerCapabilities? WorkspaceFolders = null);
+
 public sealed record ServerCapabilities
 {
     public string? PositionEncoding { get; init; }
@@ -55,6 +59,8 @@ public sealed record ServerCapabilities
     public CodeActionOptions? CodeActionProvider { get; init; }
 
     public DiagnosticOptions? DiagnosticProvider { get; init; }
+
+    public WorkspaceServerCapabilities? Workspace { get; init; }
 }
 
 public sealed record ServerInfo(string Name, string Version);
@@ -111,6 +117,23 @@ public sealed record DocumentDiagnosticParams(TextDocumentIdentifier TextDocumen
 
 /// <summary>A full (<c>kind: "full"</c>, with items) or unchanged (<c>kind: "unchanged"</c>) report.</summary>
 public sealed record DocumentDiagnosticReport(string Kind, string? ResultId = null, IReadOnlyList<LspDiagnostic>? Items = null);
+
+public sealed record PreviousResultId(string Uri, string Value);
+
+public sealed record WorkspaceDiagnosticParams(string? Identifier = null, IReadOnlyList<PreviousResultId>? PreviousResultIds = null);
+
+/// <summary>
+/// One document of a <c>workspace/diagnostic</c> answer: <c>full</c> with items, or <c>unchanged</c>. The version is
+/// the open document's, or null for a file on disk (the spec types it <c>integer | null</c>, so null is written).
+/// </summary>
+public sealed record WorkspaceDocumentDiagnosticReport(
+    string Kind,
+    string Uri,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Version,
+    string? ResultId = null,
+    IReadOnlyList<LspDiagnostic>? Items = null);
+
+public sealed record WorkspaceDiagnosticReport(IReadOnlyList<WorkspaceDocumentDiagnosticReport> Items);
 
 // ---- code actions ----
 
@@ -174,6 +197,10 @@ public sealed record Registration(string Id, string Method, DidChangeWatchedFile
 
 public sealed record RegistrationParams(IReadOnlyList<Registration> Registrations);
 
+public sealed record WorkspaceFoldersChangeEvent(IReadOnlyList<WorkspaceFolder> Added, IReadOnlyList<WorkspaceFolder> Removed);
+
+public sealed record DidChangeWorkspaceFoldersParams(WorkspaceFoldersChangeEvent Event);
+
 public sealed record ShowMessageParams(int Type, string Message);
 
 public sealed record WorkDoneProgressCreateParams(string Token);
@@ -216,6 +243,9 @@ public sealed record Empty;
 [JsonSerializable(typeof(PublishDiagnosticsParams))]
 [JsonSerializable(typeof(DocumentDiagnosticParams))]
 [JsonSerializable(typeof(DocumentDiagnosticReport))]
+[JsonSerializable(typeof(WorkspaceDiagnosticParams))]
+[JsonSerializable(typeof(WorkspaceDiagnosticReport))]
+[JsonSerializable(typeof(DidChangeWorkspaceFoldersParams))]
 [JsonSerializable(typeof(DiagnosticData))]
 [JsonSerializable(typeof(IncomingDiagnostic))]
 [JsonSerializable(typeof(LspDiagnostic))]

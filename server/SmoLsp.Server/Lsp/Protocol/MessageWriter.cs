@@ -46,6 +46,9 @@ public sealed class MessageWriter : IAsyncDisposable
         return framed;
     }
 
+    /// <summary>Batches stop here, and bodies above it are written without copying.</summary>
+    private const int LargeMessage = 1024 * 1024;
+
     private async Task PumpAsync()
     {
         var reader = _queue.Reader;
@@ -59,11 +62,22 @@ public sealed class MessageWriter : IAsyncDisposable
                 while (reader.TryRead(out var body))
                 {
                     var header = "Content-Length: " + body.Length.ToString(CultureInfo.InvariantCulture) + "\r\n\r\n";
+                    if (body.Length > LargeMessage)
+                    {
+                        // A large body (a workspace report) goes out as it is: copying it would grow the batch buffer
+                        // to its size for the rest of the session.
+                        await _output.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
+                        buffer.ResetWrittenCount();
+                        await _output.WriteAsync(Encoding.ASCII.GetBytes(header)).ConfigureAwait(false);
+                        await _output.WriteAsync(body).ConfigureAwait(false);
+                        break;
+                    }
+
                     var span = buffer.GetSpan(header.Length);
                     var written = Encoding.ASCII.GetBytes(header, span);
                     buffer.Advance(written);
                     buffer.Write(body);
-                    if (buffer.WrittenCount > 1024 * 1024)
+                    if (buffer.WrittenCount > LargeMessage)
                     {
                         break;
                     }

@@ -24,6 +24,12 @@ public sealed class ClientSession
 
     public string? RootPath { get; private set; }
 
+    /// <summary>
+    /// The local folders of the workspace: every <c>workspaceFolders</c> entry, else <c>rootUri</c>, else <c>rootPath</c>.
+    /// Empty when the client opened files without a folder: then only open documents are checked.
+    /// </summary>
+    public IReadOnlyList<string> WorkspaceFolders { get; private set; } = [];
+
     /// <summary>The client pulls diagnostics (<c>textDocument/diagnostic</c>): the server must not also push them.</summary>
     public bool PullDiagnostics { get; private set; }
 
@@ -50,6 +56,12 @@ public sealed class ClientSession
 
     public bool WorkDoneProgress { get; private set; }
 
+    /// <summary>
+    /// The server may watch the workspace folders itself when the client cannot (<c>initializationOptions.watchFiles</c>,
+    /// default true): without it, clients like Neovim 0.7 would keep closed files' diagnostics from the first index.
+    /// </summary>
+    public bool ServerFileWatching { get; private set; } = true;
+
     /// <summary>How long pushed diagnostics wait for typing to pause (<c>initializationOptions.diagnosticDelayMs</c>).</summary>
     public TimeSpan DiagnosticDelay { get; private set; } = TimeSpan.FromMilliseconds(150);
 
@@ -59,6 +71,9 @@ public sealed class ClientSession
         ClientName = p.ClientInfo?.Name ?? "unknown";
         ProcessId = p.ProcessId;
         RootPath = DocumentUris.ToLocalPath(p.RootUri ?? (p.WorkspaceFolders is { Count: > 0 } folders ? folders[0].Uri : null)) ?? p.RootPath;
+        WorkspaceFolders = p.WorkspaceFolders is { Count: > 0 } all
+            ? Folders(all.Select(f => DocumentUris.ToLocalPath(f.Uri)))
+            : Folders([RootPath]);
 
         Positions = Strings(caps, "general", "positionEncodings").Contains(Utf8, StringComparer.Ordinal) ? PositionConverter.Utf8 : PositionConverter.Utf16;
         PullDiagnostics = Get(caps, "textDocument", "diagnostic") is { ValueKind: JsonValueKind.Object };
@@ -80,7 +95,22 @@ public sealed class ClientSession
         {
             DiagnosticDelay = TimeSpan.FromMilliseconds(ms);
         }
+
+        if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("watchFiles", out var watch) && watch.ValueKind is JsonValueKind.False)
+        {
+            ServerFileWatching = false;
+        }
     }
+
+    /// <summary>Applies <c>workspace/didChangeWorkspaceFolders</c>.</summary>
+    public void ChangeWorkspaceFolders(IEnumerable<string> added, IEnumerable<string> removed)
+    {
+        var removedSet = Folders(removed).ToHashSet(StringComparer.Ordinal);
+        WorkspaceFolders = Folders(WorkspaceFolders.Where(f => !removedSet.Contains(f)).Concat(added));
+    }
+
+    private static string[] Folders(IEnumerable<string?> paths) =>
+        [.. paths.Where(p => !string.IsNullOrEmpty(p) && Path.IsPathFullyQualified(p)).Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p!))).Distinct(StringComparer.Ordinal)];
 
     private static JsonElement? Get(JsonElement root, params string[] path)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SmoLsp.Server.Lsp.Protocol;
+using SmoLsp.Server.Workspace;
 using Serilog;
 
 namespace SmoLsp.Server.Lsp.Services;
@@ -13,6 +14,9 @@ public sealed class ConfigurationSync
 {
     public const string Section = "smolsp";
 
+    /// <summary>LSP WatchKind.Create | WatchKind.Delete.</summary>
+    private const int WatchKindCreateDelete = 1 | 4;
+
     private readonly ClientSession _session;
     private readonly WorkspaceConfiguration _configuration;
     private readonly DiagnosticPublisher _publisher;
@@ -20,10 +24,12 @@ public sealed class ConfigurationSync
     private readonly JsonRpcConnection _connection;
     private readonly DocumentAnalyzer _analyzer;
     private readonly ILogger _logger;
+    private readonly WorkspaceIndex _index;
     private int _progressCount;
 
-    public ConfigurationSync(ClientSession session, WorkspaceConfiguration configuration, DiagnosticPublisher publisher, DocumentStore documents, DocumentAnalyzer analyzer, JsonRpcConnection connection, ILogger logger)
+    public ConfigurationSync(ClientSession session, WorkspaceConfiguration configuration, DiagnosticPublisher publisher, DocumentStore documents, DocumentAnalyzer analyzer, JsonRpcConnection connection, WorkspaceIndex index, ILogger logger)
     {
+        _index = index;
         _analyzer = analyzer;
         _session = session;
         _configuration = configuration;
@@ -45,8 +51,9 @@ public sealed class ConfigurationSync
         var registrations = new List<Registration>();
         if (_session.DynamicWatchedFiles)
         {
-            registrations.Add(new Registration("smolsp-config-watcher", "workspace/didChangeWatchedFiles",
-                new DidChangeWatchedFilesRegistrationOptions([new LspFileSystemWatcher("**/smolsp.json", null)])));
+            // Configuration first, then templates, ignore files, .editorconfig and images: what the workspace index applies.
+            registrations.Add(new Registration("smolsp-file-watcher", "workspace/didChangeWatchedFiles",
+                new DidChangeWatchedFilesRegistrationOptions([.. SiteFiles.WatchedGlobs.Select(g => new LspFileSystemWatcher(g, null)), new LspFileSystemWatcher(SiteFiles.FolderGlob, WatchKindCreateDelete)])));
         }
 
         if (_session.DynamicConfigurationChange)
@@ -99,9 +106,10 @@ public sealed class ConfigurationSync
         Recheck();
     }
 
-    /// <summary>Check every open document again: push clients get new diagnostics, pull clients are asked to re-pull.</summary>
+    /// <summary>Check every open document again: push clients get new diagnostics, pull clients are asked to re-pull. Closed files follow in the background.</summary>
     public void Recheck()
     {
+        _index.ConfigurationChanged();
         if (!_session.PullDiagnostics)
         {
             if (_session.WorkDoneProgress && _documents.Current.Count > 0)

@@ -19,11 +19,13 @@ public sealed class DiagnosticPublisher
     private readonly ClientSession _session;
     private readonly JsonRpcConnection _connection;
     private readonly ILogger _logger;
+    private readonly SiteReports _siteReports;
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
     private volatile bool _stopped;
 
-    public DiagnosticPublisher(DocumentStore documents, DocumentAnalyzer analyzer, LspConverter converter, WorkspaceConfiguration configuration, ClientSession session, JsonRpcConnection connection, ILogger logger)
+    public DiagnosticPublisher(DocumentStore documents, DocumentAnalyzer analyzer, LspConverter converter, WorkspaceConfiguration configuration, ClientSession session, JsonRpcConnection connection, SiteReports siteReports, ILogger logger)
     {
+        _siteReports = siteReports;
         _documents = documents;
         _analyzer = analyzer;
         _converter = converter;
@@ -67,11 +69,7 @@ public sealed class DiagnosticPublisher
     /// <summary>The document closed: drop pending work and clear what the editor shows.</summary>
     public void Clear(string uri)
     {
-        if (_pending.TryRemove(uri, out var pending))
-        {
-            TryCancel(pending);
-        }
-
+        Cancel(uri);
         if (!Enabled)
         {
             return;
@@ -81,6 +79,41 @@ public sealed class DiagnosticPublisher
         {
             _connection.SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, []), LspJsonContext.Default.PublishDiagnosticsParams);
         }
+    }
+
+    /// <summary>Drops pending work for a document without publishing (the workspace index publishes its file's diagnostics instead).</summary>
+    public void Cancel(string uri)
+    {
+        if (_pending.TryRemove(uri, out var pending))
+        {
+            TryCancel(pending);
+        }
+    }
+
+    /// <summary>
+    /// Publishes diagnostics of a file the editor does not have open (version omitted). Returns false, sending
+    /// nothing, when the file is open: the editor's text wins, and its own publishes carry its version. Checked under
+    /// the store's gate, which didOpen also takes, so a disk report can never overtake the open document's.
+    /// </summary>
+    public bool PublishClosed(string uri, string path, IReadOnlyList<LspDiagnostic> diagnostics)
+    {
+        if (!Enabled)
+        {
+            return false;
+        }
+
+        lock (_documents.Gate)
+        {
+            if (_documents.FindByPath(path) is not null || _documents.Get(uri) is not null)
+            {
+                return false;
+            }
+
+            _connection.SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, diagnostics), LspJsonContext.Default.PublishDiagnosticsParams);
+        }
+
+        Published?.Invoke(uri, -1);
+        return true;
     }
 
     /// <summary>After shutdown nothing more is published.</summary>
@@ -124,7 +157,7 @@ public sealed class DiagnosticPublisher
             }
 
             var analysis = _analyzer.Analyze(document);
-            var diagnostics = _converter.ToLsp(analysis);
+            var diagnostics = _siteReports.Merge(document.FilePath, _converter.ToLsp(analysis));
             lock (_documents.Gate)
             {
                 if (token.IsCancellationRequested || _stopped || !ReferenceEquals(_documents.Get(uri), document))

@@ -14,7 +14,11 @@ public sealed record DocumentAnalysis(
     int ConfigurationGeneration,
     SmoLspConfiguration Configuration,
     AnalysisResult? Result,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Every other file the analysis read (layouts, images), whether or not it existed: the page's dependencies.</summary>
+    public IReadOnlyList<string> Dependencies { get; init; } = [];
+}
 
 /// <summary>
 /// Runs the analysis core on document snapshots and keeps the latest result per open document, so diagnostics, code
@@ -28,6 +32,7 @@ public sealed class DocumentAnalyzer
     private readonly DocumentStore _documents;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, DocumentAnalysis> _latest = new(StringComparer.Ordinal);
+    private int _active;
 
     public DocumentAnalyzer(AnalysisEngine engine, WorkspaceConfiguration configuration, DocumentStore documents, ILogger logger)
     {
@@ -47,6 +52,12 @@ public sealed class DocumentAnalyzer
 
     public IReadOnlyList<RuleDescriptor> Descriptors => _engine.Descriptors;
 
+    /// <summary>Open-document analyses running now; background indexing steps aside while there are any.</summary>
+    public int ActiveAnalyses => Volatile.Read(ref _active);
+
+    /// <summary>Raised after each fresh analysis of an open document (not for cached ones): the index records its dependencies and facts.</summary>
+    public event Action<DocumentAnalysis>? Analyzed;
+
     public DocumentAnalysis Analyze(DocumentSnapshot document)
     {
         var generation = _configuration.Generation;
@@ -55,12 +66,14 @@ public sealed class DocumentAnalyzer
             return cached;
         }
 
+        Interlocked.Increment(ref _active);
         var configuration = _configuration.For(document.FilePath);
         AnalysisResult? result = null;
         IReadOnlyList<Diagnostic> diagnostics;
+        var recorder = new RecordingWorkspace(_workspace, document.FilePath);
         try
         {
-            result = _engine.Analyze(document.ToTemplateDocument(), configuration, _workspace);
+            result = _engine.Analyze(document.ToTemplateDocument(), configuration, recorder);
             diagnostics = result.Diagnostics;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -69,14 +82,29 @@ public sealed class DocumentAnalyzer
             var message = $"SmoLsp could not analyze this document: {ex.GetType().Name}: {ex.Message}";
             diagnostics = [new Diagnostic(EngineRules.RuleFailure, new TextSpan(0, 0), EngineRules.RuleFailure.DefaultSeverity, message, [], [])];
         }
+        finally
+        {
+            Interlocked.Decrement(ref _active);
+        }
 
-        var analysis = new DocumentAnalysis(document, generation, configuration, result, diagnostics);
+        var analysis = new DocumentAnalysis(document, generation, configuration, result, diagnostics) { Dependencies = recorder.Dependencies };
         _latest.AddOrUpdate(document.Uri, analysis, (_, existing) => existing.Document.Version > document.Version ? existing : analysis);
 
         // A document closed while it was being analyzed must not stay cached.
         if (_documents.Get(document.Uri) is null)
         {
             _latest.TryRemove(document.Uri, out _);
+        }
+        else
+        {
+            try
+            {
+                Analyzed?.Invoke(analysis);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _logger.Error(ex, "Recording the analysis of {Uri} in the workspace index failed", document.Uri);
+            }
         }
 
         return analysis;

@@ -1,0 +1,88 @@
+using SmoLsp.Server.Workspace;
+using Serilog;
+
+namespace SmoLsp.Server.Lsp.Services;
+
+/// <summary>
+/// For clients that cannot register file watchers (Neovim 0.7 and other pre-3.16-style clients): the server watches
+/// the workspace folders itself, with the same <see cref="SiteFileWatcher"/> as <c>check --watch</c>, and feeds the
+/// events to the index as if the client had sent <c>didChangeWatchedFiles</c>. Clients that watch get no second
+/// watcher; <c>initializationOptions.watchFiles: false</c> turns it off.
+/// </summary>
+public sealed class ServerFileWatcher : IDisposable
+{
+    private readonly ClientSession _session;
+    private readonly WorkspaceIndex _index;
+    private readonly ConfigurationSync _sync;
+    private readonly ILogger _logger;
+    private SiteFileWatcher? _watcher;
+
+    public ServerFileWatcher(ClientSession session, WorkspaceIndex index, ConfigurationSync sync, ILogger logger)
+    {
+        _session = session;
+        _index = index;
+        _sync = sync;
+        _logger = logger;
+    }
+
+    public bool IsWatching => _watcher is not null;
+
+    public void Start()
+    {
+        if (_session.DynamicWatchedFiles || !_session.ServerFileWatching || _session.WorkspaceFolders.Count == 0)
+        {
+            return;
+        }
+
+        _watcher = new SiteFileWatcher(TimeSpan.FromMilliseconds(150), OnBatch);
+        FoldersChanged();
+        _logger.Information("The client does not watch files; the server watches {Folders}", string.Join(", ", _session.WorkspaceFolders));
+    }
+
+    /// <summary>Watches folders added to the workspace (events in removed ones fall outside the site and are ignored).</summary>
+    public void FoldersChanged()
+    {
+        foreach (var folder in _session.WorkspaceFolders)
+        {
+            try
+            {
+                _watcher?.WatchTree(folder);
+            }
+            catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                _logger.Warning("Cannot watch {Folder}: {Message}", folder, ex.Message);
+            }
+        }
+    }
+
+    public void Stop()
+    {
+        _watcher?.Dispose();
+        _watcher = null;
+    }
+
+    public void Dispose() => Stop();
+
+    private void OnBatch(SiteFileBatch batch)
+    {
+        try
+        {
+            if (batch.Changes.Any(c => SiteFiles.IsConfiguration(c.Path)))
+            {
+                _logger.Information("smolsp.json changed on disk");
+                _sync.FilesChanged();
+            }
+
+            _index.FilesChanged(batch.Changes);
+            if (batch.Overflowed)
+            {
+                _logger.Warning("File events were lost; checking the workspace again");
+                _index.RecheckAll();
+            }
+        }
+        catch (Exception ex)
+        {
+            _logger.Error(ex, "Applying file events failed");
+        }
+    }
+}
