@@ -1,4 +1,6 @@
+using SmoLsp.Analysis.Composition;
 using SmoLsp.Analysis.Configuration;
+using SmoLsp.Analysis.Fixes;
 using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Syntax;
@@ -9,17 +11,28 @@ namespace SmoLsp.Analysis.Engine;
 
 public sealed record SuppressedDiagnostic(Diagnostic Diagnostic, SuppressionDirective Directive);
 
+/// <summary>
+/// One document's analysis. <see cref="Syntax"/> and <see cref="Head"/> are the document's own; when the document was
+/// composed with its layout (or Blazor host), <see cref="Composition"/> holds what the rules judged, and the diagnostics
+/// are already mapped back to this document (or, for related locations and fix edits, to the file they name).
+/// </summary>
 public sealed record AnalysisResult(
     TemplateDocument Document,
     ParsedTemplate Syntax,
     HeadModel Head,
     IReadOnlyList<Diagnostic> Diagnostics,
-    IReadOnlyList<SuppressedDiagnostic> Suppressed);
+    IReadOnlyList<SuppressedDiagnostic> Suppressed)
+{
+    /// <summary>The composed page the rules saw, or null when the document was judged alone.</summary>
+    public CompositionView? Composition { get; init; }
+}
 
 /// <summary>
 /// Runs rules over templates: parse once, build the head model in one walk, dispatch each element to the rules
 /// that registered for its name, then apply configuration and suppressions in one place. Thread-safe; one
 /// instance serves every document of a run. A rule that throws becomes SMO900 on that document.
+/// With a workspace, Razor pages are composed with their layouts first (<see cref="Composer"/>) and the findings mapped
+/// back (<see cref="Attribution"/>); layouts' own analyses and other files' parses are cached inside the engine.
 /// </summary>
 public sealed class AnalysisEngine
 {
@@ -62,22 +75,57 @@ public sealed class AnalysisEngine
     /// <summary>Every rule this engine can report, including the engine's own.</summary>
     public IReadOnlyList<RuleDescriptor> Descriptors { get; }
 
+    private readonly CompositionCache _composition = new();
+
     /// <summary>
     /// Analyzes one document. <paramref name="workspace"/> answers questions about other files (layouts, images);
     /// without it the document is judged alone.
     /// </summary>
-    public AnalysisResult Analyze(TemplateDocument document, SmoLspConfiguration? configuration = null, ITemplateWorkspace? workspace = null)
+    public AnalysisResult Analyze(TemplateDocument document, SmoLspConfiguration? configuration = null, ITemplateWorkspace? workspace = null) =>
+        AnalyzeCore(document, configuration ?? SmoLspConfiguration.Default, workspace ?? EmptyWorkspace.Instance).Result;
+
+    private EngineOutcome AnalyzeCore(TemplateDocument document, SmoLspConfiguration configuration, ITemplateWorkspace workspace)
     {
-        configuration ??= SmoLspConfiguration.Default;
-        workspace ??= EmptyWorkspace.Instance;
+        var composes = workspace is not EmptyWorkspace;
+        if (composes && _composition.TryGetAnalysis(configuration, workspace, document) is { } cached)
+        {
+            return cached; // a layout already analyzed for one of its pages
+        }
+
         var syntax = ParsedTemplate.Parse(document.Text, document.Language);
         var head = HeadModel.Build(syntax);
+        var composed = composes ? Composer.Compose(document, syntax, workspace, _composition) : null;
+        if (composed is null)
+        {
+            var raw = RunRules(document, syntax, head, configuration, workspace, null);
+            var anchor = head.IsFragment ? (TextSpan?)null : HeadInsertion.DocumentAnchor(head);
+            var documentLevel = raw.Where(d => d.Span == anchor).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var alone = Finish(document, syntax, head, raw, configuration);
+            return new EngineOutcome(alone, OwnOf(alone, documentLevel));
+        }
+
+        var composedSyntax = ParsedTemplate.Parse(composed.Document.Text, composed.Document.Language);
+        var composedHead = HeadModel.Build(composedSyntax);
+        var composedRaw = RunRules(composed.Document, composedSyntax, composedHead, configuration, workspace, composed);
+        var attribution = new Attribution(composed, composedHead, composed.PageFacts,
+            path => _composition.GetOwnFindings(path, configuration, workspace, other => AnalyzeCore(other, configuration, workspace)));
+        var (mapped, pageDocumentLevel) = attribution.Apply(composedRaw);
+        var result = Finish(document, syntax, head, mapped, configuration) with { Composition = new CompositionView(composed, composedSyntax, composedHead) };
+        return new EngineOutcome(result, OwnOf(result, pageDocumentLevel));
+    }
+
+    private static OwnFindings OwnOf(AnalysisResult result, HashSet<string> documentLevel) =>
+        new(documentLevel, result.Diagnostics.Select(d => (d.Id, d.Span)).Concat(result.Suppressed.Select(s => (s.Diagnostic.Id, s.Diagnostic.Span))).ToHashSet());
+
+    /// <summary>Runs every enabled rule over one (possibly composed) document; returns what they reported, before configuration and suppressions.</summary>
+    private List<Diagnostic> RunRules(TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, ComposedDocument? composition)
+    {
         var raw = new List<Diagnostic>();
         var contexts = new RuleContext?[_rules.Length];
         var skip = new bool[_rules.Length]; // disabled by configuration, or failed earlier on this document
 
         RuleContext ContextFor(int i) =>
-            contexts[i] ??= new RuleContext(_rules[i].Rule.Descriptor, document, syntax, head, configuration, workspace, raw);
+            contexts[i] ??= new RuleContext(_rules[i].Rule.Descriptor, document, syntax, head, configuration, workspace, raw, composition);
 
         for (var i = 0; i < _rules.Length; i++)
         {
@@ -117,7 +165,7 @@ public sealed class AnalysisEngine
             }
         }
 
-        return Finish(document, syntax, head, raw, configuration);
+        return raw;
 
         void Run(int ruleIndex, Action action)
         {
