@@ -286,6 +286,7 @@ internal sealed class Composer
     /// </summary>
     private (TemplateFacts Host, string ProjectRoot, TemplateFacts? Routes)? FindBlazorHost(string pageFolder)
     {
+        TemplateFacts? routes = null;
         foreach (var folder in TemplatePath.SelfAndAncestors(pageFolder, 12))
         {
             foreach (var relative in (string[])["Components/App.razor", "App.razor", "Pages/_Host.cshtml", "Pages/_Layout.cshtml", "Pages/Shared/_Layout.cshtml"])
@@ -295,11 +296,15 @@ internal sealed class Composer
                     continue;
                 }
 
-                var routes = candidate.DefaultLayout is not null ? candidate
-                    : Load(TemplatePath.Combine(TemplatePath.Directory(candidate.Path)!, "Routes.razor")) is { } r ? r : null;
-                if (routes is not null && routes != candidate)
+                // The router (with DefaultLayout) sits in App.razor, or in Routes.razor next to it (.NET 8+).
+                if (routes is null)
                 {
-                    _files.Add(new CompositionFile(routes.Path, CompositionRole.Configuration));
+                    routes = candidate.DefaultLayout is not null ? candidate
+                        : Load(TemplatePath.Combine(TemplatePath.Directory(candidate.Path)!, "Routes.razor")) is { DefaultLayout: not null } r ? r : null;
+                    if (routes is not null && routes != candidate)
+                    {
+                        _files.Add(new CompositionFile(routes.Path, CompositionRole.Configuration));
+                    }
                 }
 
                 if (candidate.Slots.Any(s => s.Kind == SlotKind.HeadOutlet))

@@ -137,11 +137,23 @@ internal static class PageHeadInsertion
             return directive.Span;
         }
 
+        // The first line with something on it other than comments (a suppression comment must stay above the anchor).
         var text = page.Text;
         var start = 0;
-        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        while (start < text.Length)
         {
-            start++;
+            if (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF')
+            {
+                start++;
+            }
+            else if (page.Syntax.Comments.FirstOrDefault(c => c.Span.Start == start) is { } comment)
+            {
+                start = comment.Span.End;
+            }
+            else
+            {
+                break;
+            }
         }
 
         var end = start;

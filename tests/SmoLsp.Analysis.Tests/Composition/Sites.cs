@@ -84,6 +84,10 @@ internal static class Sites
 
     public static ComposedDocument? Compose(InMemoryWorkspace workspace, string path) => Analyze(workspace, path).Composition?.Composed;
 
+    /// <summary>The head model of the composed text, as the rules see it.</summary>
+    public static SmoLsp.Analysis.Model.HeadModel Head(this ComposedDocument composed) =>
+        SmoLsp.Analysis.Model.HeadModel.Build(SmoLsp.Analysis.Syntax.ParsedTemplate.Parse(composed.Document.Text, composed.Document.Language));
+
     /// <summary>The composed text with whitespace runs collapsed, for readable assertions.</summary>
     public static string Flat(this ComposedDocument composed) =>
         string.Join(' ', composed.Document.Text.Split([' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
