@@ -35,7 +35,9 @@ internal sealed class Attribution
         _composed = composed;
         _head = composedHead;
         _page = page;
-        _ownFindings = ownFindings;
+        // One lookup per file and analysis: each lookup asks the workspace whether the file changed.
+        var memo = new Dictionary<string, OwnFindings>(StringComparer.Ordinal);
+        _ownFindings = path => memo.TryGetValue(path, out var found) ? found : memo[path] = ownFindings(path);
         _anchor = composedHead.IsFragment ? null : HeadInsertion.DocumentAnchor(composedHead);
         if (composedHead.Head is { } h)
         {

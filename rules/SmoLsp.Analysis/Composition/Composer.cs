@@ -30,6 +30,7 @@ internal sealed class Composer
     private readonly HashSet<string> _renderedBodies = new(StringComparer.Ordinal);
     private readonly Builder _out;
     private readonly Dictionary<string, SourceText> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TemplateFacts?> _loaded = new(StringComparer.Ordinal);
 
     // Inner to outer: [0] is the page; MVC layouts follow; for Blazor the layouts, then the host.
     private readonly List<TemplateFacts> _chain = [];
@@ -571,8 +572,15 @@ internal sealed class Composer
 
     private TemplateFacts? Load(string path)
     {
+        // Candidate locations repeat (a page's folder is searched for a layout and a partial): ask the workspace once.
+        if (_loaded.TryGetValue(path, out var known))
+        {
+            return known;
+        }
+
         _dependencies.Add(path);
         var facts = _cache.GetFacts(_workspace, path);
+        _loaded[path] = facts;
         if (facts is not null)
         {
             _sources[facts.Path] = facts.Syntax.Source;

@@ -19,7 +19,7 @@ internal static class PageHeadInsertion
     {
         var source = page.Syntax.Source;
         var newLine = source.Lines.NewLine;
-        var unit = HeadInsertion.IndentUnit(page.Text);
+        var unit = page.IndentUnit;
         var section = page.Sections.LastOrDefault(s => s.Name.Equals(sectionName, StringComparison.OrdinalIgnoreCase));
         if (section is not null)
         {
@@ -52,7 +52,7 @@ internal static class PageHeadInsertion
     {
         var source = page.Syntax.Source;
         var newLine = source.Lines.NewLine;
-        var unit = HeadInsertion.IndentUnit(page.Text);
+        var unit = page.IndentUnit;
         var edits = new List<TextEdit>();
         if (titleLines.Count > 0)
         {

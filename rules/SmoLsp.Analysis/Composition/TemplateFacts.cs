@@ -113,6 +113,11 @@ internal sealed partial class TemplateFacts
     /// <summary>The type a Blazor router's <c>DefaultLayout="typeof(X)"</c> names, when this file holds the router.</summary>
     public string? DefaultLayout { get; private set; }
 
+    /// <summary>The file's indentation unit (for fixes written into it), computed once.</summary>
+    public string IndentUnit => _indentUnit ??= Fixes.HeadInsertion.IndentUnit(Text);
+
+    private string? _indentUnit;
+
     /// <summary>True when the code mentions RenderSection in a form no slot recognised (a variable name, a code block).</summary>
     public bool HasUnrecognisedRenderSection { get; private set; }
 
