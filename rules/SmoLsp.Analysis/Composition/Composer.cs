@@ -42,7 +42,7 @@ internal sealed class Composer
         _page = page;
         _workspace = workspace;
         _cache = cache;
-        _out = new Builder(page.Language);
+        _out = new Builder();
         _sources[page.Path] = page.Syntax.Source;
     }
 
@@ -281,9 +281,10 @@ internal sealed class Composer
 
     /// <summary>
     /// The document that holds the HeadOutlet, searched upward from the page: <c>Components/App.razor</c> (.NET 8+),
-    /// <c>App.razor</c>, <c>Pages/_Host.cshtml</c> and its <c>_Layout.cshtml</c> (Blazor Server 6/7), or, for
-    /// WebAssembly, <c>wwwroot/index.html</c> next to a router-only <c>App.razor</c>. Stops at the project folder
-    /// (one holding <c>&lt;folder name&gt;.csproj</c>).
+    /// <c>App.razor</c>, <c>Pages/_Host.cshtml</c> and its <c>_Layout.cshtml</c> (Blazor Server 6/7). Stops at the
+    /// project folder (one holding <c>&lt;folder name&gt;.csproj</c>). A WebAssembly app (a router-only App.razor and
+    /// wwwroot/index.html) has none on purpose: its PageTitle and HeadContent exist only after the app runs in the
+    /// browser, and share crawlers do not run it; they read index.html, which is checked as the HTML document it is.
     /// </summary>
     private (TemplateFacts Host, string ProjectRoot, TemplateFacts? Routes)? FindBlazorHost(string pageFolder)
     {
@@ -311,13 +312,6 @@ internal sealed class Composer
                 if (candidate.Slots.Any(s => s.Kind == SlotKind.HeadOutlet))
                 {
                     return (candidate, folder, routes);
-                }
-
-                // WebAssembly: Program.cs adds HeadOutlet at "head::after" of wwwroot/index.html.
-                if (candidate.Language == TemplateLanguage.Razor && !candidate.IsDocument
-                    && Load(TemplatePath.Combine(folder, "wwwroot/index.html")) is { Head.EndTagSpan: not null } index)
-                {
-                    return (index, folder, routes);
                 }
             }
 
@@ -390,7 +384,7 @@ internal sealed class Composer
     private void RenderFile(TemplateFacts facts, int level, TextSpan range, IReadOnlyList<TextSpan> excluded, List<string> partials)
     {
         var pos = range.Start;
-        foreach (var slot in SlotsOf(facts))
+        foreach (var slot in facts.Slots)
         {
             if (slot.Span.Start < pos || !range.Contains(slot.Span) || excluded.Any(x => x.OverlapsWith(slot.Span) || x.Contains(slot.Span)))
             {
@@ -407,27 +401,6 @@ internal sealed class Composer
         }
 
         Emit(facts, pos, range.End, excluded);
-    }
-
-    private IReadOnlyList<Slot> SlotsOf(TemplateFacts facts)
-    {
-        if (facts.Language != TemplateLanguage.Html || _kind != CompositionKind.Blazor || facts != _chain[^1] || facts.Head?.EndTagSpan is not { } headEnd)
-        {
-            return facts.Slots;
-        }
-
-        // wwwroot/index.html: HeadOutlet renders at the end of <head>, the router inside <div id="app">.
-        var slots = new List<Slot> { new(SlotKind.HeadOutlet, new TextSpan(headEnd.Start, 0), string.Empty, true) };
-        if (facts.Syntax.Elements.FirstOrDefault(e => e.GetAttributeValue("id") is { IsStatic: true } id && id.Text == "app") is { EndTagSpan: not null } app)
-        {
-            slots.Add(new Slot(SlotKind.Routes, app.ContentSpan, string.Empty, false));
-        }
-        else if (facts.BodyElement?.EndTagSpan is { } bodyEnd)
-        {
-            slots.Add(new Slot(SlotKind.Routes, new TextSpan(bodyEnd.Start, 0), string.Empty, false));
-        }
-
-        return slots;
     }
 
     private bool RenderSlot(TemplateFacts facts, int level, Slot slot, List<string> partials)
@@ -590,7 +563,7 @@ internal sealed class Composer
     }
 
     /// <summary>Accumulates the composed text and its segments.</summary>
-    private sealed class Builder(TemplateLanguage language)
+    private sealed class Builder
     {
         private readonly StringBuilder _text = new();
         private readonly List<SourceSegment> _segments = [];
@@ -605,22 +578,6 @@ internal sealed class Composer
         {
             if (span.IsEmpty)
             {
-                return;
-            }
-
-            // An '@' in an HTML host (index.html) is text; in the Razor composition it must not start code.
-            if (!facts.Language.IsRazor() && language.IsRazor())
-            {
-                var pos = span.Start;
-                int at;
-                while ((at = facts.Text.IndexOf('@', pos, span.End - pos)) >= 0)
-                {
-                    Copy(facts, TextSpan.FromBounds(pos, at));
-                    Substitute("@@", facts.Path, new TextSpan(at, 1));
-                    pos = at + 1;
-                }
-
-                Copy(facts, TextSpan.FromBounds(pos, span.End));
                 return;
             }
 
