@@ -48,7 +48,8 @@ internal sealed class Composer
 
     public static ComposedDocument? Compose(TemplateDocument document, ParsedTemplate syntax, ITemplateWorkspace workspace, CompositionCache cache)
     {
-        if (!document.Language.IsRazor())
+        // Without a folder (an untitled editor buffer) there is nowhere to look for a layout.
+        if (!document.Language.IsRazor() || TemplatePath.Directory(document.Path) is null)
         {
             return null;
         }

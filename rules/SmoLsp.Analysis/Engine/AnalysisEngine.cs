@@ -94,16 +94,38 @@ public sealed class AnalysisEngine
 
         var syntax = ParsedTemplate.Parse(document.Text, document.Language);
         var head = HeadModel.Build(syntax);
-        var composed = composes ? Composer.Compose(document, syntax, workspace, _composition) : null;
-        if (composed is null)
+        Exception? failure = null;
+        if (composes)
         {
-            var raw = RunRules(document, syntax, head, configuration, workspace, null);
-            var anchor = head.IsFragment ? (TextSpan?)null : HeadInsertion.DocumentAnchor(head);
-            var documentLevel = raw.Where(d => d.Span == anchor).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-            var alone = Finish(document, syntax, head, raw, configuration);
-            return new EngineOutcome(alone, OwnOf(alone, documentLevel));
+            // A bug in composition must cost this page its composition, not its analysis: judge it alone and say so.
+            try
+            {
+                if (Composer.Compose(document, syntax, workspace, _composition) is { } composed)
+                {
+                    return AnalyzeComposed(document, syntax, head, composed, configuration, workspace);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
+            {
+                failure = ex;
+            }
         }
 
+        var raw = RunRules(document, syntax, head, configuration, workspace, null);
+        var anchor = head.IsFragment ? (TextSpan?)null : HeadInsertion.DocumentAnchor(head);
+        var documentLevel = raw.Where(d => d.Span == anchor).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        if (failure is not null)
+        {
+            raw.Add(new Diagnostic(EngineRules.RuleFailure, new TextSpan(0, 0), EngineRules.RuleFailure.DefaultSeverity,
+                EngineRules.RuleFailure.FormatMessage(["layout composition", $"{failure.GetType().Name}: {failure.Message}"]), [], []));
+        }
+
+        var alone = Finish(document, syntax, head, raw, configuration);
+        return new EngineOutcome(alone, OwnOf(alone, documentLevel));
+    }
+
+    private EngineOutcome AnalyzeComposed(TemplateDocument document, ParsedTemplate syntax, HeadModel head, ComposedDocument composed, SmoLspConfiguration configuration, ITemplateWorkspace workspace)
+    {
         var composedSyntax = ParsedTemplate.Parse(composed.Document.Text, composed.Document.Language);
         var composedHead = HeadModel.Build(composedSyntax);
         var composedRaw = RunRules(composed.Document, composedSyntax, composedHead, configuration, workspace, composed);

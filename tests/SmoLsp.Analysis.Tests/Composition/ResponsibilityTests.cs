@@ -250,6 +250,32 @@ public sealed class ResponsibilityTests
         d.Span.ShouldBe(new SmoLsp.Analysis.Text.TextSpan(0, 0));
     }
 
+    /// <summary>Breaks the workspace contract (it must not throw) to prove a composition failure costs only the composition.</summary>
+    private sealed class ThrowingWorkspace(InMemoryWorkspace inner) : Workspace.ITemplateWorkspace
+    {
+        public TemplateDocument? GetTemplate(string path) =>
+            path.EndsWith("_Layout.cshtml", StringComparison.Ordinal) ? throw new InvalidOperationException("disk on fire") : inner.GetTemplate(path);
+
+        public bool Exists(string path) => inner.Exists(path);
+
+        public Workspace.ImageFacts? GetImage(string path) => null;
+
+        public string? GetWebRoot(string documentPath) => null;
+    }
+
+    [Fact]
+    public void A_composition_that_fails_leaves_the_page_judged_alone_and_says_so()
+    {
+        var site = Sites.Mvc((PagePath, Sites.Index));
+
+        var result = Engine(MissingMetaRule.Description()).Analyze(site.Document(PagePath), null, new ThrowingWorkspace(site));
+
+        result.Composition.ShouldBeNull();
+        var d = result.Diagnostics.ShouldHaveSingleItem();
+        d.Id.ShouldBe("SMO900");
+        d.Message.ShouldBe("Rule layout composition failed on this document and was skipped: InvalidOperationException: disk on fire");
+    }
+
     [Fact]
     public void Blazor_pages_get_their_missing_tags_with_a_fix_into_a_new_HeadContent()
     {
