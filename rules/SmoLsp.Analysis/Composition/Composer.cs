@@ -109,7 +109,8 @@ internal sealed class Composer
 
         // _ViewStart runs for views and pages, not for layouts and partials; a page with its own <html> is a document.
         var isPartial = TemplatePath.FileName(_page.Path).StartsWith('_') || IsViewComponent(_page.Path)
-            || (locations.Kind == RazorFolderKind.Pages && !_page.HasPageDirective);
+            || (locations.Kind == RazorFolderKind.Pages && !_page.HasPageDirective)
+            || (IsInSharedFolder(_page.Path) && !_page.HasPageDirective && _page.Sections.Count == 0 && !SetsTitle(_page));
         if (!_page.IsLayout && !isPartial && !_page.IsDocument)
         {
             foreach (var folder in locations.ViewStartFolders(TemplatePath.Directory(_page.Path)))
@@ -159,6 +160,15 @@ internal sealed class Composer
         // unless it is a whole document with head partials.
         return setting.Kind != LayoutSettingKind.Unknown && (_chain.Count > 1 || _page.IsDocument);
     }
+
+    /// <summary>
+    /// Views/Shared holds partials as well as shared views; which ones <c>&lt;partial&gt;</c> renders is known only from
+    /// their callers, so a view there that neither sets a title nor defines a section is taken for a partial (heuristic:
+    /// <c>Error.cshtml</c> sets its title, <c>LoginPartial.cshtml</c> does not).
+    /// </summary>
+    private static bool IsInSharedFolder(string path) => TemplatePath.Directory(path) is { } folder && TemplatePath.FileName(folder) == "Shared";
+
+    private static bool SetsTitle(TemplateFacts facts) => facts.ViewData.Any(a => a.Key.Equals("Title", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsViewComponent(string path) => path.Replace('\\', '/').Contains("/Components/", StringComparison.Ordinal)
         && path.Replace('\\', '/').Contains("/Shared/", StringComparison.Ordinal);

@@ -169,6 +169,7 @@ public sealed class LayoutResolutionTests
     [InlineData("/app/Views/_ViewImports.cshtml", "@using Acme\n@addTagHelper *, Microsoft.AspNetCore.Mvc.TagHelpers")]
     [InlineData("/app/Views/_ViewStart.cshtml", Sites.ViewStart)]
     [InlineData("/app/Views/Shared/_LoginPartial.cshtml", "<ul class=\"navbar-nav\"><li>Sign in</li></ul>")]
+    [InlineData("/app/Views/Shared/LoginStatus.cshtml", "@model User\n<span>@Model.Name</span>")]
     [InlineData("/app/Views/Shared/Components/Basket/Default.cshtml", "<a href=\"/basket\">Basket</a>")]
     [InlineData("/app/Pages/Shared/_Product.cshtml", "<div class=\"product\">@Model.Name</div>")]
     [InlineData("/app/Pages/Shared/ProductCard.cshtml", "<div class=\"product\">@Model.Name</div>")]
