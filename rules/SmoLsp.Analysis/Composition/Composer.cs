@@ -73,7 +73,8 @@ internal sealed class Composer
         if (_page.Language == TemplateLanguage.Razor)
         {
             _kind = CompositionKind.Blazor;
-            ok = _page.HasPageDirective && !_page.IsDocument && BuildBlazorChain();
+            ok = _page.HasPageDirective && !_page.IsDocument ? BuildBlazorChain()
+                : IsBlazorHost(_page) && BuildHostChain();
         }
         else
         {
@@ -290,6 +291,43 @@ internal sealed class Composer
         return true;
     }
 
+    private static bool IsBlazorHost(TemplateFacts facts) =>
+        facts.IsDocument && facts.Slots.Any(s => s.Kind == SlotKind.HeadOutlet) && facts.Slots.Any(s => s.Kind == SlotKind.Routes);
+
+    /// <summary>
+    /// App.razor analyzed as itself: its <c>&lt;Routes /&gt;</c> renders the router's default layout (with no page in
+    /// it), so site-wide findings about the body (profile links in the layout's footer) are judged where the site's
+    /// markup is. Its HeadOutlet stays open: what pages put there is theirs.
+    /// </summary>
+    private bool BuildHostChain()
+    {
+        var folder = TemplatePath.Directory(_page.Path)!;
+        var routes = _page.DefaultLayout is not null ? _page : Load(TemplatePath.Combine(folder, "Routes.razor"));
+        if (routes?.DefaultLayout is not { } layoutType)
+        {
+            return false;
+        }
+
+        if (routes != _page)
+        {
+            _files.Add(new CompositionFile(routes.Path, CompositionRole.Configuration));
+        }
+
+        _chain.Clear();
+        var from = folder;
+        while (layoutType is not null && _chain.Count < MaxLayouts
+            && ResolveComponent(layoutType, folder, from) is { } layout && !_chain.Any(c => TemplatePath.EqualsPath(c.Path, layout.Path)))
+        {
+            _chain.Insert(0, layout);
+            _files.Add(new CompositionFile(layout.Path, CompositionRole.Layout));
+            from = TemplatePath.Directory(layout.Path)!;
+            layoutType = layout.LayoutDirective;
+        }
+
+        _chain.Add(_page);
+        return _chain.Count > 1;
+    }
+
     /// <summary>
     /// The document that holds the HeadOutlet, searched upward from the page: <c>Components/App.razor</c> (.NET 8+),
     /// <c>App.razor</c>, <c>Pages/_Host.cshtml</c> and its <c>_Layout.cshtml</c> (Blazor Server 6/7). Stops at the
@@ -460,7 +498,7 @@ internal sealed class Composer
                 return true;
             }
 
-            case SlotKind.HeadOutlet when _kind == CompositionKind.Blazor:
+            case SlotKind.HeadOutlet when _kind == CompositionKind.Blazor && _page != facts:
             {
                 _expanded = true;
                 var start = _out.Length;

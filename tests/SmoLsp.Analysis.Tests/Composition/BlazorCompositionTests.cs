@@ -122,7 +122,6 @@ public sealed class BlazorCompositionTests
     [Theory]
     [InlineData("/app/Components/Layout/MainLayout.razor")]
     [InlineData("/app/Components/Layout/NavMenu.razor")]
-    [InlineData("/app/Components/App.razor")]
     [InlineData("/app/Components/Routes.razor")]
     [InlineData("/app/Components/_Imports.razor")]
     public void Components_without_a_page_are_not_composed(string path)
@@ -130,6 +129,21 @@ public sealed class BlazorCompositionTests
         var site = Sites.Blazor(("/app/Components/Layout/NavMenu.razor", "<nav><a href=\"\">Home</a></nav>"), ("/app/Components/_Imports.razor", "@using Acme"));
 
         Sites.Analyze(site, path).Composition.ShouldBeNull();
+    }
+
+    [Fact]
+    public void App_razor_alone_renders_the_default_layout_and_leaves_its_HeadOutlet_to_the_pages()
+    {
+        var site = Sites.Blazor(("/app/Components/Layout/MainLayout.razor", "@inherits LayoutComponentBase\n<PageTitle>Acme</PageTitle>\n<main>@Body</main>\n<footer>(c) Acme</footer>"));
+
+        var composed = Sites.Compose(site, "/app/Components/App.razor").ShouldNotBeNull();
+
+        composed.Files.ShouldContain(new CompositionFile("/app/Components/Layout/MainLayout.razor", CompositionRole.Layout));
+        var flat = composed.Flat();
+        flat.ShouldContain("<HeadOutlet />");
+        flat.ShouldContain("<body> @inherits LayoutComponentBase <main>@Body</main> <footer>(c) Acme</footer> <script");
+        composed.Head().IsExtendedElsewhere.ShouldBeTrue();
+        composed.Head().Titles.ShouldBeEmpty();
     }
 
     [Fact]
