@@ -1,4 +1,6 @@
+using SmoLsp.Analysis.Composition;
 using SmoLsp.Analysis.Configuration;
+using SmoLsp.Analysis.Fixes;
 using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Site;
@@ -10,6 +12,11 @@ namespace SmoLsp.Analysis.Engine;
 
 public sealed record SuppressedDiagnostic(Diagnostic Diagnostic, SuppressionDirective Directive);
 
+/// <summary>
+/// One document's analysis. <see cref="Syntax"/> and <see cref="Head"/> are the document's own; when the document was
+/// composed with its layout (or Blazor host), <see cref="Composition"/> holds what the rules judged, and the diagnostics
+/// are already mapped back to this document (or, for related locations and fix edits, to the file they name).
+/// </summary>
 public sealed record AnalysisResult(
     TemplateDocument Document,
     ParsedTemplate Syntax,
@@ -17,6 +24,9 @@ public sealed record AnalysisResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<SuppressedDiagnostic> Suppressed)
 {
+    /// <summary>The composed page the rules saw, or null when the document was judged alone.</summary>
+    public CompositionView? Composition { get; init; }
+
     /// <summary>What this page contributes to the site rules (SMO210, SMO211): small enough to keep for every page of a run.</summary>
     public PageFacts SiteFacts { get; init; } = PageFacts.None;
 }
@@ -25,6 +35,8 @@ public sealed record AnalysisResult(
 /// Runs rules over templates: parse once, build the head model in one walk, dispatch each element to the rules
 /// that registered for its name, then apply configuration and suppressions in one place. Thread-safe; one
 /// instance serves every document of a run. A rule that throws becomes SMO900 on that document.
+/// With a workspace, Razor pages are composed with their layouts first (<see cref="Composer"/>) and the findings mapped
+/// back (<see cref="Attribution"/>); layouts' own analyses and other files' parses are cached inside the engine.
 /// </summary>
 public sealed class AnalysisEngine
 {
@@ -119,23 +131,109 @@ public sealed class AnalysisEngine
     /// <summary>Guarded rules that failed to initialize or exceeded their time budget, and so no longer run.</summary>
     public IReadOnlyList<DisabledRule> DisabledRules => [.. Enumerable.Range(0, _disabled.Length).Select(i => Volatile.Read(ref _disabled[i])).OfType<DisabledRule>()];
 
+    private readonly CompositionCache _composition = new();
 
     /// <summary>
     /// Analyzes one document. <paramref name="workspace"/> answers questions about other files (layouts, images);
     /// without it the document is judged alone.
     /// </summary>
-    public AnalysisResult Analyze(TemplateDocument document, SmoLspConfiguration? configuration = null, ITemplateWorkspace? workspace = null)
+    public AnalysisResult Analyze(TemplateDocument document, SmoLspConfiguration? configuration = null, ITemplateWorkspace? workspace = null) =>
+        AnalyzeCore(document, configuration ?? SmoLspConfiguration.Default, workspace ?? EmptyWorkspace.Instance).Result;
+
+    private EngineOutcome AnalyzeCore(TemplateDocument document, SmoLspConfiguration configuration, ITemplateWorkspace workspace)
     {
-        configuration ??= SmoLspConfiguration.Default;
-        workspace ??= EmptyWorkspace.Instance;
+        var composes = workspace is not EmptyWorkspace;
+        if (composes && _composition.TryGetAnalysis(configuration, workspace, document) is { } cached)
+        {
+            return cached; // a layout already analyzed for one of its pages
+        }
+
         var syntax = ParsedTemplate.Parse(document.Text, document.Language);
         var head = HeadModel.Build(syntax);
+        Exception? failure = null;
+        if (composes)
+        {
+            // A bug in composition must cost this page its composition, not its analysis: judge it alone and say so.
+            try
+            {
+                if (Composer.Compose(document, syntax, workspace, _composition) is { } composed)
+                {
+                    return AnalyzeComposed(document, syntax, head, composed, configuration, workspace);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
+            {
+                failure = ex;
+            }
+        }
+
+        var raw = RunRules(document, syntax, head, configuration, workspace, null);
+        var anchor = head.IsFragment ? (TextSpan?)null : HeadInsertion.DocumentAnchor(head);
+        var documentLevel = raw.Where(d => d.Span == anchor).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        if (failure is not null)
+        {
+            raw.Add(new Diagnostic(EngineRules.RuleFailure, new TextSpan(0, 0), EngineRules.RuleFailure.DefaultSeverity,
+                EngineRules.RuleFailure.FormatMessage(["layout composition", $"{failure.GetType().Name}: {failure.Message}"]), [], []));
+        }
+
+        var alone = Finish(document, syntax, head, raw, configuration, CollectSiteValues(head, configuration));
+        return new EngineOutcome(alone, OwnOf(alone, documentLevel));
+    }
+
+    private EngineOutcome AnalyzeComposed(TemplateDocument document, ParsedTemplate syntax, HeadModel head, ComposedDocument composed, SmoLspConfiguration configuration, ITemplateWorkspace workspace)
+    {
+        var composedSyntax = ParsedTemplate.Parse(composed.Document.Text, composed.Document.Language);
+        var composedHead = HeadModel.Build(composedSyntax);
+        var composedRaw = RunRules(composed.Document, composedSyntax, composedHead, configuration, workspace, composed);
+        var attribution = new Attribution(composed, composedHead, composed.PageFacts,
+            path => _composition.GetOwnFindings(path, configuration, workspace, other => AnalyzeCore(other, configuration, workspace)));
+        var (mapped, pageDocumentLevel) = attribution.Apply(composedRaw);
+        // Site facts come from the page's own text: a composed value has no single place on this page to point at.
+        var result = Finish(document, syntax, head, mapped, configuration, CollectSiteValues(head, configuration)) with { Composition = new CompositionView(composed, composedSyntax, composedHead) };
+        return new EngineOutcome(result, OwnOf(result, pageDocumentLevel));
+    }
+
+    /// <summary>The values this page takes part in the site rules with (its static title, its static description).</summary>
+    private List<(RuleDescriptor, PageValue)>? CollectSiteValues(HeadModel head, SmoLspConfiguration configuration)
+    {
+        List<(RuleDescriptor, PageValue)>? siteValues = null;
+        foreach (var i in _siteRules)
+        {
+            var siteRule = (SiteRule)_rules[i].Rule;
+            if (!configuration.IsEnabled(siteRule.Descriptor))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (siteRule.Collect(head) is { } value)
+                {
+                    (siteValues ??= []).Add((siteRule.Descriptor, value));
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A failing site rule loses this page's fact; the page's other findings are unaffected.
+                _ = ex;
+            }
+        }
+
+        return siteValues;
+    }
+
+    private static OwnFindings OwnOf(AnalysisResult result, HashSet<string> documentLevel) =>
+        new(documentLevel, result.Diagnostics.Select(d => (d.Id, d.Span)).Concat(result.Suppressed.Select(s => (s.Diagnostic.Id, s.Diagnostic.Span))).ToHashSet());
+
+    /// <summary>Runs every enabled rule over one (possibly composed) document; returns what they reported, before configuration and suppressions.</summary>
+    private List<Diagnostic> RunRules(TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, ComposedDocument? composition)
+    {
         var raw = new List<Diagnostic>();
         var contexts = new RuleContext?[_rules.Length];
         var skip = new bool[_rules.Length]; // disabled by configuration, or failed earlier on this document
 
         RuleContext ContextFor(int i) =>
-            contexts[i] ??= new RuleContext(_rules[i].Rule.Descriptor, document, syntax, head, configuration, workspace, raw);
+            contexts[i] ??= new RuleContext(_rules[i].Rule.Descriptor, document, syntax, head, configuration, workspace, raw, composition);
 
         for (var i = 0; i < _rules.Length; i++)
         {
@@ -179,24 +277,11 @@ public sealed class AnalysisEngine
         {
             if (Volatile.Read(ref _disabled[g]) is null && configuration.IsEnabled(_guarded[g].Descriptor))
             {
-                RunGuardedRule(g, document, syntax, head, configuration, workspace, raw);
+                RunGuardedRule(g, document, syntax, head, configuration, workspace, raw, composition);
             }
         }
 
-        List<(RuleDescriptor, PageValue)>? siteValues = null;
-        foreach (var i in _siteRules)
-        {
-            var siteRule = (SiteRule)_rules[i].Rule;
-            Run(i, () =>
-            {
-                if (siteRule.Collect(head) is { } value)
-                {
-                    (siteValues ??= []).Add((siteRule.Descriptor, value));
-                }
-            });
-        }
-
-        return Finish(document, syntax, head, raw, configuration, siteValues);
+        return raw;
 
         void Run(int ruleIndex, Action action)
         {
@@ -350,12 +435,12 @@ public sealed class AnalysisEngine
     /// Runs one guarded rule over one document: every action it registered, in the order the fast path would, into a
     /// sink of its own, so nothing a rule that overran its budget writes afterwards can reach the results.
     /// </summary>
-    private void RunGuardedRule(int index, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, List<Diagnostic> raw)
+    private void RunGuardedRule(int index, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, List<Diagnostic> raw, ComposedDocument? composition)
     {
         var entry = _guarded[index];
         var descriptor = entry.Descriptor;
         var sink = new List<Diagnostic>();
-        var context = new RuleContext(descriptor, document, syntax, head, configuration, workspace, sink);
+        var context = new RuleContext(descriptor, document, syntax, head, configuration, workspace, sink, composition);
         var outcome = RunGuarded(descriptor, () =>
         {
             foreach (var (action, includeFragments) in entry.Registration.DocumentActions)
@@ -431,9 +516,10 @@ public sealed class AnalysisEngine
 
     private static string Describe(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
 
-    private sealed record RuleEntry(Rule Rule, RuleRegistration Registration);
 
     private sealed record GuardedEntry(Rule Rule, RuleDescriptor Descriptor, RuleRegistration Registration, HashSet<string> ElementNames);
+
+    private sealed record RuleEntry(Rule Rule, RuleRegistration Registration);
 }
 
 /// <summary>

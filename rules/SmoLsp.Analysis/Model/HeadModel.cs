@@ -92,7 +92,7 @@ public sealed class HeadModel
 
     public TitleElement? Title => Titles.Count > 0 ? Titles[0] : null;
 
-    private bool? _isExtendedElsewhere;
+    private HeadExtension? _extension;
     private Dictionary<string, object>? _memo;
 
     /// <summary>
@@ -114,24 +114,47 @@ public sealed class HeadModel
     }
 
     /// <summary>
-    /// True when other files add to this head: a Blazor <c>&lt;HeadOutlet&gt;</c> (pages supply <c>&lt;PageTitle&gt;</c> and
-    /// <c>&lt;HeadContent&gt;</c>), a Razor layout that renders a section or partial inside <c>&lt;head&gt;</c>, or an HTML
-    /// template that includes its head (<c>{% include head.html %}</c>). "Missing tag" rules cannot judge such a head
-    /// from this file alone, so they stay silent rather than report every layout.
+    /// True when other files still add to this head: a Blazor <c>&lt;HeadOutlet&gt;</c> or a Razor <c>RenderSection</c>
+    /// in the head (pages fill them), or a partial or include this analysis could not expand. A composed page has its
+    /// layout's slots filled, so this is false for it unless something could not be resolved; a layout analyzed alone
+    /// has them open. Rules about tags that differ per page ("missing og:title") stay silent on such a head: the pages
+    /// are told instead (see docs/composition.md).
     /// </summary>
-    public bool IsExtendedElsewhere => _isExtendedElsewhere ??= ComputeIsExtendedElsewhere();
+    public bool IsExtendedElsewhere => Extension != HeadExtension.None;
 
-    private bool ComputeIsExtendedElsewhere()
+    /// <summary>
+    /// True when part of the head is markup this analysis cannot see (an unresolved partial, a <c>{% include %}</c>):
+    /// even site-wide tags may be there, so no "missing tag" rule can judge the head.
+    /// </summary>
+    public bool HasUnknownHeadContent => (Extension & HeadExtension.Unknown) != 0;
+
+    private HeadExtension Extension => _extension ??= ComputeExtension();
+
+    [Flags]
+    private enum HeadExtension
+    {
+        None = 0,
+        PageSlots = 1,
+        Unknown = 2,
+    }
+
+    private HeadExtension ComputeExtension()
     {
         var syntax = Syntax;
         var headSpan = Head?.Span;
+        var result = HeadExtension.None;
         if (syntax.Language.IsRazor())
         {
             foreach (var e in syntax.Elements)
             {
-                if (e.SourceName == "HeadOutlet" || (e.Name == "partial" && headSpan is { } s && s.Contains(e.StartTagSpan.Start)))
+                if (e.SourceName == "HeadOutlet" || (e.Name == "component" && e.GetAttribute("type") is { ValueSpan: { } type }
+                    && syntax.Source.Slice(type).Contains("HeadOutlet", StringComparison.Ordinal)))
                 {
-                    return true;
+                    result |= HeadExtension.PageSlots;
+                }
+                else if (e.Name == "partial" && headSpan is { } s && s.Contains(e.StartTagSpan.Start))
+                {
+                    result |= HeadExtension.Unknown;
                 }
             }
         }
@@ -152,14 +175,18 @@ public sealed class HeadModel
             }
 
             var text = syntax.Source.Text.AsSpan(code.Start, code.Length);
-            if (text.Contains("RenderSection", StringComparison.Ordinal) || text.Contains("Partial", StringComparison.Ordinal)
-                || text.Contains("include", StringComparison.Ordinal) || text.Contains("{{>", StringComparison.Ordinal))
+            if (text.Contains("RenderSection", StringComparison.Ordinal))
             {
-                return true;
+                result |= HeadExtension.PageSlots;
+            }
+
+            if (text.Contains("Partial", StringComparison.Ordinal) || text.Contains("include", StringComparison.Ordinal) || text.Contains("{{>", StringComparison.Ordinal))
+            {
+                result |= HeadExtension.Unknown;
             }
         }
 
-        return false;
+        return result;
     }
 
     public static HeadModel Build(ParsedTemplate syntax)

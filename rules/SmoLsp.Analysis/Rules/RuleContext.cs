@@ -1,3 +1,4 @@
+using SmoLsp.Analysis.Composition;
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Syntax;
@@ -12,8 +13,9 @@ public sealed class RuleContext
     private readonly List<Diagnostic> _sink;
     private readonly RuleOptions _ruleOptions;
 
-    internal RuleContext(RuleDescriptor descriptor, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, List<Diagnostic> sink)
+    internal RuleContext(RuleDescriptor descriptor, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, List<Diagnostic> sink, ComposedDocument? composition = null)
     {
+        Composition = composition;
         Workspace = workspace;
         Descriptor = descriptor;
         Document = document;
@@ -25,6 +27,12 @@ public sealed class RuleContext
     }
 
     public RuleDescriptor Descriptor { get; }
+
+    /// <summary>
+    /// When the document is a page composed with its layout, where each part of <see cref="Syntax"/> came from (most
+    /// rules need not care: the engine maps findings back); null when the document is judged alone.
+    /// </summary>
+    public ComposedDocument? Composition { get; }
 
     public TemplateDocument Document { get; }
 
@@ -38,6 +46,21 @@ public sealed class RuleContext
 
     /// <summary>Other files: layouts and local images. <see cref="EmptyWorkspace"/> when the host supplies none.</summary>
     public ITemplateWorkspace Workspace { get; }
+
+    /// <summary>
+    /// Names the line of <paramref name="offset"/> for a message: "line 8", or "line 8 of _Layout.cshtml" when a composed
+    /// page's text there came from another file (composed line numbers mean nothing to the user).
+    /// </summary>
+    public string DescribeLine(int offset)
+    {
+        if (Composition?.Locate(offset) is { } located)
+        {
+            var line = located.Position.Line + 1;
+            return located.Path == Composition.AnalyzedPath ? $"line {line}" : $"line {line} of {TemplatePath.FileName(located.Path)}";
+        }
+
+        return $"line {Source.Lines.GetLineNumber(offset) + 1}";
+    }
 
     /// <summary>The configured value of a threshold this rule declares, or its default.</summary>
     public double GetThreshold(string name)

@@ -30,6 +30,25 @@ public enum FixAvailability
     SafeOrSuggestion,
 }
 
+/// <summary>
+/// Which file must change when a composed page's head lacks what a rule asks for (a "missing tag" finding, reported on
+/// the head). See docs/composition.md.
+/// </summary>
+public enum HeadResponsibility
+{
+    /// <summary>
+    /// Site-wide metadata (og:site_name, og:type): the layout's. Reported when the layout is analyzed, never on its pages.
+    /// </summary>
+    Site,
+
+    /// <summary>
+    /// Metadata that differs per page (og:title, og:description, og:image, og:url, the title, the description, the
+    /// canonical link): when the layout lets pages add to its head (a head section, Blazor's HeadOutlet) and does not
+    /// supply it itself, each page that lacks it is told, and the fix writes into the page's section or HeadContent.
+    /// </summary>
+    Page,
+}
+
 /// <summary>A number a user may configure for a rule, with its default and why.</summary>
 public sealed record RuleThreshold(string Name, double DefaultValue, string Description);
 
@@ -55,6 +74,9 @@ public sealed record RuleDescriptor(
     public string? HelpLinkUri { get; init; }
 
     public string HelpLink => HelpLinkUri ?? DocsBaseUrl + Id + ".md";
+
+    /// <summary>Who answers for this rule's missing-tag findings on composed pages; <see cref="HeadResponsibility.Site"/> unless a rule says otherwise.</summary>
+    public HeadResponsibility Responsibility { get; init; } = HeadResponsibility.Site;
 
     public IReadOnlyList<RuleThreshold> ThresholdList => Thresholds ?? [];
 

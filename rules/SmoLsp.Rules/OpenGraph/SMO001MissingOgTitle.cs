@@ -12,7 +12,11 @@ public sealed class SMO001MissingOgTitle : Rule
         "The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
         RuleCategory.OpenGraph,
         DiagnosticSeverity.Warning,
-        FixAvailability.SafeOrSuggestion);
+        FixAvailability.SafeOrSuggestion)
+    {
+        // Differs per page: on a composed page whose layout lets pages add head tags, the page is told (docs/composition.md).
+        Responsibility = HeadResponsibility.Page,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -15,7 +15,11 @@ public sealed class SMO002MissingOgDescription : Rule
         "The page has no og:description: Facebook and LinkedIn will fill the share card with text scraped from the page; add a one- or two-sentence summary",
         RuleCategory.OpenGraph,
         DiagnosticSeverity.Warning,
-        FixAvailability.SafeOrSuggestion);
+        FixAvailability.SafeOrSuggestion)
+    {
+        // Differs per page: on a composed page whose layout lets pages add head tags, the page is told (docs/composition.md).
+        Responsibility = HeadResponsibility.Page,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -13,7 +13,11 @@ public sealed class SMO003MissingOgImage : Rule
         "The page has no og:image: Facebook, LinkedIn and X will show a bare link or pick an arbitrary image from the page; add an absolute URL to a 1200x630 image",
         RuleCategory.OpenGraph,
         DiagnosticSeverity.Warning,
-        FixAvailability.SafeOrSuggestion);
+        FixAvailability.SafeOrSuggestion)
+    {
+        // Differs per page: on a composed page whose layout lets pages add head tags, the page is told (docs/composition.md).
+        Responsibility = HeadResponsibility.Page,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -16,7 +16,11 @@ public sealed class SMO004MissingOgUrl : Rule
         "The page has no og:url: Facebook counts likes and shares per URL variant (query strings, tracking parameters) instead of once; add the page's canonical absolute URL",
         RuleCategory.OpenGraph,
         DiagnosticSeverity.Warning,
-        FixAvailability.SafeOrSuggestion);
+        FixAvailability.SafeOrSuggestion)
+    {
+        // Differs per page: on a composed page whose layout lets pages add head tags, the page is told (docs/composition.md).
+        Responsibility = HeadResponsibility.Page,
+    };
 
     private const string Key = "og:url";
 

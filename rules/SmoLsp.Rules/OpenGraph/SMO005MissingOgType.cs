@@ -22,7 +22,8 @@ public sealed class SMO005MissingOgType : Rule
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
         var head = context.Head;
-        if (head.IsExtendedElsewhere || head.HasMeta("og:type"))
+        // Site-wide: the layout answers for it even when pages add to its head; only a head partly unseen cannot be judged.
+        if (head.HasUnknownHeadContent || head.HasMeta("og:type"))
         {
             return;
         }

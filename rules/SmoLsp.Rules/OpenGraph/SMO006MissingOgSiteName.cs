@@ -20,7 +20,8 @@ public sealed class SMO006MissingOgSiteName : Rule
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
         var head = context.Head;
-        if (head.IsExtendedElsewhere || head.HasMeta("og:site_name"))
+        // Site-wide: the layout answers for it even when pages add to its head; only a head partly unseen cannot be judged.
+        if (head.HasUnknownHeadContent || head.HasMeta("og:site_name"))
         {
             return;
         }

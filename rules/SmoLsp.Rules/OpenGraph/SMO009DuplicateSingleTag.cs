@@ -13,7 +13,7 @@ public sealed class SMO009DuplicateSingleTag : Rule
     public static readonly RuleDescriptor Rule = new(
         "SMO009",
         "Duplicate single-valued social tag",
-        "{0} is already set on line {1}: {2}; keep one",
+        "{0} is already set on {1}: {2}; keep one",
         RuleCategory.OpenGraph,
         DiagnosticSeverity.Warning);
 
@@ -33,11 +33,11 @@ public sealed class SMO009DuplicateSingleTag : Rule
                     continue;
                 }
 
-                var line = context.Source.Lines.GetLineNumber(first.Element.StartTagSpan.Start) + 1;
+                var line = context.DescribeLine(first.Element.StartTagSpan.Start);
                 var consequence = key == "twitter:card"
                     ? "X uses the last twitter:card, so this copy wins there while other consumers read the first"
                     : "Facebook and other Open Graph consumers use the first, so this copy is ignored";
-                var related = new RelatedLocation(null, first.Element.StartTagSpan, $"first {key}, line {line}");
+                var related = new RelatedLocation(null, first.Element.StartTagSpan, $"first {key}, {line}");
                 context.Report(metas[i].Element.StartTagSpan, [key, line, consequence], related: [related]);
             }
         }

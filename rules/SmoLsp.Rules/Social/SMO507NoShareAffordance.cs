@@ -18,7 +18,11 @@ public sealed class SMO507NoShareAffordance : Rule
         "This {0} offers no way to share it: no share link (X, Facebook, LinkedIn, WhatsApp, Reddit, e-mail) and no Web Share API button (navigator.share)",
         RuleCategory.Social,
         DiagnosticSeverity.Info,
-        FixAvailability.Suggestion);
+        FixAvailability.Suggestion)
+    {
+        // Differs per page: on a composed page whose layout lets pages add head tags, the page is told (docs/composition.md).
+        Responsibility = HeadResponsibility.Page,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -26,7 +30,7 @@ public sealed class SMO507NoShareAffordance : Rule
     {
         var head = context.Head;
         var isArticle = head.GetMetaContent("og:type") is { IsStatic: true } type && type.NormalizedText.Equals("article", StringComparison.OrdinalIgnoreCase);
-        var article = ContentArticle(head);
+        var article = ContentArticle(context);
         if ((!isArticle && article is null) || head.HasWebShareTrigger || HasShareLink(head)
             || BlockInsertion.RendersElsewhere(head, "share"))
         {
@@ -49,15 +53,41 @@ public sealed class SMO507NoShareAffordance : Rule
     /// The first <c>&lt;article&gt;</c> that is page content: layouts also use the element for header and footer
     /// rows (eShopOnWeb's <c>&lt;header&gt;&lt;article class="row"&gt;</c>), which are not something to share.
     /// </summary>
-    private static HtmlElement? ContentArticle(HeadModel head)
+    private static HtmlElement? ContentArticle(RuleContext context)
     {
+        var head = context.Head;
         if (head.FirstArticle is null)
         {
             return null;
         }
 
         return head.Syntax.Elements.FirstOrDefault(e => e.Name == "article"
-            && !e.HasAncestorOrSelf("header") && !e.HasAncestorOrSelf("footer") && !e.HasAncestorOrSelf("nav") && !e.HasAncestorOrSelf("aside"));
+            && !e.HasAncestorOrSelf("header") && !e.HasAncestorOrSelf("footer") && !e.HasAncestorOrSelf("nav") && !e.HasAncestorOrSelf("aside")
+            && !WrapsPageBody(context, e));
+    }
+
+    /// <summary>
+    /// A layout's <c>&lt;article&gt;</c> around the page body (Blazor's template wraps <c>@Body</c> in one) says nothing
+    /// about whether a page is content to share: in a composed page only the page's own articles count, and a layout
+    /// alone does not count the one holding <c>@RenderBody()</c> / <c>@Body</c>.
+    /// </summary>
+    private static bool WrapsPageBody(RuleContext context, HtmlElement article)
+    {
+        if (context.Composition is { } composition)
+        {
+            return !composition.IsFromAnalyzedDocument(article.StartTagSpan);
+        }
+
+        var source = context.Source;
+        foreach (var code in context.Syntax.Projection.CodeSpans)
+        {
+            if (article.ContentSpan.Contains(code) && (source.Slice(code).Contains("RenderBody", StringComparison.Ordinal) || source.Slice(code).SequenceEqual("@Body")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasShareLink(HeadModel head) =>

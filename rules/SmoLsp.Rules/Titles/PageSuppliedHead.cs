@@ -3,10 +3,10 @@ using SmoLsp.Analysis.Model;
 namespace SmoLsp.Rules.Titles;
 
 /// <summary>
-/// Whether pages add to this document's head: a Blazor <c>&lt;HeadOutlet&gt;</c> (pages supply <c>&lt;PageTitle&gt;</c>
-/// and <c>&lt;HeadContent&gt;</c>), or a layout that renders a section or a partial inside <c>&lt;head&gt;</c>. Until
-/// layout composition lands, "missing tag" rules cannot know what such a head ends up with, so they stay silent
-/// rather than report every Blazor App.razor and every sectioned layout.
+/// Whether pages still add to this document's head: a Blazor <c>&lt;HeadOutlet&gt;</c> or a layout's
+/// <c>RenderSection</c> in <c>&lt;head&gt;</c> (or content the analysis could not see). Rules about tags that differ per
+/// page stay silent on such a head; when a page is composed with its layout the slots are filled, so the composed head
+/// decides and the page is told what it lacks (docs/composition.md).
 /// </summary>
 internal static class PageSuppliedHead
 {

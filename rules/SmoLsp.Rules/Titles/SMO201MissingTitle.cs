@@ -14,7 +14,11 @@ public sealed class SMO201MissingTitle : Rule
         "The page has no <title>: browser tabs, bookmarks and search results fall back to the URL or guess from the page. Add a <title> that names the page{0}",
         RuleCategory.Titles,
         DiagnosticSeverity.Error,
-        FixAvailability.SafeOrSuggestion);
+        FixAvailability.SafeOrSuggestion)
+    {
+        // Differs per page: on a composed page whose layout lets pages add head tags, the page is told (docs/composition.md).
+        Responsibility = HeadResponsibility.Page,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

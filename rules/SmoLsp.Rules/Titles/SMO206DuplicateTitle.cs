@@ -11,7 +11,7 @@ public sealed class SMO206DuplicateTitle : Rule
     public static readonly RuleDescriptor Rule = new(
         "SMO206",
         "More than one title",
-        "A second {0} in the document: browsers use the first one (line {1}) and search engines may pick either. Keep one title",
+        "A second {0} in the document: browsers use the first one ({1}) and search engines may pick either. Keep one title",
         RuleCategory.Titles,
         DiagnosticSeverity.Error);
 
@@ -34,7 +34,7 @@ public sealed class SMO206DuplicateTitle : Rule
                 }
 
                 var first = titles[j];
-                var line = context.Source.GetPosition(first.Element.Span.Start).Line + 1;
+                var line = context.DescribeLine(first.Element.Span.Start);
                 context.Report(
                     titles[i].Element.Span,
                     args: [TitleText.ElementName(titles[i]), line],

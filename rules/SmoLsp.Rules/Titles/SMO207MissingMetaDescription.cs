@@ -12,7 +12,11 @@ public sealed class SMO207MissingMetaDescription : Rule
         "The page has no <meta name=\"description\">: search engines write their own snippet from page text. Add one or two sentences that summarise the page{0}",
         RuleCategory.Titles,
         DiagnosticSeverity.Warning,
-        FixAvailability.SafeOrSuggestion);
+        FixAvailability.SafeOrSuggestion)
+    {
+        // Differs per page: on a composed page whose layout lets pages add head tags, the page is told (docs/composition.md).
+        Responsibility = HeadResponsibility.Page,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -1,6 +1,5 @@
 using SmoLsp.Analysis.Fixes;
 using SmoLsp.Analysis.Rules;
-using SmoLsp.Rules.Titles;
 
 namespace SmoLsp.Rules.Twitter;
 
@@ -16,14 +15,19 @@ public sealed class SMO101MissingTwitterCard : Rule
         "The page has {0} but no twitter:card: X shows a small summary card. Add <meta name=\"twitter:card\" content=\"summary_large_image\"> to show the image large",
         RuleCategory.Twitter,
         DiagnosticSeverity.Info,
-        FixAvailability.Safe);
+        FixAvailability.Safe)
+    {
+        // Differs per page: on a composed page whose layout lets pages add head tags, the page is told (docs/composition.md).
+        Responsibility = HeadResponsibility.Page,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
         var head = context.Head;
-        if (head.HasMeta("twitter:card") || PageSuppliedHead.IsOpen(head))
+        // Judged wherever the image is: a layout with an og:image answers for it even when pages add to its head.
+        if (head.HasMeta("twitter:card") || head.HasUnknownHeadContent)
         {
             return;
         }

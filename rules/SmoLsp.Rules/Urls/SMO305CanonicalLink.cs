@@ -15,7 +15,11 @@ public sealed class SMO305CanonicalLink : Rule
         "Canonical link missing, duplicated or relative",
         "The canonical link {0}",
         RuleCategory.Urls,
-        DiagnosticSeverity.Info);
+        DiagnosticSeverity.Info)
+    {
+        // Differs per page: on a composed page whose layout lets pages add head tags, the page is told (docs/composition.md).
+        Responsibility = HeadResponsibility.Page,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -25,7 +29,8 @@ public sealed class SMO305CanonicalLink : Rule
         var canonicals = head.Canonicals.DistinctBy(c => c.Element.Index).ToList();
         if (canonicals.Count == 0)
         {
-            if (!head.IsFragment)
+            // A layout whose pages add head tags leaves the canonical URL, which differs per page, to them.
+            if (!head.IsFragment && !head.IsExtendedElsewhere)
             {
                 context.Report(
                     HeadInsertion.DocumentAnchor(head),

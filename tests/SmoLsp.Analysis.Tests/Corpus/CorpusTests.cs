@@ -77,6 +77,34 @@ public sealed class CorpusTests
         failures.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Razor_projection_changes_only_code_and_comments_and_keeps_every_line_break()
+    {
+        var failures = new List<string>();
+        foreach (var file in CorpusFiles.All(".cshtml", ".razor"))
+        {
+            var text = File.ReadAllText(file);
+            var projection = ParsedTemplate.Parse(text, TemplateLanguages.FromPath(file)!.Value).Projection;
+            var masked = new bool[text.Length];
+            foreach (var span in projection.CodeSpans.Concat(projection.Comments.Select(c => c.Span)))
+            {
+                Array.Fill(masked, true, span.Start, span.Length);
+            }
+
+            for (var i = 0; i < text.Length; i++)
+            {
+                var expected = !masked[i] || text[i] is '\r' or '\n' ? text[i] : ' ';
+                if (projection.ProjectedText[i] != expected)
+                {
+                    failures.Add($"{file}: offset {i}: '{text[i]}' projected as '{projection.ProjectedText[i]}'");
+                    break;
+                }
+            }
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
     private static int CountTagsOutsideCode(string text, ParsedTemplate parsed)
     {
         var count = 0;

@@ -96,12 +96,34 @@ public sealed class SMO101MissingTwitterCardTests
         """, "Views/Shared/_SocialMeta.cshtml");
 
     [Fact]
-    public void Silent_when_pages_fill_the_head() => RuleVerifier.Verify<SMO101MissingTwitterCard>("""
+    public void Reports_on_a_layout_with_the_image_even_when_pages_add_to_its_head() => RuleVerifier.Verify<SMO101MissingTwitterCard>("""
+        <!DOCTYPE html>
+        <html>
+        [|<head>|]
+            <meta property="og:image" content="https://acme.example/card.png" />
+            @await RenderSectionAsync("Head", required: false)
+        </head>
+        </html>
+        """, "Views/Shared/_Layout.cshtml");
+
+    [Fact]
+    public void Silent_on_a_layout_whose_pages_may_add_the_image() => RuleVerifier.Verify<SMO101MissingTwitterCard>("""
+        <!DOCTYPE html>
+        <html>
+        <head>
+            <title>@ViewData["Title"]</title>
+            @await RenderSectionAsync("Head", required: false)
+        </head>
+        </html>
+        """, "Views/Shared/_Layout.cshtml");
+
+    [Fact]
+    public void Silent_when_a_partial_may_hold_the_card() => RuleVerifier.Verify<SMO101MissingTwitterCard>("""
         <!DOCTYPE html>
         <html>
         <head>
             <meta property="og:image" content="https://acme.example/card.png" />
-            @await RenderSectionAsync("Head", required: false)
+            <partial name="_SocialMeta" />
         </head>
         </html>
         """, "Views/Shared/_Layout.cshtml");
