@@ -34,6 +34,7 @@ public static class LanguageServer
         services.AddSingleton(_ => BuiltInRules.CreateEngine());
         // The site-wide rules (SMO210/SMO211), over the same core analysis `smolsp check` runs.
         services.AddSingleton<ISiteRules, CoreSiteRules>();
+        services.AddSingleton(sp => new PluginRules(sp.GetRequiredService<AnalysisEngine>(), sp.GetRequiredService<ConfigurationLoader>(), logger));
         services.AddSingleton(sp => new ConfigurationLoader(KnownRules(sp)));
         services.AddSingleton(sp => new WorkspaceConfiguration(sp.GetRequiredService<ConfigurationLoader>(), KnownRules(sp), logger));
         services.AddSingleton<ClientSession>();

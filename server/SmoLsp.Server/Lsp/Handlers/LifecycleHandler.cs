@@ -15,9 +15,10 @@ public sealed class LifecycleHandler : ILspHandler
     private readonly ServerFileWatcher _fileWatcher;
     private readonly ILogger _logger;
 
-    public LifecycleHandler(ClientSession session, ConfigurationSync configurationSync, DiagnosticPublisher publisher, ParentProcessWatcher parentWatcher, WorkspaceIndex index, ServerFileWatcher fileWatcher, ILogger logger)
+    public LifecycleHandler(ClientSession session, ConfigurationSync configurationSync, DiagnosticPublisher publisher, ParentProcessWatcher parentWatcher, WorkspaceIndex index, ServerFileWatcher fileWatcher, PluginRules plugins, ILogger logger)
     {
         _index = index;
+        _plugins = plugins;
         _fileWatcher = fileWatcher;
         _session = session;
         _configurationSync = configurationSync;
@@ -26,6 +27,8 @@ public sealed class LifecycleHandler : ILspHandler
         _logger = logger;
     }
 
+    private readonly PluginRules _plugins;
+
     public static string Version { get; } = typeof(LifecycleHandler).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     public void Register(JsonRpcConnection connection)
@@ -33,6 +36,7 @@ public sealed class LifecycleHandler : ILspHandler
         connection.OnRequest("initialize", LspJsonContext.Default.InitializeParams, LspJsonContext.Default.InitializeResult, (p, _) =>
         {
             _session.Configure(p);
+            _plugins.Configure(p.InitializationOptions);
             _logger.Information("initialize from {Client} (pid {Pid}); positions {Encoding}, diagnostics {Mode}, resolve {Resolve}",
                 _session.ClientName, _session.ProcessId, _session.Positions.Encoding, _session.PullDiagnostics ? "pull" : "push", _session.ResolveCodeActionEdits);
             if (_session.ProcessId is { } pid)

@@ -27,7 +27,7 @@ public sealed class ConfigurationSync
     private readonly WorkspaceIndex _index;
     private int _progressCount;
 
-    public ConfigurationSync(ClientSession session, WorkspaceConfiguration configuration, DiagnosticPublisher publisher, DocumentStore documents, DocumentAnalyzer analyzer, JsonRpcConnection connection, WorkspaceIndex index, ILogger logger)
+    public ConfigurationSync(ClientSession session, WorkspaceConfiguration configuration, DiagnosticPublisher publisher, DocumentStore documents, DocumentAnalyzer analyzer, JsonRpcConnection connection, WorkspaceIndex index, ILogger logger, PluginRules? plugins = null)
     {
         _index = index;
         _analyzer = analyzer;
@@ -37,6 +37,15 @@ public sealed class ConfigurationSync
         _documents = documents;
         _connection = connection;
         _logger = logger;
+        if (plugins is not null)
+        {
+            plugins.Message += message => _connection.SendNotification("window/showMessage",
+                new ShowMessageParams(message.IsError ? MessageType.Error : MessageType.Warning, "SmoLsp plugins: " + message.Format(message.ConfigFile)), LspJsonContext.Default.ShowMessageParams);
+
+            // A rebuilt plugin: the next analysis loads it again; re-check so the user sees its new rules now.
+            plugins.PluginsChanged += FilesChanged;
+        }
+
         configuration.NewErrors += errors =>
         {
             var first = errors[0].ToString();

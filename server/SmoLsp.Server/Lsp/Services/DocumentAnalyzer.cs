@@ -34,18 +34,20 @@ public sealed class DocumentAnalyzer
     private readonly ConcurrentDictionary<string, DocumentAnalysis> _latest = new(StringComparer.Ordinal);
     private int _active;
 
-    public DocumentAnalyzer(AnalysisEngine engine, WorkspaceConfiguration configuration, DocumentStore documents, ILogger logger)
+    public DocumentAnalyzer(AnalysisEngine engine, WorkspaceConfiguration configuration, DocumentStore documents, ILogger logger, PluginRules? plugins = null)
     {
         _engine = engine;
         _configuration = configuration;
         _documents = documents;
         _logger = logger;
+        _plugins = plugins;
 
         // Open documents win over disk content: a layout being edited composes with its unsaved text.
         _workspace = new FileSystemWorkspace { Overlay = path => documents.FindByPath(path)?.ToTemplateDocument() };
     }
 
     private readonly FileSystemWorkspace _workspace;
+    private readonly PluginRules? _plugins;
 
     /// <summary>Other files as the analysis sees them; invalidate entries when the client reports file changes.</summary>
     public FileSystemWorkspace Workspace => _workspace;
@@ -67,13 +69,13 @@ public sealed class DocumentAnalyzer
         }
 
         Interlocked.Increment(ref _active);
-        var configuration = _configuration.For(document.FilePath);
+        var (engine, configuration) = _plugins?.For(document.FilePath, _configuration.For(document.FilePath)) ?? (_engine, _configuration.For(document.FilePath));
         AnalysisResult? result = null;
         IReadOnlyList<Diagnostic> diagnostics;
         var recorder = new RecordingWorkspace(_workspace, document.FilePath);
         try
         {
-            result = _engine.Analyze(document.ToTemplateDocument(), configuration, recorder);
+            result = engine.Analyze(document.ToTemplateDocument(), configuration, recorder);
             diagnostics = result.Diagnostics;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -42,6 +42,7 @@ public sealed class WorkspaceIndex : IDisposable
     private readonly JsonRpcConnection _connection;
     private readonly AnalysisEngine _engine;
     private readonly ISiteRules _siteRules;
+    private readonly PluginRules? _plugins;
     private readonly ILogger _logger;
 
     private readonly object _gate = new();
@@ -67,8 +68,9 @@ public sealed class WorkspaceIndex : IDisposable
     private int _refreshState;
 
     public WorkspaceIndex(ClientSession session, WorkspaceConfiguration configuration, DocumentStore documents, DocumentAnalyzer analyzer, DiagnosticPublisher publisher,
-        LspConverter converter, SiteReports siteReports, JsonRpcConnection connection, AnalysisEngine engine, ISiteRules siteRules, ILogger logger)
+        LspConverter converter, SiteReports siteReports, JsonRpcConnection connection, AnalysisEngine engine, ISiteRules siteRules, ILogger logger, PluginRules? plugins = null)
     {
+        _plugins = plugins;
         _session = session;
         _configuration = configuration;
         _documents = documents;
@@ -659,12 +661,12 @@ public sealed class WorkspaceIndex : IDisposable
         IReadOnlyList<string> dependencies = [];
         if (read.Success)
         {
-            var configuration = ConfigurationFor(path);
+            var (engine, configuration) = _plugins?.For(path, ConfigurationFor(path)) ?? (_engine, ConfigurationFor(path));
             var document = TemplateDocument.FromPath(path, read.Text!);
             var recorder = new RecordingWorkspace(_analyzer.Workspace, path);
             try
             {
-                var result = _engine.Analyze(document, configuration, recorder);
+                var result = engine.Analyze(document, configuration, recorder);
                 var snapshot = new DocumentSnapshot(uri, LanguageId(path), 0, result.Syntax.Source);
                 own = result.Diagnostics.Select(d => _converter.ToLsp(snapshot, d)).ToArray();
                 facts = _siteRules.ExtractFacts(result, configuration);
