@@ -1,186 +1,36 @@
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace SmoLsp.Server.Workspace;
 
 /// <summary>
-/// One <c>.smolspignore</c> file: gitignore syntax, relative to the folder that holds it. Supported: comments,
-/// <c>!</c> negation, trailing <c>/</c> (folders only), a leading or inner <c>/</c> anchoring the pattern to this
-/// folder, <c>*</c>, <c>?</c>, <c>[...]</c> classes, <c>**</c> in the gitignore positions and <c>\</c> escapes.
-/// Self-contained on purpose: a shared ignore matcher may come with another branch; this one can be swapped for it.
+/// One <c>.smolspignore</c> file for the workspace index and <c>check --watch</c>, parsed by the same gitignore-syntax
+/// parser as <c>check</c> (<see cref="SmolspIgnore.Parse"/>), so every host ignores the same files.
 /// </summary>
 public sealed class IgnoreFile
 {
-    public const string FileName = ".smolspignore";
+    public const string FileName = SmolspIgnore.FileName;
 
-    private readonly List<Pattern> _patterns;
+    private readonly IgnorePatternFile _file;
 
-    private IgnoreFile(string directory, List<Pattern> patterns)
+    private IgnoreFile(IgnorePatternFile file)
     {
-        Directory = directory;
-        _patterns = patterns;
+        _file = file;
     }
 
     /// <summary>The folder the patterns are relative to.</summary>
-    public string Directory { get; }
+    public string Directory => _file.Directory;
 
-    public int PatternCount => _patterns.Count;
+    public int PatternCount => _file.Patterns.Count;
 
-    public static IgnoreFile Parse(string directory, string text)
-    {
-        var patterns = new List<Pattern>();
-        foreach (var rawLine in text.Split('\n'))
-        {
-            if (ParseLine(rawLine.TrimEnd('\r')) is { } pattern)
-            {
-                patterns.Add(pattern);
-            }
-        }
-
-        return new IgnoreFile(directory, patterns);
-    }
+    public static IgnoreFile Parse(string directory, string text) =>
+        new(SmolspIgnore.Parse(text, directory, Path.Combine(directory, FileName)));
 
     /// <summary>
     /// What the last matching pattern says about <paramref name="relativePath"/> (forward slashes, relative to
     /// <see cref="Directory"/>): true ignored, false re-included by a <c>!</c> pattern, null when nothing matches.
     /// </summary>
-    public bool? Match(string relativePath, bool isDirectory)
-    {
-        bool? result = null;
-        foreach (var pattern in _patterns)
-        {
-            if ((!pattern.DirectoryOnly || isDirectory) && pattern.Regex.IsMatch(relativePath))
-            {
-                result = !pattern.Negated;
-            }
-        }
-
-        return result;
-    }
-
-    private static Pattern? ParseLine(string line)
-    {
-        if (line.Length == 0 || line[0] == '#')
-        {
-            return null;
-        }
-
-        // Trailing spaces are dropped unless escaped with a backslash (gitignore).
-        var end = line.Length;
-        while (end > 0 && line[end - 1] == ' ' && !(end >= 2 && line[end - 2] == '\\'))
-        {
-            end--;
-        }
-
-        line = line[..end];
-        var negated = false;
-        if (line.StartsWith('!'))
-        {
-            negated = true;
-            line = line[1..];
-        }
-        else if (line.StartsWith("\\!", StringComparison.Ordinal) || line.StartsWith("\\#", StringComparison.Ordinal))
-        {
-            line = line[1..];
-        }
-
-        var directoryOnly = line.EndsWith('/');
-        line = line.TrimEnd('/');
-        if (line.Length == 0)
-        {
-            return null;
-        }
-
-        // A slash anywhere but the end anchors the pattern to this folder; otherwise it matches a name at any depth.
-        var anchored = line.Contains('/', StringComparison.Ordinal);
-        line = line.TrimStart('/');
-        var regex = "^" + (anchored ? string.Empty : "(?:.*/)?") + Translate(line) + "$";
-        return new Pattern(new Regex(regex, RegexOptions.CultureInvariant | RegexOptions.Singleline), negated, directoryOnly);
-    }
-
-    private static string Translate(string glob)
-    {
-        var sb = new StringBuilder(glob.Length * 2);
-        var i = 0;
-        while (i < glob.Length)
-        {
-            var c = glob[i];
-            if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
-            {
-                var atStart = i == 0;
-                var slashAfter = i + 2 < glob.Length && glob[i + 2] == '/';
-                var atEnd = i + 2 == glob.Length;
-                if (atStart && slashAfter)
-                {
-                    sb.Append("(?:.*/)?"); // "**/x": x in any folder
-                    i += 3;
-                    continue;
-                }
-
-                if (i > 0 && glob[i - 1] == '/' && slashAfter)
-                {
-                    sb.Append("(?:.*/)?"); // "a/**/b": zero or more folders between
-                    i += 3;
-                    continue;
-                }
-
-                if (i > 0 && glob[i - 1] == '/' && atEnd)
-                {
-                    sb.Append(".*"); // "a/**": everything inside a
-                    i += 2;
-                    continue;
-                }
-
-                sb.Append("[^/]*"); // elsewhere "**" is an ordinary "*"
-                i += 2;
-                continue;
-            }
-
-            switch (c)
-            {
-                case '*':
-                    sb.Append("[^/]*");
-                    break;
-                case '?':
-                    sb.Append("[^/]");
-                    break;
-                case '[':
-                    var close = glob.IndexOf(']', i + 2 <= glob.Length ? i + 2 : i + 1);
-                    if (close < 0)
-                    {
-                        sb.Append("\\[");
-                        break;
-                    }
-
-                    var body = glob[(i + 1)..close];
-                    sb.Append('[');
-                    if (body.StartsWith('!') || body.StartsWith('^'))
-                    {
-                        sb.Append('^');
-                        body = body[1..];
-                    }
-
-                    sb.Append(body.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal));
-                    sb.Append(']');
-                    i = close;
-                    break;
-                case '\\' when i + 1 < glob.Length:
-                    i++;
-                    sb.Append(Regex.Escape(glob[i].ToString()));
-                    break;
-                default:
-                    sb.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-
-            i++;
-        }
-
-        return sb.ToString();
-    }
-
-    private sealed record Pattern(Regex Regex, bool Negated, bool DirectoryOnly);
+    public bool? Match(string relativePath, bool isDirectory) =>
+        _file.LastMatch(relativePath, isDirectory) is { } pattern ? !pattern.Negated : null;
 }
 
 /// <summary>

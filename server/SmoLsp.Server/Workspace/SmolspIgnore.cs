@@ -11,7 +11,26 @@ public sealed record IgnorePattern(string Pattern, bool Negated, bool DirectoryO
 }
 
 /// <summary>The patterns of one <c>.smolspignore</c>, matched against paths relative to its folder.</summary>
-public sealed record IgnorePatternFile(string Directory, IReadOnlyList<IgnorePattern> Patterns);
+public sealed record IgnorePatternFile(string Directory, IReadOnlyList<IgnorePattern> Patterns)
+{
+    /// <summary>
+    /// The last pattern that matches <paramref name="relativePath"/> (forward slashes, relative to <see cref="Directory"/>),
+    /// negated or not, or null when none does: the last match decides, as in git.
+    /// </summary>
+    public IgnorePattern? LastMatch(string relativePath, bool isDirectory)
+    {
+        IgnorePattern? decided = null;
+        foreach (var pattern in Patterns)
+        {
+            if ((!pattern.DirectoryOnly || isDirectory) && pattern.Regex.IsMatch(relativePath))
+            {
+                decided = pattern;
+            }
+        }
+
+        return decided;
+    }
+}
 
 /// <summary>
 /// <c>.smolspignore</c> files, in gitignore syntax: globs (<c>*</c>, <c>?</c>, <c>[a-z]</c>, <c>**</c>), <c>!</c> to
@@ -39,13 +58,7 @@ public sealed class SmolspIgnore
         foreach (var file in ChainFor(directory))
         {
             var relative = Path.GetRelativePath(file.Directory, fullPath).Replace('\\', '/');
-            foreach (var pattern in file.Patterns)
-            {
-                if ((!pattern.DirectoryOnly || isDirectory) && pattern.Regex.IsMatch(relative))
-                {
-                    decided = pattern;
-                }
-            }
+            decided = file.LastMatch(relative, isDirectory) ?? decided;
         }
 
         return decided is { Negated: false } ? decided : null;
@@ -146,7 +159,7 @@ public sealed class SmolspIgnore
             // A slash at the start or in the middle anchors the pattern to this folder; otherwise it matches at any depth.
             var anchored = line.Contains('/', StringComparison.Ordinal);
             var body = line.TrimStart('/');
-            var regex = new Regex((anchored ? "^" : "^(?:.*/)?") + Translate(body) + "$", RegexOptions.CultureInvariant);
+            var regex = new Regex((anchored ? "^" : "^(?:.*/)?") + Translate(body) + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
             patterns.Add(new IgnorePattern(line, negated, directoryOnly, regex, sourceFile, lineNumber));
         }
 
@@ -202,7 +215,8 @@ public sealed class SmolspIgnore
                     sb.Append(Regex.Escape(glob[i].ToString()));
                     break;
                 case '[':
-                    var close = glob.IndexOf(']', i + 1);
+                    // A ']' right after '[' (or "[!") is part of the set, as in gitignore: "[]a]".
+                    var close = glob.IndexOf(']', Math.Min(i + 2, glob.Length));
                     if (close < 0)
                     {
                         sb.Append("\\[");
