@@ -1,5 +1,3 @@
-using System.IO.Enumeration;
-
 namespace SmoLsp.Server.Workspace;
 
 /// <summary>
@@ -9,20 +7,12 @@ namespace SmoLsp.Server.Workspace;
 /// </summary>
 public sealed class SiteWalker
 {
-    private static readonly EnumerationOptions s_listing = new()
-    {
-        RecurseSubdirectories = false,
-        IgnoreInaccessible = false,
-        AttributesToSkip = 0,
-        ReturnSpecialDirectories = false,
-    };
-
-    private readonly DirectoryLister _lister;
+    private readonly TemplateWalker _walker;
 
     public SiteWalker(IgnoreRules ignores, DirectoryLister? lister = null)
     {
         Ignores = ignores;
-        _lister = lister ?? ListDirectory;
+        _walker = new TemplateWalker(lister);
     }
 
     public IgnoreRules Ignores { get; }
@@ -30,51 +20,23 @@ public sealed class SiteWalker
     /// <summary>Adds every template under <paramref name="root"/> (a full path) that no ignore file excludes.</summary>
     public void Walk(string root, List<string> files, List<WalkProblem> problems, CancellationToken cancellationToken = default)
     {
-        var pending = new Stack<(string Directory, IReadOnlyList<IgnoreFile> Chain)>();
-        pending.Push((Path.TrimEndingDirectorySeparator(root), []));
-        while (pending.Count > 0)
+        // The ignore files in force in each folder, outermost first. The walk lists a folder before its subfolders,
+        // so a folder's chain extends its parent's, already computed.
+        root = Path.TrimEndingDirectorySeparator(root);
+        var chains = new Dictionary<string, IReadOnlyList<IgnoreFile>>(StringComparer.Ordinal);
+        IReadOnlyList<IgnoreFile> ChainOf(string directory)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (directory, outer) = pending.Pop();
-            IReadOnlyList<DirectoryEntry> entries;
-            try
+            if (chains.TryGetValue(directory, out var chain))
             {
-                entries = _lister(directory);
-            }
-            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException or System.Security.SecurityException)
-            {
-                problems.Add(new WalkProblem(directory, ex is UnauthorizedAccessException ? "cannot read folder (permission denied); skipped" : "cannot read folder; skipped: " + ex.Message));
-                continue;
+                return chain;
             }
 
-            var chain = Ignores.In(directory) is { } own ? [.. outer, own] : outer;
-            foreach (var entry in entries)
-            {
-                if (entry.IsDirectory)
-                {
-                    if (!entry.IsSymbolicLink && !TemplateWalker.IsSkippedDirectory(entry.Name) && !IgnoreRules.IsIgnored(chain, entry.FullPath, isDirectory: true))
-                    {
-                        pending.Push((entry.FullPath, chain));
-                    }
-                }
-                else if (TemplateWalker.IsTemplatePath(entry.Name) && !IgnoreRules.IsIgnored(chain, entry.FullPath, isDirectory: false))
-                {
-                    files.Add(entry.FullPath);
-                }
-            }
+            IReadOnlyList<IgnoreFile> outer = directory == root || Path.GetDirectoryName(directory) is not { } parent ? [] : ChainOf(parent);
+            chain = Ignores.In(directory) is { } own ? [.. outer, own] : outer;
+            chains[directory] = chain;
+            return chain;
         }
-    }
 
-    private static List<DirectoryEntry> ListDirectory(string directory)
-    {
-        var enumerable = new FileSystemEnumerable<DirectoryEntry>(
-            directory,
-            static (ref FileSystemEntry e) => new DirectoryEntry(e.ToFullPath(), e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
-            s_listing)
-        {
-            ShouldIncludePredicate = static (ref FileSystemEntry e) => e.IsDirectory || TemplateWalker.IsTemplatePath(e.FileName),
-        };
-
-        return [.. enumerable];
+        _walker.Walk(root, files, problems, (path, isDirectory) => IgnoreRules.IsIgnored(ChainOf(Path.GetDirectoryName(path)!), path, isDirectory), cancellationToken);
     }
 }

@@ -56,12 +56,13 @@ public sealed class TemplateWalker
     /// Adds every template under <paramref name="root"/> (a full path) to <paramref name="files"/>. <paramref name="isIgnored"/>
     /// (full path, is a folder) prunes what <c>.smolspignore</c> excludes: an ignored folder is never entered.
     /// </summary>
-    public void Walk(string root, List<string> files, List<WalkProblem> problems, Func<string, bool, bool>? isIgnored = null)
+    public void Walk(string root, List<string> files, List<WalkProblem> problems, Func<string, bool, bool>? isIgnored = null, CancellationToken cancellationToken = default)
     {
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var directory = pending.Pop();
             IReadOnlyList<DirectoryEntry> entries;
             try
