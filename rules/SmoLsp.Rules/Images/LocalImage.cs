@@ -106,6 +106,13 @@ internal static class LocalImage
 
     public static string Size(ImageFacts facts) => $"{facts.Width}x{facts.Height}";
 
+    /// <summary>
+    /// The local file of known size behind an og:image group: the og:image itself, else its og:image:url or
+    /// og:image:secure_url. What SMO402 (declare the size) and SMO403 (the declared size is wrong) both judge against.
+    /// </summary>
+    public static LocalImageReference? SizedImageOf(IReadOnlyList<LocalImageReference> local, OgImageGroup group) =>
+        local.FirstOrDefault(r => r.HasSize && (ReferenceEquals(r.Meta, group.Root) || group.Properties.Any(p => ReferenceEquals(p, r.Meta))));
+
     /// <summary>True when the path's last segment ends like an image file, so a missing file is a broken link rather than an endpoint.</summary>
     public static bool LooksLikeImageFile(string sitePath)
     {

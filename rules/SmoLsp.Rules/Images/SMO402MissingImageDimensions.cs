@@ -29,8 +29,7 @@ public sealed class SMO402MissingImageDimensions : Rule
 
         foreach (var group in OgImageGroup.Of(context.Head))
         {
-            // The og:image itself, else its og:image:url / og:image:secure_url, when one is a local file of known size.
-            var image = local.FirstOrDefault(r => r.HasSize && (ReferenceEquals(r.Meta, group.Root) || group.Properties.Any(p => ReferenceEquals(p, r.Meta))));
+            var image = LocalImage.SizedImageOf(local, group);
             if (image?.Facts is not { Width: { } width, Height: { } height })
             {
                 continue;

@@ -32,7 +32,7 @@ public sealed class SMO403ImageDimensionsMismatch : Rule
 
         foreach (var group in OgImageGroup.Of(context.Head))
         {
-            var image = local.FirstOrDefault(r => r.HasSize && (ReferenceEquals(r.Meta, group.Root) || group.Properties.Any(p => ReferenceEquals(p, r.Meta))));
+            var image = LocalImage.SizedImageOf(local, group);
             if (image?.Facts is not { Width: { } width, Height: { } height })
             {
                 continue;

@@ -25,7 +25,7 @@ public sealed class SMO201MissingTitle : Rule
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
         var head = context.Head;
-        if (head.Titles.Count > 0 || PageSuppliedHead.IsOpen(head))
+        if (head.Titles.Count > 0 || head.IsExtendedElsewhere)
         {
             return;
         }

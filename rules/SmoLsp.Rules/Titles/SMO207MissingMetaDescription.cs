@@ -23,7 +23,7 @@ public sealed class SMO207MissingMetaDescription : Rule
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
         var head = context.Head;
-        if (head.HasMeta("description") || PageSuppliedHead.IsOpen(head))
+        if (head.HasMeta("description") || head.IsExtendedElsewhere)
         {
             return;
         }
