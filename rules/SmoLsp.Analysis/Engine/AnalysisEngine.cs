@@ -406,30 +406,13 @@ public sealed class AnalysisEngine
                 detail = " (" + string.Join(", ", unused) + ")";
             }
 
-            var fix = new CodeFix("Remove unused suppression", FixSafety.Suggestion, [RemovalOf(syntax.Source, d.Span)]);
+            var fix = new CodeFix("Remove unused suppression", FixSafety.Suggestion, [TextEdits.RemoveLineOrSpan(syntax.Source, d.Span)]);
             active.Add(new Diagnostic(EngineRules.UnusedSuppression, d.Span, severity.Value, EngineRules.UnusedSuppression.FormatMessage([detail]), [fix], []) { IsUnnecessary = true });
         }
     }
 
     private static bool IsOff(SmoLspConfiguration configuration, string id) =>
         configuration.GetRuleOptions(id).Severity == RuleSeverity.Off;
-
-    /// <summary>Removes a span, and its whole line when nothing else is on it.</summary>
-    internal static TextEdit RemovalOf(SourceText source, TextSpan span)
-    {
-        var lines = source.Lines;
-        var line = lines.GetLineNumber(span.Start);
-        var lineSpan = lines.GetLineSpan(line, source.Text);
-        var before = source.Text.AsSpan(lineSpan.Start, span.Start - lineSpan.Start);
-        var after = span.End <= lineSpan.End ? source.Text.AsSpan(span.End, lineSpan.End - span.End) : [];
-        if (lines.GetLineNumber(span.End) == line && before.IsWhiteSpace() && after.IsWhiteSpace())
-        {
-            var next = line + 1 < lines.LineCount ? lines.GetLineStart(line + 1) : lineSpan.End;
-            return TextEdit.Delete(TextSpan.FromBounds(lineSpan.Start, next));
-        }
-
-        return TextEdit.Delete(span);
-    }
 
     /// <summary>
     /// Runs one guarded rule over one document: every action it registered, in the order the fast path would, into a

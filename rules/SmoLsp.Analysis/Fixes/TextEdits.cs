@@ -1,6 +1,7 @@
 using System.Text;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Rules;
+using SmoLsp.Analysis.Text;
 
 namespace SmoLsp.Analysis.Fixes;
 
@@ -39,6 +40,29 @@ public static class TextEdits
     }
 
     public static string Apply(string text, IEnumerable<TextEdit> edits) => Apply(text, edits, out _);
+
+    /// <summary>Removes <paramref name="span"/>, and its whole line (break included) when nothing else is on it.</summary>
+    public static TextEdit RemoveLineOrSpan(SourceText source, TextSpan span)
+    {
+        var lines = source.Lines;
+        var line = lines.GetLineNumber(span.Start);
+        var lineSpan = lines.GetLineSpan(line, source.Text);
+        if (span.End <= lineSpan.End
+            && source.Text.AsSpan(lineSpan.Start, span.Start - lineSpan.Start).IsWhiteSpace()
+            && source.Text.AsSpan(span.End, lineSpan.End - span.End).IsWhiteSpace())
+        {
+            if (line + 1 < lines.LineCount)
+            {
+                return TextEdit.Delete(TextSpan.FromBounds(lineSpan.Start, lines.GetLineStart(line + 1)));
+            }
+
+            // The last line: take the break before it instead, so no blank line is left behind.
+            var start = line > 0 ? lines.GetLineSpan(line - 1, source.Text).End : lineSpan.Start;
+            return TextEdit.Delete(TextSpan.FromBounds(start, lineSpan.End));
+        }
+
+        return TextEdit.Delete(span);
+    }
 
     /// <summary>
     /// The edits of every safe fix in <paramref name="result"/> that edits this document only, without conflicts:

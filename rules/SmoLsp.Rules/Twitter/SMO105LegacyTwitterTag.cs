@@ -1,3 +1,4 @@
+using SmoLsp.Analysis.Fixes;
 using SmoLsp.Analysis.Rules;
 
 namespace SmoLsp.Rules.Twitter;
@@ -25,7 +26,7 @@ public sealed class SMO105LegacyTwitterTag : Rule
         {
             // Renaming next to an existing twitter:image would make a duplicate: remove the legacy copy instead.
             var fix = head.HasMeta("twitter:image")
-                ? new CodeFix("Remove twitter:image:src", FixSafety.Safe, [TagEdits.Remove(context.Source, meta.Element.Span)])
+                ? new CodeFix("Remove twitter:image:src", FixSafety.Safe, [TextEdits.RemoveLineOrSpan(context.Source, meta.Element.Span)])
                 : new CodeFix("Rename to twitter:image", FixSafety.Safe, [new TextEdit(meta.KeyAttribute.ValueSpan!.Value, "twitter:image")]);
             var advice = head.HasMeta("twitter:image") ? "the page already has twitter:image, remove this copy" : "rename it twitter:image";
             context.Report(meta.KeyAttribute.Span, args: [meta.Key, advice], fixes: [fix]);
@@ -38,7 +39,7 @@ public sealed class SMO105LegacyTwitterTag : Rule
         {
             foreach (var meta in head.GetMetas(key))
             {
-                var fix = new CodeFix($"Remove {key}", FixSafety.Safe, [TagEdits.Remove(context.Source, meta.Element.Span)]);
+                var fix = new CodeFix($"Remove {key}", FixSafety.Safe, [TextEdits.RemoveLineOrSpan(context.Source, meta.Element.Span)]);
                 context.Report(meta.KeyAttribute.Span, args: [key, advice], fixes: [fix]);
             }
         }
