@@ -17,7 +17,8 @@ public sealed class EffectiveSettings
     private readonly IReadOnlyList<KeyValuePair<string, RuleSeverity>> _overrides;
     private readonly HashSet<string> _knownIds;
     private readonly EditorConfig _editorConfig;
-    private readonly Dictionary<string, ConfigurationResult> _baseByDirectory = new(StringComparer.Ordinal);
+    // Read from analysis workers too (the file-system workspace asks for a page's web root), so it must be thread-safe.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ConfigurationResult> _baseByDirectory = new(StringComparer.Ordinal);
     private readonly Dictionary<ConfigurationResult, Dictionary<string, SmoLspConfiguration>> _layered = new(ReferenceEqualityComparer.Instance);
 
     public EffectiveSettings(ConfigurationLoader loader, ConfigurationResult? explicitConfig, IReadOnlyList<KeyValuePair<string, RuleSeverity>> overrides,
@@ -40,13 +41,7 @@ public sealed class EffectiveSettings
             return explicitConfig;
         }
 
-        if (!_baseByDirectory.TryGetValue(directory, out var found))
-        {
-            found = _loader.LoadFor(directory);
-            _baseByDirectory[directory] = found;
-        }
-
-        return found;
+        return _baseByDirectory.GetOrAdd(directory, _loader.LoadFor);
     }
 
     /// <summary>
