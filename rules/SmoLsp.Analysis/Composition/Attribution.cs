@@ -45,6 +45,9 @@ internal sealed class Attribution
         }
     }
 
+    /// <summary>Where this page's page-level findings sit (its head section, HeadContent, @page line...), or null when it has no head slot.</summary>
+    public TextSpan? PageAnchor => _pageSlot is { } slot ? PageHeadInsertion.Anchor(_page, slot) : null;
+
     private string PagePath => _composed.AnalyzedPath;
 
     private SourceMap Map => _composed.Map;

@@ -116,6 +116,23 @@ public sealed class ComposedDocument
         return (segment.Path, source.GetPosition(origin.Start));
     }
 
+    /// <summary>
+    /// The file, span and line positions a composed span came from (its first part when it straddles files): where a
+    /// client jumps to show the tag behind a value. Null past the end.
+    /// </summary>
+    public (string Path, TextSpan Span, LinePositionSpan Range)? LocateSpan(TextSpan composed)
+    {
+        var segment = Map.SegmentAt(composed.Start);
+        if (segment is null || !_sources.TryGetValue(segment.Path, out var source))
+        {
+            return null;
+        }
+
+        var inside = TextSpan.FromBounds(composed.Start, Math.Max(composed.Start, Math.Min(composed.End, segment.Composed.End)));
+        var origin = segment.ToOrigin(inside);
+        return (segment.Path, origin, source.GetPositionSpan(origin));
+    }
+
     /// <summary>True when the composed span (or any part of it) came from the analyzed document.</summary>
     public bool IsFromAnalyzedDocument(TextSpan composed) => Map.Overlapping(composed).Any(s => s.Path == AnalyzedPath);
 }

@@ -27,6 +27,13 @@ public sealed record AnalysisResult(
     /// <summary>The composed page the rules saw, or null when the document was judged alone.</summary>
     public CompositionView? Composition { get; init; }
 
+    /// <summary>
+    /// Where this document's page-level findings ("no og:title") sit: the head's end tag (else its start tag) for a page
+    /// judged alone, the page's own anchor (its head section, HeadContent, @page line) for a composed one; null for a
+    /// fragment or a composed page whose layout leaves it no head slot. Hosts answer hover there with the share card.
+    /// </summary>
+    public TextSpan? PageAnchor { get; init; }
+
     /// <summary>What this page contributes to the site rules (SMO210, SMO211): small enough to keep for every page of a run.</summary>
     public PageFacts SiteFacts { get; init; } = PageFacts.None;
 }
@@ -176,7 +183,7 @@ public sealed class AnalysisEngine
                 EngineRules.RuleFailure.FormatMessage(["layout composition", $"{failure.GetType().Name}: {failure.Message}"]), [], []));
         }
 
-        var alone = Finish(document, syntax, head, raw, configuration, CollectSiteValues(head, configuration));
+        var alone = Finish(document, syntax, head, raw, configuration, CollectSiteValues(head, configuration)) with { PageAnchor = anchor };
         return new EngineOutcome(alone, OwnOf(alone, documentLevel));
     }
 
@@ -189,7 +196,7 @@ public sealed class AnalysisEngine
             path => _composition.GetOwnFindings(path, configuration, workspace, other => AnalyzeCore(other, configuration, workspace)));
         var (mapped, pageDocumentLevel) = attribution.Apply(composedRaw);
         // Site facts come from the page's own text: a composed value has no single place on this page to point at.
-        var result = Finish(document, syntax, head, mapped, configuration, CollectSiteValues(head, configuration)) with { Composition = new CompositionView(composed, composedSyntax, composedHead) };
+        var result = Finish(document, syntax, head, mapped, configuration, CollectSiteValues(head, configuration)) with { Composition = new CompositionView(composed, composedSyntax, composedHead), PageAnchor = attribution.PageAnchor };
         return new EngineOutcome(result, OwnOf(result, pageDocumentLevel));
     }
 

@@ -47,11 +47,13 @@ public static class LanguageServer
         services.AddSingleton<ConfigurationSync>();
         services.AddSingleton<ServerFileWatcher>();
         services.AddSingleton<CodeActionBuilder>();
+        services.AddSingleton<ShareCardService>();
         services.AddSingleton<ILspHandler, LifecycleHandler>();
         services.AddSingleton<ILspHandler, TextDocumentSyncHandler>();
         services.AddSingleton<ILspHandler, DiagnosticHandler>();
         services.AddSingleton<ILspHandler, CodeActionHandler>();
         services.AddSingleton<ILspHandler, HoverHandler>();
+        services.AddSingleton<ILspHandler, ShareCardHandler>();
         services.AddSingleton<ILspHandler, WorkspaceHandler>();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

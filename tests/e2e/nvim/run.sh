@@ -26,7 +26,7 @@ for template in index.html Pages/Index.cshtml; do
   expect '^ACTION Add og:title from <title>$'
   expect '^APPLIED <meta property="og:title" content="'
   expect '^CLEAN$'
-  expect '^HOVER \*\*Social preview\*\* · '
+  expect '^HOVER \*\*Share card\*\* · '
   expect '^EXIT 0$'
   if grep -q '^FAIL' "$result" 2>/dev/null; then status=1; fi
 done

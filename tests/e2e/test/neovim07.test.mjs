@@ -84,7 +84,7 @@ test('settings pushed with didChangeConfiguration re-check open documents; hover
   try {
     await server.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0].severity === 2);
     const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: 10 } });
-    assert.match(hover.contents.value, /Social preview\*\* · Acme/);
+    assert.match(hover.contents.value, /Share card\*\* · Acme/);
 
     const count = server.state.published.length;
     // smolsp.json in the fixture sets SMO001 to warning; the file wins over the editor for that key...

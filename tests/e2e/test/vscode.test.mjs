@@ -123,14 +123,14 @@ test('source.fixAll.smolsp applies every safe fix in one edit', async () => {
   }
 });
 
-test('hover on <head> shows the social preview in markdown with the rules firing there', async () => {
+test('hover on <head> shows the share card in markdown, without repeating the findings', async () => {
   const { server, uri } = await openSite();
   try {
     const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 4 } });
     assert.equal(hover.contents.kind, 'markdown');
-    assert.match(hover.contents.value, /\*\*Social preview\*\* · Acme\n/);
+    assert.match(hover.contents.value, /^\*\*Share card\*\* · Acme/);
     assert.match(hover.contents.value, /https:\/\/acme\.example\/card\.png/);
-    assert.match(hover.contents.value, /\[SMO001\]\(/);
+    assert.doesNotMatch(hover.contents.value, /SMO001/);
     assert.equal(hover.range.start.line, 2);
     const nothing = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 17, character: 6 } });
     assert.equal(nothing, null);

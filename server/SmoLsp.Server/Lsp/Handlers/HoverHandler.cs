@@ -3,16 +3,18 @@ using SmoLsp.Server.Lsp.Services;
 
 namespace SmoLsp.Server.Lsp.Handlers;
 
-/// <summary><c>textDocument/hover</c>: the social preview on head, title, social meta and canonical tags.</summary>
+/// <summary><c>textDocument/hover</c>: the share card on head, the page anchor, title, social meta and canonical tags.</summary>
 public sealed class HoverHandler : ILspHandler
 {
     private readonly DocumentAnalyzer _analyzer;
     private readonly ClientSession _session;
+    private readonly ShareCardService _cards;
 
-    public HoverHandler(DocumentAnalyzer analyzer, ClientSession session)
+    public HoverHandler(DocumentAnalyzer analyzer, ClientSession session, ShareCardService cards)
     {
         _analyzer = analyzer;
         _session = session;
+        _cards = cards;
     }
 
     public void Register(JsonRpcConnection connection) =>
@@ -27,7 +29,7 @@ public sealed class HoverHandler : ILspHandler
             var analysis = _analyzer.Analyze(document);
             context.CancellationToken.ThrowIfCancellationRequested();
             var offset = _session.Positions.ToOffset(document.Source, p.Position);
-            var text = SocialPreview.Render(analysis, offset, _session.MarkdownHover, out var span);
+            var text = SocialPreview.Render(analysis, _cards.Build(analysis), offset, _session.MarkdownHover, out var span);
             return Task.FromResult(text is null
                 ? null
                 : new Hover(new MarkupContent(_session.MarkdownHover ? "markdown" : "plaintext", text), _session.Positions.ToRange(document.Source, span)));

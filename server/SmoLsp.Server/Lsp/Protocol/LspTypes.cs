@@ -177,6 +177,66 @@ public sealed record MarkupContent(string Kind, string Value);
 
 public sealed record Hover(MarkupContent Contents, LspRange? Range = null);
 
+// ---- smolsp/shareCard: the share cards of a document (see docs/share-cards.md) ----
+
+public sealed record ShareCardParams(TextDocumentIdentifier TextDocument);
+
+/// <summary>Where a value was written: a tag in a file (the page, or the layout it comes from), or the configuration (no location).</summary>
+public sealed record CardSourceInfo(string Tag, Location? Location);
+
+public sealed record CardValueInfo(string Text, bool IsDynamic, CardSourceInfo Source);
+
+/// <summary>
+/// A field of a card: the keys read in order, the value found (null: missing), the text as the platform shows it (cut
+/// with an ellipsis past <c>limit</c> characters), and whether the limit is documented by the platform or approximate.
+/// </summary>
+public sealed record CardFieldInfo(IReadOnlyList<string> Chain, CardValueInfo? Value, string? Shown, int? Limit, bool LimitDocumented, bool Truncated, bool Fallback);
+
+/// <summary>What the local file behind an image URL is (<c>fileUri</c> null: not a file of this site; <c>exists</c> false: no such file).</summary>
+public sealed record CardImageInfo(
+    string Url,
+    bool IsDynamic,
+    CardSourceInfo Source,
+    string? FileUri,
+    bool Exists,
+    int? Width,
+    int? Height,
+    long? Bytes,
+    string? Format,
+    bool Animated,
+    string? Problem,
+    int? DeclaredWidth,
+    int? DeclaredHeight,
+    string? Alt);
+
+/// <summary>One platform's card; <c>layout</c> is largeImage, smallImage, unfurl or searchResult; <c>imageAspect</c> is the crop frame's width / height.</summary>
+public sealed record PlatformCardInfo(
+    string Id,
+    string Name,
+    string Layout,
+    CardFieldInfo Title,
+    CardFieldInfo Description,
+    CardFieldInfo Site,
+    CardImageInfo? Image,
+    double? ImageAspect,
+    IReadOnlyList<string> ImageChain,
+    string? Note);
+
+public sealed record ProblemCount(int Errors, int Warnings, int Infos, int Hints);
+
+/// <summary>The answer to <c>smolsp/shareCard</c> (null for a document with no card: a partial, or one that could not be analyzed).</summary>
+public sealed record ShareCardInfo(
+    string Uri,
+    int Version,
+    bool Composed,
+    IReadOnlyList<string> ComposedFrom,
+    CardValueInfo? Url,
+    string? Host,
+    string? XCardType,
+    string? ThemeColor,
+    IReadOnlyList<PlatformCardInfo> Platforms,
+    ProblemCount Problems);
+
 // ---- workspace ----
 
 public sealed record DidChangeConfigurationParams(JsonElement? Settings = null);
@@ -256,6 +316,8 @@ public sealed record Empty;
 [JsonSerializable(typeof(CodeActionData))]
 [JsonSerializable(typeof(HoverParams))]
 [JsonSerializable(typeof(Hover))]
+[JsonSerializable(typeof(ShareCardParams))]
+[JsonSerializable(typeof(ShareCardInfo))]
 [JsonSerializable(typeof(DidChangeConfigurationParams))]
 [JsonSerializable(typeof(ConfigurationParams))]
 [JsonSerializable(typeof(JsonElement))]

@@ -91,6 +91,16 @@ public sealed class LspConverter
         return [.. result];
     }
 
+    /// <summary>
+    /// The location of a span of <paramref name="path"/> (the document itself when it is its path), converted against that
+    /// file's text; null when the file cannot be read.
+    /// </summary>
+    public Location? ToLocation(DocumentSnapshot document, string path, TextSpan span)
+    {
+        var (uri, _, source) = path == document.Path ? (document.Uri, document.Version, document.Source) : Resolve(path);
+        return source is null ? null : new Location(uri, Positions.ToRange(source, Clamp(span, source.Length)));
+    }
+
     private (string Uri, int? Version, SourceText? Source) Resolve(string path)
     {
         if (_documents.FindByPath(path) is { } open)

@@ -1,340 +1,227 @@
+using System.Globalization;
 using System.Text;
+using SmoLsp.Analysis.Cards;
 using SmoLsp.Analysis.Model;
-using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Syntax;
 using SmoLsp.Analysis.Text;
 
 namespace SmoLsp.Server.Lsp.Services;
 
 /// <summary>
-/// How much of a title and description each platform shows before cutting. X's numbers are its documented maxima
-/// (cards markup reference: title 70, description 200). Facebook and LinkedIn publish no character limits — they
-/// cut by pixel width — so theirs are the commonly cited budgets, marked approximate in the preview.
+/// The hover over <c>&lt;head&gt;</c>, the page's anchor, <c>&lt;title&gt;</c>, social and description meta tags and the
+/// canonical link: a compact share card (title, description, host, image) drawn from the same <see cref="ShareCard"/>
+/// the editor's preview and the HTML report use, then what is cut, where each value comes from and what is missing.
+/// Findings are not repeated: editors show them beside the hover, and the page-level ones sit on the page anchor
+/// (the head's end tag), not on <c>&lt;head&gt;</c>.
 /// </summary>
-public static class PlatformLimits
+public static class SocialPreview
 {
-    public static readonly Platform X = new("X", 70, 200, Documented: true);
-    public static readonly Platform Facebook = new("Facebook", 88, 200, Documented: false);
-    public static readonly Platform LinkedIn = new("LinkedIn", 70, 150, Documented: false);
-
-    public sealed record Platform(string Name, int Title, int Description, bool Documented);
-}
-
-/// <summary>The share card a page produces, worked out from its head: effective values, where each comes from, and what fires there.</summary>
-public sealed class SocialPreview
-{
-    private readonly HeadModel _head;
-    private readonly SourceText _source;
-
-    private SocialPreview(HeadModel head, SourceText source)
-    {
-        _head = head;
-        _source = source;
-    }
-
-    /// <summary>
-    /// The hover for <paramref name="offset"/> when it is on <c>&lt;head&gt;</c>, <c>&lt;title&gt;</c>, a social or description
-    /// meta tag, or the canonical link; null elsewhere. <paramref name="span"/> is the element hovered.
-    /// </summary>
-    public static string? Render(DocumentAnalysis analysis, int offset, bool markdown, out TextSpan span)
+    /// <summary>The hover for <paramref name="offset"/>, or null when it is on none of the elements above. <paramref name="span"/> is the element hovered.</summary>
+    public static string? Render(DocumentAnalysis analysis, ShareCard? card, int offset, bool markdown, out TextSpan span)
     {
         span = default;
-        if (analysis.Result is not { } result)
+        if (analysis.Result is not { } result || card is null || FindTarget(result.Head, result.PageAnchor, offset) is not { } target)
         {
             return null;
         }
 
-        var head = result.Head;
-        if (FindTarget(head, offset) is not { } target)
-        {
-            return null;
-        }
-
-        span = target.Span;
-        var preview = new SocialPreview(head, result.Syntax.Source);
-        var here = analysis.Diagnostics.Where(d => d.Span.IntersectsWith(target.Span) && !(d.Span.IsEmpty && d.Span.Start == target.Span.End)).ToList();
-        return markdown ? preview.Markdown(analysis, here) : preview.PlainText(analysis, here);
+        span = target;
+        return new Writer(card, markdown, analysis.Diagnostics.Count, analysis.Document.Path).Write();
     }
 
-    private static HtmlElement? FindTargetElement(HeadModel head, int offset)
+    private static TextSpan? FindTarget(HeadModel head, TextSpan? pageAnchor, int offset)
     {
-        static bool On(HtmlElement e, int offset) => offset >= e.Span.Start && offset < e.Span.End;
+        static bool On(TextSpan s, int offset) => offset >= s.Start && offset < s.End;
 
-        if (head.Head is { } h && offset >= h.StartTagSpan.Start && offset < h.StartTagSpan.End)
+        // <head> itself: only its start tag, or the preview would shadow every hover inside the head.
+        if (head.Head is { } h && On(h.StartTagSpan, offset))
         {
-            return h;
+            return h.StartTagSpan;
+        }
+
+        if (pageAnchor is { IsEmpty: false } anchor && On(anchor, offset))
+        {
+            return anchor;
         }
 
         foreach (var t in head.Titles)
         {
-            if (On(t.Element, offset))
+            if (On(t.Element.Span, offset))
             {
-                return t.Element;
+                return t.Element.Span;
             }
         }
 
         foreach (var m in head.Metas)
         {
-            if (On(m.Element, offset) && (m.Key.StartsWith("og:", StringComparison.Ordinal) || m.Key.StartsWith("twitter:", StringComparison.Ordinal) || m.Key == "description"))
+            if (On(m.Element.Span, offset) && (m.Key.StartsWith("og:", StringComparison.Ordinal) || m.Key.StartsWith("twitter:", StringComparison.Ordinal) || m.Key == "description"))
             {
-                return m.Element;
+                return m.Element.Span;
             }
         }
 
         foreach (var c in head.Canonicals)
         {
-            if (On(c.Element, offset))
+            if (On(c.Element.Span, offset))
             {
-                return c.Element;
+                return c.Element.Span;
             }
         }
 
         return null;
     }
 
-    private static (TextSpan Span, HtmlElement Element)? FindTarget(HeadModel head, int offset)
+    private sealed class Writer(ShareCard card, bool markdown, int problems, string documentPath)
     {
-        var element = FindTargetElement(head, offset);
-        if (element is null)
+        private readonly StringBuilder _sb = new();
+
+        public string Write()
         {
-            return null;
+            var facebook = card.Platform("facebook")!;
+            var x = card.Platform(card.XCardType == "summary_large_image" ? "x-large" : "x-summary")!;
+            // The name Slack, Discord and Google show (og:site_name, the configured name), then the host cards print.
+            var siteName = card.Platform("discord")!.Site.Value?.Text;
+            Bold(markdown ? "Share card" : "Share card:");
+            foreach (var part in new[] { siteName, card.DisplayHost ?? "(no site URL)" }.Where(p => !string.IsNullOrEmpty(p)).Distinct())
+            {
+                _sb.Append(" · ").Append(Text(part!));
+            }
+            if (card.IsComposed && card.ComposedFrom.Count > 0)
+            {
+                _sb.Append(" · with ").Append(Text(string.Join(", ", card.ComposedFrom.Select(Path.GetFileName))));
+            }
+
+            Line();
+            Line();
+            Quote(Field(facebook.Title, bold: true));
+            Quote(Field(facebook.Description, bold: false));
+            Quote(ImageLine(facebook.Image));
+            Line();
+
+            if (x.Title.Shown != facebook.Title.Shown || x.Description.Shown != facebook.Description.Shown)
+            {
+                Bold("X").Append(": ").Append(Field(x.Title, bold: false)).Append(" — ").Append(Field(x.Description, bold: false));
+                Line();
+            }
+
+            var cut = card.Platforms.SelectMany(p => new[] { ("title", p, p.Title), ("description", p, p.Description) })
+                .Where(f => f.Item3.IsTruncated)
+                .Select(f => $"{Family(f.p.Name)} {f.Item1} at {(f.Item3.LimitDocumented ? string.Empty : "≈")}{f.Item3.Limit}")
+                .Distinct().ToList();
+            _sb.Append("Cut: ").Append(cut.Count == 0 ? "nothing" : string.Join(" · ", cut));
+            Line();
+
+            _sb.Append("From: title ").Append(Origin(facebook.Title)).Append(" · description ").Append(Origin(facebook.Description))
+               .Append(" · X title ").Append(Origin(x.Title)).Append(" · image ").Append(facebook.Image is null ? "missing" : Origin(facebook.Image.Source, false));
+            Line();
+
+            // The Open Graph tags every platform reads first: absent ones are what "Complete the share card" writes.
+            var missing = new[] { facebook.Title, facebook.Description }.Where(f => f.Value is null || f.IsFallback).Select(f => f.Chain[0]).ToList();
+            if (facebook.Image is null || facebook.Image.Source.Tag != "og:image")
+            {
+                missing.Add("og:image");
+            }
+
+            if (missing.Count > 0)
+            {
+                _sb.Append("Not set: ").Append(string.Join(", ", missing.Select(Code)));
+                Line();
+            }
+
+            if (problems > 0)
+            {
+                _sb.Append(problems == 1 ? "1 problem" : $"{problems} problems").Append(" on this page; the full preview: *SmoLsp: Show share preview*");
+                Line();
+            }
+
+            return _sb.ToString().TrimEnd() + "\n";
         }
 
-        // <head> itself: only its start tag, or the preview would shadow every hover inside the head.
-        return (element.Name == "head" ? element.StartTagSpan : element.Span, element);
-    }
-
-    private sealed record Found(string Text, bool IsDynamic, string From, int Line, bool IsFallback);
-
-    private Found? Value(bool fallback, params string[] keys)
-    {
-        for (var i = 0; i < keys.Length; i++)
+        private string Field(CardField field, bool bold)
         {
-            var key = keys[i];
-            TemplateValue? value;
-            HtmlElement element;
-            string from;
-            if (key == "<title>")
+            if (field.Value is null)
             {
-                if (_head.Title is not { } title)
+                return markdown ? "*(no " + field.Chain[0] + ")*" : "(no " + field.Chain[0] + ")";
+            }
+
+            var text = field.Value.IsDynamic ? Code(field.Shown!) + (markdown ? " *(set at runtime)*" : " (set at runtime)") : Text(field.Shown!);
+            return bold && markdown && !field.Value.IsDynamic ? "**" + text + "**" : text;
+        }
+
+        private string ImageLine(CardImage? image)
+        {
+            if (image is null)
+            {
+                return markdown ? "*no image: cards show none, or one the platform guesses*" : "no image: cards show none, or one the platform guesses";
+            }
+
+            var sb = new StringBuilder(markdown ? "Image " : "Image: ").Append(Code(image.Url));
+            if (image.Facts is { } facts)
+            {
+                sb.Append(" · ");
+                if (facts.Width is { } w && facts.Height is { } h)
                 {
-                    continue;
+                    sb.Append(w.ToString(CultureInfo.InvariantCulture)).Append('×').Append(h.ToString(CultureInfo.InvariantCulture)).Append(' ');
                 }
 
-                value = title.Value;
-                element = title.Element;
-                from = title.IsPageTitleComponent ? "<PageTitle>" : "<title>";
+                sb.Append(facts.Format.ToString().ToUpperInvariant()).Append(' ').Append(Size(facts.Bytes));
             }
-            else if (key == "canonical")
+            else if (image.IsLocal)
             {
-                if (_head.Canonicals.Count == 0)
+                sb.Append(" · no such file");
+            }
+            else if (image.DeclaredWidth is { } dw && image.DeclaredHeight is { } dh)
+            {
+                sb.Append(" · declared ").Append(dw).Append('×').Append(dh);
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>"X" for both X cards: a cut is the same on each.</summary>
+        private static string Family(string name) => name.Split(" · ")[0];
+
+        private string Origin(CardField field) => field.Value is null ? "missing" : Origin(field.Value.Source, field.IsFallback);
+
+        private string Origin(CardSource source, bool fallback)
+        {
+            var where = source.IsConfiguration || source.Path is null
+                ? string.Empty
+                : (source.Path == documentPath ? " line " : " " + Path.GetFileName(source.Path) + ":") + (source.Range.Start.Line + 1).ToString(CultureInfo.InvariantCulture);
+            return Code(source.Tag) + where + (fallback ? " (fallback)" : string.Empty);
+        }
+
+        private static string Size(long bytes) =>
+            bytes >= 1024 * 1024 ? (bytes / 1024d / 1024d).ToString("0.0", CultureInfo.InvariantCulture) + " MB" : (bytes / 1024d).ToString("0", CultureInfo.InvariantCulture) + " KB";
+
+        private StringBuilder Bold(string text) => _sb.Append(markdown ? "**" + text + "**" : text);
+
+        private void Quote(string text)
+        {
+            _sb.Append(markdown ? "> " : "  ").Append(text);
+            _sb.Append(markdown ? "  \n" : "\n");
+        }
+
+        private void Line() => _sb.Append(markdown ? "  \n" : "\n");
+
+        private string Code(string text) => markdown ? "`" + text.Replace("`", "'", StringComparison.Ordinal) + "`" : text;
+
+        private string Text(string text) => markdown ? Escape(text) : text;
+
+        private static string Escape(string text)
+        {
+            var sb = new StringBuilder(text.Length + 8);
+            foreach (var c in text)
+            {
+                if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#')
                 {
-                    continue;
+                    sb.Append('\\');
                 }
 
-                value = _head.Canonicals[0].Href;
-                element = _head.Canonicals[0].Element;
-                from = "<link rel=\"canonical\">";
-            }
-            else
-            {
-                if (_head.GetMeta(key) is not { } meta)
-                {
-                    continue;
-                }
-
-                value = meta.Content;
-                element = meta.Element;
-                from = key == "description" ? "<meta name=\"description\">" : key;
+                sb.Append(c);
             }
 
-            if (value is null || value.IsEmpty)
-            {
-                continue;
-            }
-
-            var text = value.IsDynamic ? TextNormalizer.CollapseWhitespace(value.RawText) : value.NormalizedText;
-            return new Found(text, value.IsDynamic, from, _source.Lines.GetLineNumber(element.Span.Start) + 1, fallback && i > 0);
+            return sb.ToString();
         }
-
-        return null;
-    }
-
-    private string Site(DocumentAnalysis analysis, Found? url)
-    {
-        if (Value(false, "og:site_name") is { IsDynamic: false } siteName)
-        {
-            return siteName.Text;
-        }
-
-        if (!string.IsNullOrEmpty(analysis.Configuration.SiteName))
-        {
-            return analysis.Configuration.SiteName!;
-        }
-
-        var address = url is { IsDynamic: false } ? url.Text : analysis.Configuration.SiteUrl;
-        return address is not null && Uri.TryCreate(address, UriKind.Absolute, out var u) ? u.Host : "(no site name)";
-    }
-
-    private string Markdown(DocumentAnalysis analysis, List<Diagnostic> here)
-    {
-        var url = Value(true, "og:url", "canonical");
-        var sb = new StringBuilder();
-        sb.Append("**Social preview** · ").Append(Escape(Site(analysis, url))).Append("\n\n");
-        sb.Append("| | Title | Description |\n|---|---|---|\n");
-        foreach (var (platform, title, description) in Cards())
-        {
-            sb.Append("| **").Append(platform.Name).Append("** ")
-              .Append(platform.Documented ? string.Empty : "≈").Append(platform.Title).Append('/').Append(platform.Description)
-              .Append(" | ").Append(Cell(title, platform.Title)).Append(" | ").Append(Cell(description, platform.Description)).Append(" |\n");
-        }
-
-        sb.Append('\n');
-        var image = Value(true, "og:image", "twitter:image");
-        sb.Append("**Image** ");
-        if (image is null)
-        {
-            sb.Append("none: cards show no picture (or one the platform guesses)");
-        }
-        else
-        {
-            sb.Append(image.IsDynamic ? Code(image.Text) : Escape(image.Text)).Append(ImageSize()).Append(" · ").Append(Origin(image));
-        }
-
-        sb.Append("  \n**URL** ").Append(url is null ? "none (platforms use the address that was shared)" : (url.IsDynamic ? Code(url.Text) : Escape(url.Text)) + " · " + Origin(url));
-        var card = Value(false, "twitter:card");
-        sb.Append("  \n**X card** ").Append(card is null ? "`summary` (no twitter:card)" : Code(card.Text)).Append("\n\n");
-
-        sb.Append("**Where the values come from**\n");
-        AppendSource(sb, "Title (Facebook, LinkedIn)", Value(true, "og:title", "<title>"), markdown: true);
-        AppendSource(sb, "Title (X)", Value(true, "twitter:title", "og:title", "<title>"), markdown: true);
-        AppendSource(sb, "Description (Facebook, LinkedIn)", Value(true, "og:description", "description"), markdown: true);
-        AppendSource(sb, "Description (X)", Value(true, "twitter:description", "og:description"), markdown: true);
-
-        if (here.Count > 0)
-        {
-            sb.Append("\n**Rules firing here**\n");
-            foreach (var d in here)
-            {
-                sb.Append("- ").Append(d.Severity).Append(' ').Append('[').Append(d.Id).Append("](").Append(d.Descriptor.HelpLink).Append("): ").Append(Escape(d.Message)).Append('\n');
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    private string PlainText(DocumentAnalysis analysis, List<Diagnostic> here)
-    {
-        var url = Value(true, "og:url", "canonical");
-        var sb = new StringBuilder();
-        sb.Append("Social preview: ").Append(Site(analysis, url)).Append('\n');
-        foreach (var (platform, title, description) in Cards())
-        {
-            sb.Append(platform.Name).Append(" title: ").Append(Show(title, platform.Title)).Append('\n');
-            sb.Append(platform.Name).Append(" description: ").Append(Show(description, platform.Description)).Append('\n');
-        }
-
-        var image = Value(true, "og:image", "twitter:image");
-        sb.Append("Image: ").Append(image is null ? "none" : image.Text + ImageSize() + " (" + image.From + ")").Append('\n');
-        sb.Append("URL: ").Append(url is null ? "none" : url.Text + " (" + url.From + ")").Append('\n');
-        AppendSource(sb, "Title (Facebook, LinkedIn)", Value(true, "og:title", "<title>"), markdown: false);
-        AppendSource(sb, "Title (X)", Value(true, "twitter:title", "og:title", "<title>"), markdown: false);
-        AppendSource(sb, "Description (Facebook, LinkedIn)", Value(true, "og:description", "description"), markdown: false);
-        AppendSource(sb, "Description (X)", Value(true, "twitter:description", "og:description"), markdown: false);
-        foreach (var d in here)
-        {
-            sb.Append(d.Id).Append(' ').Append(d.Severity).Append(": ").Append(d.Message).Append('\n');
-        }
-
-        return sb.ToString();
-    }
-
-    private IEnumerable<(PlatformLimits.Platform Platform, Found? Title, Found? Description)> Cards()
-    {
-        // X falls back to og:* when its own tags are absent; Facebook and LinkedIn read og:*, then the HTML title and description.
-        yield return (PlatformLimits.X, Value(true, "twitter:title", "og:title", "<title>"), Value(true, "twitter:description", "og:description"));
-        yield return (PlatformLimits.Facebook, Value(true, "og:title", "<title>"), Value(true, "og:description", "description"));
-        yield return (PlatformLimits.LinkedIn, Value(true, "og:title", "<title>"), Value(true, "og:description", "description"));
-    }
-
-    private string ImageSize()
-    {
-        var width = Value(false, "og:image:width");
-        var height = Value(false, "og:image:height");
-        return width is { IsDynamic: false } && height is { IsDynamic: false } ? $" ({width.Text}×{height.Text})" : " (size not declared)";
-    }
-
-    private static void AppendSource(StringBuilder sb, string what, Found? found, bool markdown)
-    {
-        sb.Append(markdown ? "- " : string.Empty).Append(what).Append(": ");
-        if (found is null)
-        {
-            sb.Append("missing");
-        }
-        else
-        {
-            sb.Append(markdown ? Code(found.From) : found.From).Append(" line ").Append(found.Line);
-            if (found.IsFallback)
-            {
-                sb.Append(" (fallback)");
-            }
-
-            if (found.IsDynamic)
-            {
-                sb.Append(", set at runtime");
-            }
-        }
-
-        sb.Append('\n');
-    }
-
-    private static string Origin(Found found) => Code(found.From) + " line " + found.Line + (found.IsFallback ? " (fallback)" : string.Empty);
-
-    private static string Cell(Found? found, int limit)
-    {
-        if (found is null)
-        {
-            return "*missing*";
-        }
-
-        if (found.IsDynamic)
-        {
-            return Code(found.Text) + " *(runtime; length unknown)*";
-        }
-
-        return Escape(Truncate(found.Text, limit));
-    }
-
-    private static string Show(Found? found, int limit) =>
-        found is null ? "missing" : found.IsDynamic ? found.Text + " (runtime; length unknown)" : Truncate(found.Text, limit);
-
-    /// <summary>Cuts at the limit the way cards do: on a word when one is near, then an ellipsis.</summary>
-    public static string Truncate(string text, int limit)
-    {
-        if (text.Length <= limit)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', limit - 1, Math.Min(limit, 15));
-        return text[..(cut > 0 ? cut : limit - 1)].TrimEnd() + "…";
-    }
-
-    private static string Code(string text) => "`" + text.Replace("`", "'", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal) + "`";
-
-    private static string Escape(string text)
-    {
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#')
-            {
-                sb.Append('\\');
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
     }
 }
