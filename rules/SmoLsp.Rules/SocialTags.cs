@@ -2,6 +2,7 @@ using SmoLsp.Analysis.Fixes;
 using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Syntax;
+using SmoLsp.Analysis.Text;
 
 namespace SmoLsp.Rules;
 
@@ -23,6 +24,24 @@ internal static class SocialTags
     }
 
     public static IReadOnlyList<CodeFix> Fixes(params CodeFix?[] fixes) => fixes.Where(f => f is not null).Select(f => f!).ToArray();
+
+    /// <summary>
+    /// Where a "missing <paramref name="keys"/>" finding belongs when the page wrote the tag as a near miss
+    /// (<c>og:titel</c>): that tag's key, since that is where the value went. Null when there is no such tag. The
+    /// finding there carries no insert fix: SMO015/SMO109 rename the tag.
+    /// </summary>
+    public static TextSpan? Misspelling(HeadModel head, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (PropertyNames.MisspellingOf(head, key) is { } typo)
+            {
+                return typo.KeyAttribute.Span;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The page's title value when it has one with text (static or dynamic).</summary>
     public static TemplateValue? UsableTitle(HeadModel head) =>

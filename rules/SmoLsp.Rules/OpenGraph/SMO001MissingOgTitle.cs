@@ -28,6 +28,12 @@ public sealed class SMO001MissingOgTitle : Rule
             return;
         }
 
+        if (SocialTags.Misspelling(head, "og:title") is { } typo)
+        {
+            context.Report(typo);
+            return;
+        }
+
         // Copy the <title> (static text, or the same Razor expression) — safe, it says what the page already says.
         var title = SocialTags.UsableTitle(head);
         var fix = title is not null

@@ -31,6 +31,12 @@ public sealed class SMO002MissingOgDescription : Rule
             return;
         }
 
+        if (SocialTags.Misspelling(head, "og:description") is { } typo)
+        {
+            context.Report(typo);
+            return;
+        }
+
         // The meta description already is the page's own summary (static text or the same Razor expression).
         var description = head.GetMetaContent("description");
         var fix = description is { IsEmpty: false }

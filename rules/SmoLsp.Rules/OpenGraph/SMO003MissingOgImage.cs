@@ -29,6 +29,12 @@ public sealed class SMO003MissingOgImage : Rule
             return;
         }
 
+        if (SocialTags.Misspelling(head, "og:image", "og:image:url") is { } typo)
+        {
+            context.Report(typo);
+            return;
+        }
+
         CodeFix? fix;
         var configured = context.Configuration.DefaultImage?.Trim();
         if (string.IsNullOrEmpty(configured))

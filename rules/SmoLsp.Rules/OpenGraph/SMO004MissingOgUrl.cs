@@ -34,6 +34,12 @@ public sealed class SMO004MissingOgUrl : Rule
             return;
         }
 
+        if (SocialTags.Misspelling(head, Key) is { } typo)
+        {
+            context.Report(typo);
+            return;
+        }
+
         var site = SiteUrls.SiteRoot(context.Configuration.SiteUrl);
         var canonical = head.Canonicals.Count == 1 ? head.Canonicals[0].Href : null;
         var route = PageRoutes.Of(context.Document, context.Syntax, context.Configuration);

@@ -28,6 +28,12 @@ public sealed class SMO005MissingOgType : Rule
             return;
         }
 
+        if (SocialTags.Misspelling(head, "og:type") is { } typo)
+        {
+            context.Report(typo);
+            return;
+        }
+
         // "website" is what every consumer assumes anyway, so writing it changes no share card: safe.
         var fix = SocialTags.InsertMetaFix(head, "Add og:type \"website\"", FixSafety.Safe, "property", "og:type", "website");
         context.Report(HeadInsertion.DocumentAnchor(head), fixes: SocialTags.Fixes(fix));

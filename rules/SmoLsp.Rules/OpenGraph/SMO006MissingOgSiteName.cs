@@ -26,6 +26,12 @@ public sealed class SMO006MissingOgSiteName : Rule
             return;
         }
 
+        if (SocialTags.Misspelling(head, "og:site_name") is { } typo)
+        {
+            context.Report(typo);
+            return;
+        }
+
         // Only the configured name is known to be right; guessing from the <title> suffix would be a heuristic.
         var siteName = context.Configuration.SiteName?.Trim();
         var fix = string.IsNullOrEmpty(siteName)

@@ -1,6 +1,4 @@
-using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Rules;
-using SmoLsp.Analysis.Syntax;
 
 namespace SmoLsp.Rules.OpenGraph;
 
@@ -69,7 +67,7 @@ public sealed class SMO011UnknownOgType : Rule
             {
                 // A custom CURIE type: fine when its prefix is declared. A partial's prefix lives in its layout.
                 var prefix = type[..colon];
-                var declared = DeclaredPrefixes(context, meta);
+                var declared = DeclaredPrefixes.For(context.Head, meta);
                 if (declared is null || context.Head.IsFragment || declared.Contains(prefix))
                 {
                     continue;
@@ -101,57 +99,5 @@ public sealed class SMO011UnknownOgType : Rule
         }
 
         return s_meant.TryGetValue(normalized, out var meant) ? $" (did you mean \"{meant}\"?)" : string.Empty;
-    }
-
-    /// <summary>
-    /// Prefixes declared for the tag: RDFa <c>prefix="ns: uri ..."</c> and legacy <c>xmlns:ns="uri"</c> on the tag's
-    /// ancestors (and html/head), lower-cased as RDFa does. Null when a prefix attribute is Razor code (unknowable).
-    /// </summary>
-    private static HashSet<string>? DeclaredPrefixes(RuleContext context, MetaTag meta)
-    {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var elements = new List<HtmlElement>();
-        for (var e = meta.Element.Parent; e is not null; e = e.Parent)
-        {
-            elements.Add(e);
-        }
-
-        if (context.Head.Html is { } html && !elements.Contains(html))
-        {
-            elements.Add(html);
-        }
-
-        if (context.Head.Head is { } head && !elements.Contains(head))
-        {
-            elements.Add(head);
-        }
-
-        foreach (var element in elements)
-        {
-            foreach (var attribute in element.Attributes)
-            {
-                if (attribute.Name.StartsWith("xmlns:", StringComparison.Ordinal) && attribute.Name.Length > "xmlns:".Length)
-                {
-                    names.Add(attribute.Name["xmlns:".Length..]);
-                }
-                else if (attribute.Name == "prefix")
-                {
-                    if (attribute.Value.IsDynamic)
-                    {
-                        return null;
-                    }
-
-                    foreach (var token in attribute.Value.NormalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                    {
-                        if (token.Length > 1 && token[^1] == ':')
-                        {
-                            names.Add(token[..^1]);
-                        }
-                    }
-                }
-            }
-        }
-
-        return names;
     }
 }

@@ -38,6 +38,12 @@ public sealed class SMO101MissingTwitterCard : Rule
             return;
         }
 
+        if (SocialTags.Misspelling(head, "twitter:card") is { } typo)
+        {
+            context.Report(typo, args: [image]);
+            return;
+        }
+
         var fix = SocialTags.InsertMetaFix(head, "Add twitter:card summary_large_image", FixSafety.Safe, "name", "twitter:card", "summary_large_image");
         context.Report(HeadInsertion.DocumentAnchor(head), args: [image], fixes: SocialTags.Fixes(fix));
 

@@ -32,7 +32,7 @@ internal static partial class XCards
         var tie = false;
         foreach (var type in CardTypes)
         {
-            var d = EditDistance(normalized, type);
+            var d = EditDistance.Between(normalized, type);
             if (d < bestDistance)
             {
                 (best, bestDistance, tie) = (type, d, false);
@@ -108,30 +108,6 @@ internal static partial class XCards
         }
 
         return list;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     [GeneratedRegex(@"\s+")]
