@@ -12,12 +12,13 @@ public enum ReportFormat
     Junit,
     Checkstyle,
     Gitlab,
+    Html,
 }
 
 /// <summary>One <c>--format NAME[=FILE]</c>: a report and where it goes (null: standard output).</summary>
 public sealed record ReportTarget(ReportFormat Format, string? File = null)
 {
-    public static readonly IReadOnlyList<string> Names = ["text", "json", "sarif", "github", "junit", "checkstyle", "gitlab"];
+    public static readonly IReadOnlyList<string> Names = ["text", "json", "sarif", "github", "junit", "checkstyle", "gitlab", "html"];
 
     public static bool TryParse(string text, out ReportTarget target)
     {

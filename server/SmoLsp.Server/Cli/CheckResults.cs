@@ -24,6 +24,9 @@ public sealed record FileReport(string DisplayPath, IReadOnlyList<ReportMessage>
 {
     /// <summary>True for the second part of a file's report: the cross-page findings, known only once every page is read.</summary>
     public bool CrossPage { get; init; }
+
+    /// <summary>The page's share cards, for reports that draw them (<see cref="ReportWriter.WantsCards"/>); null otherwise or for a partial.</summary>
+    public Analysis.Cards.ShareCard? Card { get; init; }
 }
 
 /// <summary>

@@ -362,7 +362,7 @@ public sealed class CheckRunner
             }
 
             var color = options.Color && target.File is null && !stdoutCarriesContent;
-            var context = new ReportContext(descriptors, cwd, color);
+            var context = new ReportContext(descriptors, cwd, color) { OutputFile = target.File };
             sinks.Add(new ReportSink(ReportWriter.Create(target.Format, context), output, owns, target.File));
         }
 
@@ -826,7 +826,10 @@ public sealed class CheckRunner
         var shown = options.Quiet ? all.Where(m => m.Severity == DiagnosticSeverity.Error).ToList() : all;
         var shownSuppressed = options.Quiet ? suppressed.Where(m => m.Severity == DiagnosticSeverity.Error).ToList() : suppressed;
         DiagnosticSeverity? highest = all.Count == 0 ? null : all.Max(m => m.Severity);
-        var report = new FileReport(item.DisplayPath, shown, shownSuppressed);
+        var report = new FileReport(item.DisplayPath, shown, shownSuppressed)
+        {
+            Card = writers.Any(w => w.WantsCards) ? Rules.Cards.ShareCards.Build(result, item.Configuration, _workspace) : null,
+        };
         var formatted = new string[writers.Length];
         for (var w = 0; w < writers.Length; w++)
         {

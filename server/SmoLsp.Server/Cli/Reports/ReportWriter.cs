@@ -27,6 +27,9 @@ public sealed class ReportContext
 
     public bool Color { get; }
 
+    /// <summary>The file this report is written to (as given on the command line), or null for standard output.</summary>
+    public string? OutputFile { get; init; }
+
     public RuleDescriptor? Descriptor(string id) => RuleIndex.TryGetValue(id, out var i) ? Descriptors[i] : null;
 
     /// <summary>The version <c>smolsp --version</c> prints, without the source-control suffix.</summary>
@@ -62,8 +65,12 @@ public abstract class ReportWriter
         ReportFormat.Junit => new JunitReportWriter(context),
         ReportFormat.Checkstyle => new CheckstyleReportWriter(context),
         ReportFormat.Gitlab => new GitlabReportWriter(context),
+        ReportFormat.Html => new HtmlReportWriter(context),
         _ => new TextReportWriter(context),
     };
+
+    /// <summary>True when <see cref="FormatFile"/> draws share cards: the run then builds each page's <see cref="FileReport.Card"/>.</summary>
+    public virtual bool WantsCards => false;
 
     public abstract string FormatFile(FileReport file);
 

@@ -192,7 +192,10 @@ public sealed record CardValueInfo(string Text, bool IsDynamic, CardSourceInfo S
 /// </summary>
 public sealed record CardFieldInfo(IReadOnlyList<string> Chain, CardValueInfo? Value, string? Shown, int? Limit, bool LimitDocumented, bool Truncated, bool Fallback);
 
-/// <summary>What the local file behind an image URL is (<c>fileUri</c> null: not a file of this site; <c>exists</c> false: no such file).</summary>
+/// <summary>
+/// What the local file behind an image URL is (<c>fileUri</c> null: not a file of this site; <c>exists</c> false: no such
+/// file). <c>src</c> is what a view shows (the HTML report's data: URI or copied file); the server never sets it over LSP.
+/// </summary>
 public sealed record CardImageInfo(
     string Url,
     bool IsDynamic,
@@ -207,7 +210,8 @@ public sealed record CardImageInfo(
     string? Problem,
     int? DeclaredWidth,
     int? DeclaredHeight,
-    string? Alt);
+    string? Alt,
+    string? Src = null);
 
 /// <summary>One platform's card; <c>layout</c> is largeImage, smallImage, unfurl or searchResult; <c>imageAspect</c> is the crop frame's width / height.</summary>
 public sealed record PlatformCardInfo(
