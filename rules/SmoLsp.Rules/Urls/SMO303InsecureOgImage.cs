@@ -1,5 +1,4 @@
 using SmoLsp.Analysis.Rules;
-using SmoLsp.Analysis.Text;
 using SmoLsp.Rules.Images;
 
 namespace SmoLsp.Rules.Urls;
@@ -36,33 +35,7 @@ public sealed class SMO303InsecureOgImage : Rule
             }
 
             var span = WebUrl.TrimmedSpan(context.Source, value.Span);
-            var fixes = Array.Empty<CodeFix>();
-            if (context.Source.Slice(span).StartsWith("http:", StringComparison.OrdinalIgnoreCase))
-            {
-                // Same URL over https. Safe when the image is on the site's own host and the site is known to serve
-                // https (siteUrl or the page's URL says so); elsewhere a suggestion: that host may not serve https.
-                var host = WebUrl.Parse(known, complete)?.Host;
-                var safe = host is not null && SiteHttpsHosts(context).Contains(host);
-                fixes = [new CodeFix(safe ? "Use https:" : "Use https: (check the host serves https)", safe ? FixSafety.Safe : FixSafety.Suggestion, [new TextEdit(new TextSpan(span.Start, 4), "https")])];
-            }
-
-            context.Report(span, args: [complete ? known : known + "..."], fixes: fixes);
+            context.Report(span, args: [complete ? known : known + "..."], fixes: SocialTags.Fixes(ShareUrls.HttpsFix(context, span, known, complete)));
         }
     }, includeFragments: true);
-
-    private static HashSet<string> SiteHttpsHosts(RuleContext context)
-    {
-        var hosts = new HashSet<string>(StringComparer.Ordinal);
-        if (WebUrl.Parse(context.Configuration.SiteUrl) is { Scheme: "https" } site)
-        {
-            hosts.Add(site.Host);
-        }
-
-        if (WebUrl.PageUrl(context.Head, out _) is { Scheme: "https" } page)
-        {
-            hosts.Add(page.Host);
-        }
-
-        return hosts;
-    }
 }
