@@ -3,6 +3,7 @@
 // dist/extension.js (vscode-languageclient included, `vscode` left to the host).
 // Usage: node scripts/build.mjs [--production]
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -32,4 +33,15 @@ await esbuild.build({
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
 });
-console.log(`build: dist/extension.js${production ? ' (production)' : ''}`);
+// The Share preview webview draws cards with the renderer the server's HTML report embeds: one copy of it, in the
+// server's sources, copied here with the webview's own script and styles.
+const cards = path.join(root, '..', 'server', 'SmoLsp.Server', 'Cards');
+const media = path.join(root, 'dist', 'media');
+mkdirSync(media, { recursive: true });
+writeFileSync(path.join(media, 'share-cards.js'), readFileSync(path.join(cards, 'share-cards.js')));
+writeFileSync(path.join(media, 'share-preview.js'), readFileSync(path.join(root, 'media', 'share-preview.js')));
+writeFileSync(
+  path.join(media, 'share-preview.css'),
+  readFileSync(path.join(cards, 'share-cards.css'), 'utf8') + readFileSync(path.join(root, 'media', 'share-preview.css'), 'utf8'),
+);
+console.log(`build: dist/extension.js${production ? ' (production)' : ''}, dist/media/`);

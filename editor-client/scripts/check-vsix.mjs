@@ -19,6 +19,9 @@ const require = createRequire(import.meta.url);
 export const REQUIRED = [
   ['the extension manifest', ['extension/package.json']],
   ['the bundled client', ['extension/dist/extension.js']],
+  ['the share-card renderer', ['extension/dist/media/share-cards.js']],
+  ['the Share preview script', ['extension/dist/media/share-preview.js']],
+  ['the Share preview styles', ['extension/dist/media/share-preview.css']],
   ['the server', ['extension/server/smolsp.dll']],
   ['the server runtime config', ['extension/server/smolsp.runtimeconfig.json']],
   ['the server dependency manifest', ['extension/server/smolsp.deps.json']],

@@ -14,8 +14,8 @@ export const COMMANDS = {
 /** The code action kind the server offers for "apply every safe fix"; also usable in editor.codeActionsOnSave. */
 export const FIX_ALL_KIND = 'source.fixAll.smolsp';
 
-/** Custom request: { textDocument: { uri } } -> { markdown: string } | null. Falls back to a hover at <head>. */
-export const SOCIAL_PREVIEW_REQUEST = 'smolsp/socialPreview';
+/** Custom request: { textDocument: { uri } } -> the share-card model (docs/share-cards.md) | null. */
+export const SHARE_CARD_REQUEST = 'smolsp/shareCard';
 
 /**
  * `.cshtml` is `razor` in plain VS Code and `aspnetcorerazor` with the C# extension; `.razor` only has a

@@ -3,35 +3,26 @@
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
-  ErrorCodes,
   LanguageClient,
   LanguageClientOptions,
-  ResponseError,
   ServerOptions,
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, COMMANDS, DOCUMENT_SELECTOR, FIX_ALL_KIND, SOCIAL_PREVIEW_REQUEST } from './contributions';
-import { headPosition, hoversToMarkdown, NO_PREVIEW_MESSAGE, PREVIEW_SCHEME, previewPage, previewPath } from './preview';
+import { CLIENT_ID, CLIENT_NAME, COMMANDS, DOCUMENT_SELECTOR, FIX_ALL_KIND, SHARE_CARD_REQUEST } from './contributions';
+import {
+  imageFolders,
+  nonce,
+  PREVIEW_DEBOUNCE_MS,
+  previewHtml,
+  problemSummary,
+  SHARE_PREVIEW_VIEW_TYPE,
+  ShareCardModel,
+  withImageSources,
+} from './sharePreview';
 import { nodeResolutionHost, resolveServer, ServerResolution } from './serverResolution';
 import { CONFIGURATION_SECTION, ServerConfiguration, toInitializationOptions, toServerConfiguration } from './settings';
 import { presentStatus, ServerStatus } from './status';
-
-/** Read-only Markdown pages for the social preview; virtual, so closing them never asks to save. */
-class PreviewPages implements vscode.TextDocumentContentProvider {
-  private readonly pages = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-
-  set(uri: vscode.Uri, markdown: string): void {
-    this.pages.set(uri.toString(), markdown);
-    this.changed.fire(uri);
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.pages.get(uri.toString()) ?? '';
-  }
-}
 
 let client: LanguageClient | undefined;
 
@@ -40,7 +31,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = vscode.window.createStatusBarItem('smolsp.status', vscode.StatusBarAlignment.Right, 100);
   status.name = CLIENT_NAME;
   status.command = COMMANDS.showOutput;
-  const previews = new PreviewPages();
   let lastProblems = '';
 
   const setStatus = (state: ServerStatus, detail?: string): void => {
@@ -208,22 +198,68 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   };
 
-  const previewMarkdown = async (document: vscode.TextDocument): Promise<string | undefined> => {
-    try {
-      const answer = await client!.sendRequest<{ markdown?: unknown } | null>(SOCIAL_PREVIEW_REQUEST, {
-        textDocument: { uri: client!.code2ProtocolConverter.asUri(document.uri) },
-      });
-      if (typeof answer?.markdown === 'string' && answer.markdown.trim().length > 0) {
-        return answer.markdown;
-      }
-    } catch (error) {
-      if (!(error instanceof ResponseError && error.code === ErrorCodes.MethodNotFound)) {
-        output.warn(`SmoLsp: ${SOCIAL_PREVIEW_REQUEST} failed, using the hover instead: ${errorText(error)}`);
-      }
+  /**
+   * The Share preview: one webview beside the editor drawing the share cards of the active template, live as you
+   * type (a request per pause in typing), with the real local images and clicks on a field jumping to its tag.
+   */
+  let panel: vscode.WebviewPanel | undefined;
+  let previewed: vscode.TextDocument | undefined;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let generation = 0;
+  const media = vscode.Uri.joinPath(vscode.Uri.file(context.extensionPath), 'dist', 'media');
+  const roots = new Map<string, vscode.Uri>();
+
+  const refreshPreview = async (): Promise<void> => {
+    const current = panel;
+    const document = previewed;
+    if (!current || !document || !client?.isRunning()) {
+      return;
     }
-    const at = headPosition(document.getText());
-    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(at.line, at.character))) ?? [];
-    return hoversToMarkdown(hovers);
+    const mine = ++generation;
+    let card: ShareCardModel | null = null;
+    let status: string;
+    try {
+      card = await client.sendRequest<ShareCardModel | null>(SHARE_CARD_REQUEST, { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) } });
+      status = card ? problemSummary(card.problems) + (card.composed ? ' · composed with ' + card.composedFrom.map((u) => u.slice(u.lastIndexOf('/') + 1)).join(', ') : '') : 'no share card: a partial';
+    } catch (error) {
+      status = `the server could not answer: ${errorText(error)}`;
+      output.warn(`SmoLsp: ${SHARE_CARD_REQUEST} failed: ${errorText(error)}`);
+    }
+    if (mine !== generation || panel !== current) {
+      return; // a newer request, or the panel closed meanwhile
+    }
+    if (card) {
+      // The webview may read only the extension's media and the folders of the images it shows.
+      let added = false;
+      for (const folder of imageFolders(card)) {
+        if (!roots.has(folder)) {
+          roots.set(folder, vscode.Uri.parse(folder));
+          added = true;
+        }
+      }
+      if (added) {
+        current.webview.options = { enableScripts: true, localResourceRoots: [media, ...roots.values()] };
+      }
+      card = withImageSources(card, (fileUri) => current.webview.asWebviewUri(vscode.Uri.parse(fileUri)).toString());
+    }
+    await current.webview.postMessage({ type: 'card', card, title: vscode.workspace.asRelativePath(document.uri), status });
+  };
+
+  const schedulePreview = (): void => {
+    if (pending) {
+      clearTimeout(pending);
+    }
+    pending = setTimeout(() => {
+      pending = undefined;
+      void refreshPreview();
+    }, PREVIEW_DEBOUNCE_MS);
+  };
+
+  const jumpTo = async (location: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }): Promise<void> => {
+    const { start, end } = location.range;
+    const selection = new vscode.Range(start.line, start.character, end.line, end.character);
+    const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === previewed?.uri.toString())?.viewColumn ?? vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { selection, viewColumn: column, preserveFocus: false });
   };
 
   const showPreview = async (): Promise<void> => {
@@ -231,25 +267,64 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (!document) {
       return;
     }
-    const markdown = await previewMarkdown(document);
-    if (!markdown) {
-      void vscode.window.showInformationMessage(NO_PREVIEW_MESSAGE);
-      return;
+    previewed = document;
+    if (panel) {
+      panel.reveal(vscode.ViewColumn.Beside, true);
+    } else {
+      const created = vscode.window.createWebviewPanel(SHARE_PREVIEW_VIEW_TYPE, 'Share preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: true,
+        localResourceRoots: [media],
+        retainContextWhenHidden: false,
+      });
+      panel = created;
+      const webview = created.webview;
+      webview.html = previewHtml(
+        {
+          cspSource: webview.cspSource,
+          nonce: nonce(),
+          styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'share-preview.css')).toString(),
+          cardsScriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'share-cards.js')).toString(),
+          previewScriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'share-preview.js')).toString(),
+        },
+        'Share preview',
+      );
+      webview.onDidReceiveMessage((message: { type?: string; location?: Parameters<typeof jumpTo>[0] }) => {
+        if (message?.type === 'ready') {
+          void refreshPreview();
+        } else if (message?.type === 'jump' && message.location) {
+          void jumpTo(message.location);
+        }
+      });
+      created.onDidDispose(() => {
+        if (panel === created) {
+          panel = undefined;
+          previewed = undefined;
+          roots.clear();
+        }
+      });
     }
-    const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: previewPath(document.uri.path), query: document.uri.toString() });
-    previews.set(uri, previewPage(vscode.workspace.asRelativePath(document.uri), markdown));
-    try {
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
-    } catch {
-      // The built-in Markdown extension can be disabled; the raw Markdown still reads well.
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.Beside, preview: true });
-    }
+    panel.title = `Share preview: ${vscode.workspace.asRelativePath(document.uri)}`;
+    await refreshPreview();
   };
 
   context.subscriptions.push(
     output,
     status,
-    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      // Edits to the previewed page, or to anything it reads (its layout), change the card.
+      if (panel && previewed && (e.document === previewed || vscode.languages.match(DOCUMENT_SELECTOR, e.document) > 0)) {
+        schedulePreview();
+      }
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      // The preview follows the template being edited, as the Markdown preview does.
+      if (panel && editor && editor.document !== previewed && vscode.languages.match(DOCUMENT_SELECTOR, editor.document) > 0) {
+        previewed = editor.document;
+        panel.title = `Share preview: ${vscode.workspace.asRelativePath(editor.document.uri)}`;
+        schedulePreview();
+      }
+    }),
+    { dispose: () => pending && clearTimeout(pending) },
     vscode.commands.registerCommand(COMMANDS.fixAll, fixAll),
     vscode.commands.registerCommand(COMMANDS.showPreview, showPreview),
     vscode.commands.registerCommand(COMMANDS.restart, restart),

@@ -10,10 +10,8 @@ import {
   createVscodeMock,
   fakeContext,
   fakeDocument,
-  FakeUri,
   loadFresh,
   MockOptions,
-  ResponseError,
   ClientMockOptions,
 } from './vscodeMock';
 
@@ -286,51 +284,61 @@ describe('commands', () => {
     assert.deepEqual(vscode.appliedEdits, []);
   });
 
-  it('show preview uses smolsp/socialPreview when the server answers it', async () => {
-    const { vscode, lc } = await activate(setupFiles(true, true), {}, { onRequest: () => ({ markdown: '**Acme** card' }) });
-    const document = fakeDocument('/ws/Pages/Index.razor', 'plaintext', html);
+  it('show preview opens the Share preview webview beside the editor with a strict CSP and posts the card', async () => {
+    const card = {
+      uri: 'file:/ws/index.html',
+      version: 1,
+      composed: false,
+      composedFrom: [],
+      problems: { errors: 0, warnings: 2, infos: 0, hints: 0 },
+      platforms: [
+        { id: 'facebook', image: { url: '/img/card.png', fileUri: 'file:///ws/img/card.png', exists: true } },
+        { id: 'google', image: null },
+      ],
+    };
+    const { vscode, lc } = await activate(setupFiles(true, true), {}, { onRequest: () => card });
+    vscode.window.activeTextEditor = { document: fakeDocument('/ws/index.html', 'html', html) };
+    await vscode.commands.get('smolsp.showPreview')!();
+
+    assert.equal(vscode.panels.length, 1);
+    const [panel] = vscode.panels;
+    assert.equal(panel.viewType, 'smolsp.sharePreview');
+    assert.equal(panel.title, 'Share preview: index.html');
+    assert.match(panel.webview.html, /Content-Security-Policy" content="default-src 'none'; img-src vscode-webview: data:;/);
+    assert.deepEqual(lc.clients[0].requests, [{ method: 'smolsp/shareCard', params: { textDocument: { uri: 'file:/ws/index.html' } } }]);
+    const posted = panel.webview.posted.at(-1) as any;
+    assert.equal(posted.type, 'card');
+    assert.equal(posted.status, '2 warnings');
+    // The local image is loadable from the webview, and its folder is a resource root.
+    assert.equal(posted.card.platforms[0].image.src, 'vscode-webview:/ws/img/card.png');
+    assert.ok(JSON.stringify(panel.webview.options).includes('/ws/img'));
+
+    // A second command reveals the same panel.
+    await vscode.commands.get('smolsp.showPreview')!();
+    assert.equal(vscode.panels.length, 1);
+    assert.equal(panel.revealed, 1);
+  });
+
+  it('the preview jumps to a clicked field and re-asks the server after typing pauses', async () => {
+    const { vscode, lc } = await activate(setupFiles(true, true), {}, { onRequest: () => null });
+    const document = fakeDocument('/ws/index.html', 'html', html);
     vscode.window.activeTextEditor = { document };
     await vscode.commands.get('smolsp.showPreview')!();
-    assert.deepEqual(lc.clients[0].requests, [{ method: 'smolsp/socialPreview', params: { textDocument: { uri: 'file:/ws/Pages/Index.razor' } } }]);
-    const shown = vscode.executed.find((e) => e.command === 'markdown.showPreviewToSide');
-    assert.ok(shown, 'opens the Markdown preview');
-    const uri = shown.args[0] as FakeUri;
-    assert.equal(uri.scheme, 'smolsp-preview');
-    assert.match(vscode.contentProviders.get('smolsp-preview')!.provideTextDocumentContent(uri), /# Social preview: Index\.razor\n\n\*\*Acme\*\* card/);
-    assert.equal(vscode.executed.filter((e) => e.command === 'vscode.executeHoverProvider').length, 0);
-  });
+    const [panel] = vscode.panels;
+    assert.equal((panel.webview.posted.at(-1) as any).status, 'no share card: a partial');
 
-  it('show preview falls back to the hover at <head> when the request is unknown', async () => {
-    const hoverAt: unknown[] = [];
-    const { vscode } = await activate(
-      setupFiles(true, true),
-      {
-        commandHandlers: {
-          'vscode.executeHoverProvider': (_uri, position) => {
-            hoverAt.push(position);
-            return [{ contents: [{ value: 'X: **Acme Widgets**' }] }];
-          },
-        },
-      },
-      {
-        onRequest: () => {
-          throw new ResponseError(-32601, 'Unhandled method smolsp/socialPreview');
-        },
-      },
-    );
-    vscode.window.activeTextEditor = { document: fakeDocument('/ws/index.html', 'html', html) };
-    await vscode.commands.get('smolsp.showPreview')!();
-    assert.deepEqual(JSON.parse(JSON.stringify(hoverAt)), [{ line: 2, character: 1 }]);
-    const shown = vscode.executed.find((e) => e.command === 'markdown.showPreviewToSide')!;
-    assert.match(vscode.contentProviders.get('smolsp-preview')!.provideTextDocumentContent(shown.args[0] as FakeUri), /X: \*\*Acme Widgets\*\*/);
-    assert.ok(!vscode.outputChannels[0].lines.some((l) => l.startsWith('[warning]')), 'an unknown method is expected, not a warning');
-  });
+    const range = { start: { line: 3, character: 4 }, end: { line: 3, character: 40 } };
+    panel.webview.receive({ type: 'jump', location: { uri: 'file:///ws/Views/Shared/_Layout.cshtml', range } });
+    await settle();
+    const shown = vscode.shownDocuments.at(-1) as any;
+    assert.equal(shown.doc.path, '/ws/Views/Shared/_Layout.cshtml');
+    assert.deepEqual(JSON.parse(JSON.stringify(shown.options.selection)), { start: { line: 3, character: 4 }, end: { line: 3, character: 40 } });
 
-  it('show preview says so when neither answers', async () => {
-    const { vscode } = await activate(setupFiles(true, true), { commandHandlers: { 'vscode.executeHoverProvider': () => [] } });
-    vscode.window.activeTextEditor = { document: fakeDocument('/ws/index.html', 'html', html) };
-    await vscode.commands.get('smolsp.showPreview')!();
-    assert.match(vscode.messages.at(-1)!.message, /no social preview/);
+    const before = lc.clients[0].requests.length;
+    vscode.textDocumentChanges.fire({ document });
+    vscode.textDocumentChanges.fire({ document });
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(lc.clients[0].requests.length, before + 1, 'two quick edits, one request');
   });
 
   it('show output reveals the channel', async () => {

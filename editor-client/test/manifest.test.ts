@@ -129,7 +129,7 @@ describe('commands', () => {
     }
     assert.deepEqual(
       contributed.map((c) => `${c.category}: ${c.title}`),
-      ['SmoLsp: Fix all SMO problems in this file', 'SmoLsp: Show social preview', 'SmoLsp: Restart server', 'SmoLsp: Show output'],
+      ['SmoLsp: Fix all SMO problems in this file', 'SmoLsp: Show share preview', 'SmoLsp: Restart server', 'SmoLsp: Show output'],
     );
   });
 
@@ -143,9 +143,19 @@ describe('commands', () => {
     for (const c of literal) {
       assert.ok(ids.has(c), `${c} is contributed`);
     }
-    for (const entry of pkg.contributes.menus.commandPalette) {
+    for (const entry of [...pkg.contributes.menus.commandPalette, ...pkg.contributes.menus['editor/title']]) {
       assert.ok(ids.has(entry.command), entry.command);
     }
+  });
+});
+
+describe('share preview', () => {
+  it('has a button in the editor title bar of templates', () => {
+    const [button] = pkg.contributes.menus['editor/title'];
+    assert.equal(button.command, COMMANDS.showPreview);
+    assert.equal(button.group, 'navigation');
+    assert.match(button.when, /html\|razor\|aspnetcorerazor/);
+    assert.match(pkg.contributes.commands.find((c: { command: string }) => c.command === COMMANDS.showPreview).icon, /^\$\(.+\)$/);
   });
 });
 

@@ -13,8 +13,8 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { CONFIGURATION_SECTION, toInitializationOptions, toServerConfiguration } from '../src/settings';
-import { FIX_ALL_KIND, SOCIAL_PREVIEW_REQUEST } from '../src/contributions';
-import { headPosition } from '../src/preview';
+import { FIX_ALL_KIND, SHARE_CARD_REQUEST } from '../src/contributions';
+import { imageFolders, ShareCardModel, withImageSources } from '../src/sharePreview';
 import { nodeResolutionHost, resolveServer, ResolvedServer } from '../src/serverResolution';
 import { importScript, root, tempDir } from './helpers';
 
@@ -265,18 +265,21 @@ if (SKIP) {
       await diagnostics(uri, (d) => !d.some((x) => x.code === 'SMO001'));
     });
 
-    it(`answers ${SOCIAL_PREVIEW_REQUEST}, or a hover at <head> for the fallback`, { timeout: 30_000 }, async () => {
+    it(`answers ${SHARE_CARD_REQUEST} with the cards the preview draws`, { timeout: 30_000 }, async () => {
       initialized();
       const uri = uriOf('index.html');
-      try {
-        const answer: any = await connection.sendRequest(SOCIAL_PREVIEW_REQUEST, { textDocument: { uri } });
-        assert.ok(answer === null || typeof answer.markdown === 'string', JSON.stringify(answer));
-        if (answer?.markdown) return;
-      } catch (error: any) {
-        assert.equal(error.code, -32601, `only "method not found" is a reason to fall back: ${error.message}`);
+      const card = (await connection.sendRequest(SHARE_CARD_REQUEST, { textDocument: { uri } })) as ShareCardModel;
+      assert.ok(card, `a card for index.html${context()}`);
+      assert.equal(card.uri, uri);
+      assert.deepEqual(card.platforms.map((p) => p.id), ['x-large', 'x-summary', 'facebook', 'linkedin', 'slack', 'discord', 'whatsapp', 'google']);
+      const facebook = card.platforms.find((p) => p.id === 'facebook') as any;
+      assert.equal(facebook.title.value.source.location.uri, uri);
+      // What the extension does with it before posting it to the webview.
+      const shown = withImageSources(card, (fileUri) => 'webview:' + fileUri);
+      for (const p of shown.platforms) {
+        if (p.image?.exists) assert.equal(p.image.src, 'webview:' + p.image.fileUri);
       }
-      const hover: any = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: headPosition(INDEX_HTML) });
-      assert.ok(hover?.contents, `a hover at <head>${context()}`);
+      assert.ok(imageFolders(card).every((f) => f.startsWith('file:')));
     });
 
     it('accepts the settings the extension sends, pulled by the smolsp section or pushed', () => {

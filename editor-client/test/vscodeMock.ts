@@ -38,6 +38,13 @@ export class FakeUri {
   static from(parts: { scheme: string; path?: string; query?: string }): FakeUri {
     return new FakeUri(parts.scheme, parts.path ?? '', parts.query ?? '');
   }
+  static parse(text: string): FakeUri {
+    const colon = text.indexOf(':');
+    return new FakeUri(text.slice(0, colon), text.slice(colon + 1).replace(/^\/\//, ''));
+  }
+  static joinPath(base: FakeUri, ...parts: string[]): FakeUri {
+    return new FakeUri(base.scheme, [base.path, ...parts].join('/'));
+  }
 }
 
 export class Position {
@@ -99,6 +106,27 @@ export interface FakeStatusBarItem {
   dispose(): void;
 }
 
+/** A webview panel as the extension sees it; what it posted and the handler of messages from the page. */
+export interface FakeWebviewPanel {
+  viewType: string;
+  title: string;
+  options: unknown;
+  revealed: number;
+  webview: {
+    html: string;
+    options: unknown;
+    cspSource: string;
+    posted: unknown[];
+    asWebviewUri(uri: FakeUri): FakeUri;
+    postMessage(message: unknown): Promise<boolean>;
+    onDidReceiveMessage(listener: Listener<unknown>): { dispose(): void };
+    receive(message: unknown): void;
+  };
+  reveal(): void;
+  onDidDispose(listener: () => void): { dispose(): void };
+  dispose(): void;
+}
+
 export interface MockOptions {
   /** Flat settings, e.g. { 'smolsp.server.path': '/x/smolsp.dll' }. */
   settings?: Record<string, unknown>;
@@ -124,6 +152,9 @@ export interface VscodeMock {
   shownDocuments: unknown[];
   configurationListeners: Array<Listener<{ affectsConfiguration(section: string): boolean }>>;
   window: { activeTextEditor?: { document: FakeDocument } };
+  panels: FakeWebviewPanel[];
+  textDocumentChanges: EventEmitter<{ document: FakeDocument }>;
+  activeEditorChanges: EventEmitter<{ document: FakeDocument } | undefined>;
 }
 
 function nested(flat: Record<string, unknown>, prefix: string): Record<string, unknown> {
@@ -157,6 +188,9 @@ export function createVscodeMock(options: MockOptions = {}): VscodeMock {
     shownDocuments: [],
     configurationListeners: [],
     window: {},
+    panels: [],
+    textDocumentChanges: new EventEmitter(),
+    activeEditorChanges: new EventEmitter(),
   };
   const disposable = { dispose() {} };
   const message = (kind: 'error' | 'warning' | 'info') => (text: string, ...items: string[]) => {
@@ -219,9 +253,41 @@ export function createVscodeMock(options: MockOptions = {}): VscodeMock {
     showErrorMessage: message('error'),
     showWarningMessage: message('warning'),
     showInformationMessage: message('info'),
-    showTextDocument: (doc: unknown) => {
-      mock.shownDocuments.push(doc);
+    showTextDocument: (doc: unknown, options?: unknown) => {
+      mock.shownDocuments.push(options === undefined ? doc : { doc, options });
       return Promise.resolve(undefined);
+    },
+    get visibleTextEditors() {
+      return mock.window.activeTextEditor ? [{ ...mock.window.activeTextEditor, viewColumn: 1 }] : [];
+    },
+    onDidChangeActiveTextEditor: mock.activeEditorChanges.event,
+    createWebviewPanel(viewType: string, title: string, _column: unknown, options: unknown) {
+      const received = new EventEmitter<unknown>();
+      const disposed = new EventEmitter<void>();
+      const panel: FakeWebviewPanel = {
+        viewType,
+        title,
+        options,
+        revealed: 0,
+        webview: {
+          html: '',
+          options,
+          cspSource: 'vscode-webview:',
+          posted: [],
+          asWebviewUri: (uri: FakeUri) => new FakeUri('vscode-webview', uri.path),
+          postMessage(message: unknown) {
+            panel.webview.posted.push(message);
+            return Promise.resolve(true);
+          },
+          onDidReceiveMessage: received.event,
+          receive: (message: unknown) => received.fire(message),
+        },
+        reveal: () => panel.revealed++,
+        onDidDispose: (listener: () => void) => disposed.event(listener),
+        dispose: () => disposed.fire(),
+      };
+      mock.panels.push(panel);
+      return panel;
     },
   };
 
@@ -249,6 +315,7 @@ export function createVscodeMock(options: MockOptions = {}): VscodeMock {
       return path.basename(uri.path);
     },
     createFileSystemWatcher: () => disposable,
+    onDidChangeTextDocument: mock.textDocumentChanges.event,
   };
 
   const commands = {
@@ -293,7 +360,7 @@ export function createVscodeMock(options: MockOptions = {}): VscodeMock {
     Position,
     ThemeColor,
     StatusBarAlignment: { Left: 1, Right: 2 },
-    ViewColumn: { Active: -1, Beside: -2 },
+    ViewColumn: { Active: -1, Beside: -2, One: 1 },
     Disposable: class {
       constructor(private readonly fn: () => void) {}
       dispose() {
