@@ -13,6 +13,9 @@ const GOOD = [
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
+  'extension/dist/media/share-cards.js',
+  'extension/dist/media/share-preview.js',
+  'extension/dist/media/share-preview.css',
   'extension/schemas/smolsp.schema.json',
   'extension/server/smolsp.dll',
   'extension/server/smolsp.runtimeconfig.json',
@@ -31,6 +34,9 @@ describe('check-vsix: contents', () => {
     const { missing } = checkEntries(GOOD.filter((n) => !/smolsp\.dll|readme|LICENSE|changelog|dist\//.test(n)));
     assert.deepEqual(missing, [
       'the bundled client (extension/dist/extension.js)',
+      'the share-card renderer (extension/dist/media/share-cards.js)',
+      'the Share preview script (extension/dist/media/share-preview.js)',
+      'the Share preview styles (extension/dist/media/share-preview.css)',
       'the server (extension/server/smolsp.dll)',
       'README (extension/readme.md)',
       'LICENSE (extension/LICENSE.txt)',
