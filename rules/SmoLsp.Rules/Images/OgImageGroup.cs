@@ -1,3 +1,4 @@
+using System.Globalization;
 using SmoLsp.Analysis.Model;
 
 namespace SmoLsp.Rules.Images;
@@ -9,6 +10,16 @@ namespace SmoLsp.Rules.Images;
 internal sealed record OgImageGroup(MetaTag Root, IReadOnlyList<MetaTag> Properties)
 {
     public bool Has(string key) => Properties.Any(p => p.Key == key);
+
+    /// <summary>
+    /// The positive whole number a structured property states for this image as static text (<c>og:image:width</c>), or
+    /// null. A property written before the <c>og:image</c> (SMO010's finding) describes no image, so it declares nothing.
+    /// </summary>
+    public int? Declared(string key) =>
+        Properties.FirstOrDefault(p => p.Key == key && p.Element.Index > Root.Element.Index)?.Content is { IsStatic: true } value
+        && int.TryParse(value.NormalizedText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : null;
 
     /// <summary>
     /// The groups in document order. Structured properties written before the first <c>og:image</c> (SMO010's

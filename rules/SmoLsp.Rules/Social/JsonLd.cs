@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using SmoLsp.Analysis.Model;
+using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Syntax;
 
 namespace SmoLsp.Rules.Social;
@@ -148,14 +149,25 @@ internal sealed class JsonLdScript
     public static bool IsIdentity(JsonNode entity, out JsonNode? type)
     {
         type = entity["@type"];
+        return TypeNames(entity).Any(local => local == "Person" || s_organizationTypes.Contains(local));
+    }
+
+    /// <summary>The entity's <c>@type</c> names without their vocabulary (<c>https://schema.org/Article</c> is <c>Article</c>).</summary>
+    public static IEnumerable<string> TypeNames(JsonNode entity)
+    {
+        var type = entity["@type"];
         var names = type?.Kind switch
         {
             JsonKind.String => [type],
             JsonKind.Array => type.Items.Where(i => i.Kind == JsonKind.String).ToList(),
             _ => [],
         };
-        return names.Any(n => LocalName(n!.String!) is var local && (local == "Person" || s_organizationTypes.Contains(local)));
+        return names.Select(n => LocalName(n.String!));
     }
+
+    /// <summary>The entities of every readable JSON-LD block of the document.</summary>
+    public static IEnumerable<JsonNode> Entities(RuleContext context) =>
+        context.Head.JsonLd.Select(block => Read(context.Syntax, block)).OfType<JsonLdScript>().SelectMany(script => script.TopLevelEntities());
 
     /// <summary>The string entries of <c>sameAs</c> (a string or an array), or an empty list.</summary>
     public static IReadOnlyList<JsonNode> SameAs(JsonNode entity) => entity["sameAs"] switch
