@@ -111,7 +111,34 @@ internal static class LocalImage
     /// og:image:secure_url. What SMO402 (declare the size) and SMO403 (the declared size is wrong) both judge against.
     /// </summary>
     public static LocalImageReference? SizedImageOf(IReadOnlyList<LocalImageReference> local, OgImageGroup group) =>
-        local.FirstOrDefault(r => r.HasSize && (ReferenceEquals(r.Meta, group.Root) || group.Properties.Any(p => ReferenceEquals(p, r.Meta))));
+        local.FirstOrDefault(r => r.HasSize && Describes(group, r));
+
+    private static bool Describes(OgImageGroup group, LocalImageReference image) =>
+        ReferenceEquals(image.Meta, group.Root) || group.Properties.Any(p => ReferenceEquals(p, image.Meta));
+
+    /// <summary>
+    /// Each og:image group whose image is a local file that <paramref name="has"/> accepts (the og:image itself, else its
+    /// og:image:url or og:image:secure_url), with that file: what the rules that compare a group's tags with its file walk.
+    /// </summary>
+    public static IReadOnlyList<(OgImageGroup Group, LocalImageReference Image)> Groups(RuleContext context, Func<LocalImageReference, bool> has)
+    {
+        var local = Of(context);
+        var found = new List<(OgImageGroup, LocalImageReference)>();
+        if (local.Count == 0)
+        {
+            return found;
+        }
+
+        foreach (var group in OgImageGroup.Of(context.Head))
+        {
+            if (local.FirstOrDefault(r => has(r) && Describes(group, r)) is { } image)
+            {
+                found.Add((group, image));
+            }
+        }
+
+        return found;
+    }
 
     /// <summary>True when the path's last segment ends like an image file, so a missing file is a broken link rather than an endpoint.</summary>
     public static bool LooksLikeImageFile(string sitePath)

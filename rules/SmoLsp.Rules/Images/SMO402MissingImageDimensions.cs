@@ -21,19 +21,9 @@ public sealed class SMO402MissingImageDimensions : Rule
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
-        var local = LocalImage.Of(context);
-        if (local.Count == 0)
+        foreach (var (group, image) in LocalImage.Groups(context, r => r.HasSize))
         {
-            return;
-        }
-
-        foreach (var group in OgImageGroup.Of(context.Head))
-        {
-            var image = LocalImage.SizedImageOf(local, group);
-            if (image?.Facts is not { Width: { } width, Height: { } height })
-            {
-                continue;
-            }
+            var (width, height) = (image.Facts!.Width!.Value, image.Facts.Height!.Value);
 
             var missing = new List<(string Key, int Value)>();
             if (!group.Has("og:image:width"))

@@ -24,19 +24,9 @@ public sealed class SMO403ImageDimensionsMismatch : Rule
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
-        var local = LocalImage.Of(context);
-        if (local.Count == 0)
+        foreach (var (group, image) in LocalImage.Groups(context, r => r.HasSize))
         {
-            return;
-        }
-
-        foreach (var group in OgImageGroup.Of(context.Head))
-        {
-            var image = LocalImage.SizedImageOf(local, group);
-            if (image?.Facts is not { Width: { } width, Height: { } height })
-            {
-                continue;
-            }
+            var (width, height) = (image.Facts!.Width!.Value, image.Facts.Height!.Value);
 
             foreach (var property in group.Properties)
             {

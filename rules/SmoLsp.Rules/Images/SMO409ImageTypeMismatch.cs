@@ -22,17 +22,9 @@ public sealed class SMO409ImageTypeMismatch : Rule
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
-        var local = LocalImage.Of(context);
-        if (local.Count == 0)
+        foreach (var (group, image) in LocalImage.Groups(context, r => r.Facts is { Format: not ImageFormat.Unknown }))
         {
-            return;
-        }
-
-        foreach (var group in OgImageGroup.Of(context.Head))
-        {
-            var image = local.FirstOrDefault(r => r.Facts is { Format: not ImageFormat.Unknown }
-                && (ReferenceEquals(r.Meta, group.Root) || group.Properties.Any(p => ReferenceEquals(p, r.Meta))));
-            if (image?.Facts is not { } facts || MimeTypes(facts.Format) is not { } accepted)
+            if (MimeTypes(image.Facts!.Format) is not { } accepted)
             {
                 continue;
             }
@@ -54,7 +46,7 @@ public sealed class SMO409ImageTypeMismatch : Rule
 
                 var real = accepted[0];
                 var fix = new CodeFix($"Write og:image:type {real}", FixSafety.Safe, [new TextEdit(span, real)]);
-                context.Report(span, args: [value.NormalizedText, image.DisplayPath, Article(facts.Format), real], fixes: [fix]);
+                context.Report(span, args: [value.NormalizedText, image.DisplayPath, Article(image.Facts.Format), real], fixes: [fix]);
             }
         }
     }, includeFragments: true);
