@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace SmoLsp.Server.Lsp.Protocol;
 
@@ -85,8 +86,8 @@ public readonly record struct RequestId
                 var key = element.TryGetDecimal(out var d) ? d.ToString(CultureInfo.InvariantCulture) : raw;
                 id = new RequestId(raw, "n:" + key);
                 return true;
-            case JsonValueKind.String:
-                id = new RequestId(element.GetRawText(), "s:" + element.GetString());
+            case JsonValueKind.String when IncomingMessage.TryGetString(element, out var text):
+                id = new RequestId(element.GetRawText(), "s:" + text);
                 return true;
             case JsonValueKind.Null:
                 // JSON-RPC allows a null id (discouraged); treat it as a request that is answered with id null.
@@ -142,10 +143,23 @@ public sealed class IncomingMessage : IDisposable
     /// <summary>Why the message is <see cref="IncomingKind.Invalid"/>.</summary>
     public string? Problem { get; }
 
-    /// <summary>Parses a body. Throws <see cref="JsonException"/> only when the body is not JSON at all (-32700).</summary>
+    /// <summary>
+    /// Parses a body. Throws <see cref="JsonException"/> only when the body is not JSON at all (-32700), which includes
+    /// bytes that are not UTF-8 (JSON text is UTF-8, RFC 8259 section 8.1). Everything else that is wrong becomes an
+    /// <see cref="IncomingKind.Invalid"/> message (-32600).
+    /// </summary>
     public static IncomingMessage Parse(byte[] body)
     {
+        // Parse first, validate the encoding after: a parse fails at the first bad token, so a body that is garbage
+        // costs only the bytes up to it (the reader may hand us overlapping garbage bodies; see Rewind).
         var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 256 });
+        if (!Utf8.IsValid(body))
+        {
+            // JsonDocument does not validate the bytes inside strings; GetString would throw on them later.
+            document.Dispose();
+            throw new JsonException($"the message is not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8(body)})");
+        }
+
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -159,7 +173,7 @@ public sealed class IncomingMessage : IDisposable
             return Invalid(document, RequestId.Null, "id must be a number or a string");
         }
 
-        if (!root.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
+        if (!root.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || !version.ValueEquals("2.0"))
         {
             return Invalid(document, id, "jsonrpc must be \"2.0\"");
         }
@@ -177,7 +191,11 @@ public sealed class IncomingMessage : IDisposable
                 return Invalid(document, id, "params must be an object or an array");
             }
 
-            var method = methodElement.GetString()!;
+            if (!TryGetString(methodElement, out var method))
+            {
+                return Invalid(document, id, "method is not a valid Unicode string");
+            }
+
             return new IncomingMessage(document, hasId ? IncomingKind.Request : IncomingKind.Notification, method, id, @params, null, null, null);
         }
 
@@ -192,6 +210,40 @@ public sealed class IncomingMessage : IDisposable
     }
 
     public void Dispose() => _document?.Dispose();
+
+    /// <summary>
+    /// The string, or false when it cannot be one: valid UTF-8 can still escape a lone surrogate (<c>"\ud800"</c>),
+    /// which <see cref="JsonElement.GetString"/> refuses with an exception.
+    /// </summary>
+    internal static bool TryGetString(JsonElement element, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+    {
+        try
+        {
+            value = element.GetString();
+            return value is not null;
+        }
+        catch (InvalidOperationException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return offset;
+    }
 
     private static IncomingMessage Invalid(JsonDocument document, RequestId id, string problem) =>
         new(document, IncomingKind.Invalid, null, id, null, null, null, problem);

@@ -177,7 +177,15 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
                 if (framed.Body is not null)
                 {
-                    Dispatch(framed.Body);
+                    try
+                    {
+                        Dispatch(framed.Body);
+                    }
+                    catch (Exception ex)
+                    {
+                        // Last line of defence: whatever a message does to the dispatcher, the next one is still read.
+                        _logger.Error(ex, "Could not handle a message of {Bytes} bytes; carrying on", framed.Body.Length);
+                    }
                 }
 
                 if (framed.EndOfStream)
@@ -219,11 +227,11 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         {
             _logger.Warning("Parse error: {Message}", ex.Message);
             SendError(RequestId.Null, ErrorCodes.ParseError, "Parse error: " + ex.Message);
-            // A Content-Length that was too large swallows the start of the next message: give that part back.
+            // A Content-Length that was too large swallows the start of the next message: read on from there.
             var next = MessageReader.IndexOfContentLength(body, 1);
-            if (next > 0)
+            if (next > 0 && !_reader.Rewind(next))
             {
-                _reader.Unread(body.AsSpan(next));
+                _logger.Warning("Not re-reading a message nested in a message that was re-read already");
             }
 
             return;
@@ -269,7 +277,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         if (message.Error is { } error)
         {
             var code = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : ErrorCodes.InternalError;
-            var text = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : "error";
+            var text = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m) && IncomingMessage.TryGetString(m, out var t) ? t : "error";
             completion.TrySetException(new LspException(code, text ?? "error"));
         }
         else
@@ -384,6 +392,11 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         catch (LspException ex)
         {
             SendError(id, ex.Code, ex.Message);
+            return false;
+        }
+        catch (Exception ex)
+        {
+            SendError(id, ErrorCodes.InvalidParams, $"Invalid params: {ex.Message}");
             return false;
         }
 
@@ -515,8 +528,9 @@ public sealed class JsonRpcConnection : IAsyncDisposable
         {
             return element.Value.Deserialize(info) ?? throw LspException.InvalidParams("params are required");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
         {
+            // InvalidOperationException: a string that escapes a lone surrogate ("\ud800") cannot become a .NET string.
             throw LspException.InvalidParams("Invalid params: " + ex.Message);
         }
     }

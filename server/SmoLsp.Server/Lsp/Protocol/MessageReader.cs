@@ -13,22 +13,50 @@ public readonly record struct FramedMessage(byte[]? Body, string? Problem, bool 
 /// bad input: a malformed header block is reported and skipped, and the reader resynchronises on the next
 /// <c>Content-Length:</c> it sees, so one broken message never costs the session.
 /// </summary>
+/// <remarks>
+/// Bounded by construction: memory never exceeds the bytes actually received for the current message (a length is
+/// a promise, not an allocation), a header block is at most <see cref="MaxHeaderBytes"/>, a body at most
+/// <see cref="MaxBodyBytes"/>, and every input byte is scanned a constant number of times however the garbage is
+/// arranged.
+/// </remarks>
 public sealed class MessageReader
 {
     /// <summary>Header blocks are a few dozen bytes; anything this long without a blank line is garbage.</summary>
     internal const int MaxHeaderBytes = 8 * 1024;
 
-    /// <summary>A 16 MB template (the workspace cap) escapes to well under this; it bounds memory on a bogus length.</summary>
-    internal const int MaxBodyBytes = 128 * 1024 * 1024;
+    /// <summary>
+    /// 64 MiB. The largest legitimate body is a didOpen/didChange of a template at the workspace cap (16 MiB,
+    /// <c>TemplateFile.DefaultMaxBytes</c>); JSON escaping at most doubles ordinary text (<c>"</c>, <c>\</c>, line
+    /// ends), so 64 MiB leaves twice that margin. A larger message is refused without reading it into memory.
+    /// </summary>
+    internal const int MaxBodyBytes = 64 * 1024 * 1024;
+
+    private const int InitialBufferBytes = 64 * 1024;
+
+    /// <summary>After a message this large, the buffer goes back to its initial size instead of staying big for the session.</summary>
+    private const int ShrinkAboveBytes = 1024 * 1024;
 
     private static readonly byte[] s_headerEnd = "\r\n\r\n"u8.ToArray();
     private static readonly byte[] s_contentLength = "content-length:"u8.ToArray();
 
     private readonly Stream _input;
-    private byte[] _buffer = new byte[64 * 1024];
+    private byte[] _buffer = new byte[InitialBufferBytes];
     private int _start;
     private int _end;
     private bool _eof;
+
+    /// <summary>Buffer index before which no header terminator starts (so garbage is never scanned twice).</summary>
+    private int _noHeaderEndBefore;
+
+    /// <summary>Buffer index of the body <see cref="ReadAsync"/> returned last, while <see cref="Rewind"/> may still use it; else -1.</summary>
+    private int _lastBodyStart = -1;
+    private int _lastBodyLength;
+
+    /// <summary>Input offset of <c>_buffer[0]</c>.</summary>
+    private long _bufferBase;
+
+    /// <summary>Input offset up to which bytes have already been read twice (see <see cref="Rewind"/>).</summary>
+    private long _rereadUntil;
 
     public MessageReader(Stream input)
     {
@@ -37,81 +65,95 @@ public sealed class MessageReader
 
     public async ValueTask<FramedMessage> ReadAsync(CancellationToken cancellationToken)
     {
+        _lastBodyStart = -1;
+        ShrinkBuffer();
         while (true)
         {
-            var headerEnd = Available.IndexOf(s_headerEnd);
-            if (headerEnd < 0)
+            // Only the first MaxHeaderBytes can hold this message's header block; never search further.
+            var window = Available[..Math.Min(Available.Length, MaxHeaderBytes + s_headerEnd.Length)];
+            var scanFrom = Math.Clamp(_noHeaderEndBefore - _start, 0, window.Length);
+            var found = window[scanFrom..].IndexOf(s_headerEnd);
+            if (found < 0)
             {
-                if (_end - _start > MaxHeaderBytes)
+                _noHeaderEndBefore = _start + Math.Max(0, window.Length - (s_headerEnd.Length - 1));
+                if (window.Length >= MaxHeaderBytes + s_headerEnd.Length)
                 {
-                    var problem = $"discarded {_end - _start} bytes with no header terminator";
-                    SkipToNextContentLength(1);
-                    if (_end - _start > MaxHeaderBytes)
-                    {
-                        _start = _end;
-                    }
-
-                    return new FramedMessage(null, problem, false);
+                    var discarded = SkipGarbage();
+                    return new FramedMessage(null, $"discarded {discarded} bytes with no header terminator", false);
                 }
 
-                if (!await FillAsync(cancellationToken).ConfigureAwait(false))
+                if (!await FillAsync(0, cancellationToken).ConfigureAwait(false))
                 {
-                    return FramedMessage.Eof;
+                    return Available.IsEmpty
+                        ? FramedMessage.Eof
+                        : new FramedMessage(null, $"input ended inside a header block ({Available.Length} bytes)", true);
                 }
 
                 continue;
             }
 
+            var headerEnd = scanFrom + found;
             var header = Available[..headerEnd];
-            var (length, error) = ParseHeader(header);
+            var (length, error, mayHideHeader) = ParseHeader(header);
             if (error is not null)
             {
-                var text = Encoding.ASCII.GetString(header.Length > 200 ? header[..200] : header);
-                // The garbage may end in a good header ("...}Content-Length: 52"): restart there rather than lose that message.
-                if (!SkipToNextContentLength(1, headerEnd))
-                {
-                    _start += headerEnd + s_headerEnd.Length;
-                }
-
-                return new FramedMessage(null, $"{error} in header block \"{text}\"", false);
+                var problem = $"{error} in header block \"{Printable(header)}\"";
+                // Garbage may end in a good header ("...}Content-Length: 52", the tail of a body sent shorter than
+                // announced): restart at the block's last Content-Length rather than lose that message. A retry starts
+                // at the last one, so a block is parsed at most twice.
+                var last = mayHideHeader ? LastIndexOfContentLength(header) : -1;
+                _start += last > 0 ? last : headerEnd + s_headerEnd.Length;
+                return new FramedMessage(null, problem, false);
             }
 
-            var bodyStart = _start + headerEnd + s_headerEnd.Length;
-            while (_end - bodyStart < length)
+            var bodyOffset = headerEnd + s_headerEnd.Length;
+            while (_end - _start - bodyOffset < length)
             {
-                var offsetFromStart = bodyStart - _start;
-                if (!await FillAsync(cancellationToken, length + offsetFromStart).ConfigureAwait(false))
+                if (!await FillAsync(bodyOffset + length, cancellationToken).ConfigureAwait(false))
                 {
-                    return new FramedMessage(null, $"input ended inside a message body ({_end - _start - offsetFromStart} of {length} bytes)", true);
+                    var received = _end - _start - bodyOffset;
+                    _start = _end;
+                    return new FramedMessage(null, $"input ended inside a message body ({received} of {length} bytes)", true);
                 }
-
-                bodyStart = _start + offsetFromStart;
             }
 
+            var bodyStart = _start + bodyOffset;
             var body = _buffer.AsSpan(bodyStart, length).ToArray();
             _start = bodyStart + length;
+            _noHeaderEndBefore = _start;
+            _lastBodyStart = bodyStart;
+            _lastBodyLength = length;
             return new FramedMessage(body, null, false);
         }
     }
 
     /// <summary>
-    /// Puts bytes back in front of the unread input. Used when a body turns out not to be JSON but contains the start
-    /// of the next message (a Content-Length that was too large swallowed it).
+    /// Reads again from <paramref name="bodyOffset"/> of the body the last <see cref="ReadAsync"/> returned. Used when
+    /// that body turns out not to be JSON but contains the start of the next message (a Content-Length that was too
+    /// large swallowed it). Costs nothing: the bytes are still in the buffer. Returns false, and changes nothing,
+    /// when that body itself came from bytes read again: bodies nested in bodies would otherwise make the input
+    /// quadratic to read.
     /// </summary>
-    public void Unread(ReadOnlySpan<byte> bytes)
+    public bool Rewind(int bodyOffset)
     {
-        if (bytes.IsEmpty)
+        if (_lastBodyStart < 0)
         {
-            return;
+            throw new InvalidOperationException("Rewind is only possible right after a body was read");
         }
 
-        var remaining = _end - _start;
-        var combined = new byte[Math.Max(_buffer.Length, bytes.Length + remaining)];
-        bytes.CopyTo(combined);
-        _buffer.AsSpan(_start, remaining).CopyTo(combined.AsSpan(bytes.Length));
-        _buffer = combined;
-        _start = 0;
-        _end = bytes.Length + remaining;
+        ArgumentOutOfRangeException.ThrowIfNegative(bodyOffset);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bodyOffset, _lastBodyLength);
+        var bodyStart = _bufferBase + _lastBodyStart;
+        if (bodyStart < _rereadUntil)
+        {
+            return false;
+        }
+
+        _rereadUntil = bodyStart + _lastBodyLength;
+        _start = _lastBodyStart + bodyOffset;
+        _noHeaderEndBefore = _start;
+        _lastBodyStart = -1;
+        return true;
     }
 
     /// <summary>The offset of the first <c>Content-Length:</c> (any case) in <paramref name="bytes"/> at or after <paramref name="from"/>, or -1.</summary>
@@ -119,23 +161,7 @@ public sealed class MessageReader
     {
         for (var i = Math.Max(0, from); i <= bytes.Length - s_contentLength.Length; i++)
         {
-            var match = true;
-            for (var j = 0; j < s_contentLength.Length; j++)
-            {
-                var b = bytes[i + j];
-                if (b is >= (byte)'A' and <= (byte)'Z')
-                {
-                    b = (byte)(b + 32);
-                }
-
-                if (b != s_contentLength[j])
-                {
-                    match = false;
-                    break;
-                }
-            }
-
-            if (match)
+            if (IsContentLengthAt(bytes, i))
             {
                 return i;
             }
@@ -144,23 +170,58 @@ public sealed class MessageReader
         return -1;
     }
 
-    private ReadOnlySpan<byte> Available => _buffer.AsSpan(_start, _end - _start);
-
-    /// <summary>Moves the read position to the next <c>Content-Length:</c> at or after <paramref name="from"/> (within <paramref name="limit"/> bytes).</summary>
-    private bool SkipToNextContentLength(int from, int limit = int.MaxValue)
+    private static int LastIndexOfContentLength(ReadOnlySpan<byte> bytes)
     {
-        var window = Available[..Math.Min(Available.Length, limit)];
-        var next = IndexOfContentLength(window, from);
-        if (next < 0)
+        for (var i = bytes.Length - s_contentLength.Length; i >= 0; i--)
         {
-            return false;
+            if (IsContentLengthAt(bytes, i))
+            {
+                return i;
+            }
         }
 
-        _start += next;
+        return -1;
+    }
+
+    private static bool IsContentLengthAt(ReadOnlySpan<byte> bytes, int i)
+    {
+        for (var j = 0; j < s_contentLength.Length; j++)
+        {
+            var b = bytes[i + j];
+            if (b is >= (byte)'A' and <= (byte)'Z')
+            {
+                b = (byte)(b + 32);
+            }
+
+            if (b != s_contentLength[j])
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 
-    private static (int Length, string? Error) ParseHeader(ReadOnlySpan<byte> header)
+    private ReadOnlySpan<byte> Available => _buffer.AsSpan(_start, _end - _start);
+
+    /// <summary>
+    /// Drops bytes up to the next <c>Content-Length:</c> after the current position. When there is none yet, keeps
+    /// only the tail that could be the start of one split across reads. Returns how many bytes were dropped.
+    /// </summary>
+    private int SkipGarbage()
+    {
+        var next = IndexOfContentLength(Available, 1);
+        var skip = next > 0 ? next : Math.Max(1, Available.Length - (s_contentLength.Length - 1));
+        _start += skip;
+        return skip;
+    }
+
+    /// <summary>
+    /// The length, or an error. <c>MayHideHeader</c>: the block is not a header as a whole (a line that is not a header
+    /// line, or no Content-Length line), so a good header may sit inside it; an error about the Content-Length value
+    /// itself means the header was read as sent, and is simply bad.
+    /// </summary>
+    private static (int Length, string? Error, bool MayHideHeader) ParseHeader(ReadOnlySpan<byte> header)
     {
         int? length = null;
         foreach (var range in header.Split("\r\n"u8))
@@ -169,30 +230,41 @@ public sealed class MessageReader
             var colon = line.IndexOf((byte)':');
             if (colon <= 0 || !IsToken(line[..colon]))
             {
-                return (0, "malformed header line");
+                return (0, "malformed header line", true);
             }
 
             var name = line[..colon];
             var value = line[(colon + 1)..].Trim((byte)' ');
             if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8))
             {
-                if (!System.Buffers.Text.Utf8Parser.TryParse(value, out int parsed, out var consumed) || consumed != value.Length || parsed < 0)
+                if (value.Length > 0 && value[0] == (byte)'-')
                 {
-                    return (0, "invalid Content-Length");
+                    return (0, "negative Content-Length", false);
+                }
+
+                if (!System.Buffers.Text.Utf8Parser.TryParse(value, out long parsed, out var consumed) || consumed != value.Length || parsed < 0)
+                {
+                    return (0, "invalid Content-Length", false);
                 }
 
                 if (parsed > MaxBodyBytes)
                 {
-                    return (0, $"Content-Length {parsed} is over the {MaxBodyBytes} byte limit");
+                    // Refused before a single byte of it is buffered; its body is skipped as garbage, in bounded memory.
+                    return (0, $"Content-Length {parsed} is over the {MaxBodyBytes} byte limit", false);
                 }
 
-                length = parsed;
+                if (length is not null && length != parsed)
+                {
+                    return (0, "conflicting Content-Length headers", false);
+                }
+
+                length = (int)parsed;
             }
 
             // Content-Type is optional and always utf-8 in practice; other headers are ignored, as the spec allows.
         }
 
-        return length is null ? (0, "missing Content-Length") : (length.Value, null);
+        return length is null ? (0, "missing Content-Length", true) : (length.Value, null, false);
     }
 
     private static bool IsToken(ReadOnlySpan<byte> name)
@@ -208,7 +280,44 @@ public sealed class MessageReader
         return true;
     }
 
-    private async ValueTask<bool> FillAsync(CancellationToken cancellationToken, int needed = 0)
+    /// <summary>At most 200 bytes of a header block for a log line, with control and non-ASCII bytes escaped.</summary>
+    private static string Printable(ReadOnlySpan<byte> bytes)
+    {
+        var text = new StringBuilder();
+        foreach (var b in bytes.Length > 200 ? bytes[..200] : bytes)
+        {
+            if (b is >= 32 and < 127 and not (byte)'\\' and not (byte)'"')
+            {
+                text.Append((char)b);
+            }
+            else
+            {
+                text.Append(b switch { (byte)'\r' => "\\r", (byte)'\n' => "\\n", _ => $"\\x{b:x2}" });
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private void ShrinkBuffer()
+    {
+        if (_buffer.Length > ShrinkAboveBytes && _end - _start <= InitialBufferBytes / 2)
+        {
+            var smaller = new byte[InitialBufferBytes];
+            Available.CopyTo(smaller);
+            _bufferBase += _start;
+            _noHeaderEndBefore = Math.Max(0, _noHeaderEndBefore - _start);
+            _end -= _start;
+            _start = 0;
+            _buffer = smaller;
+        }
+    }
+
+    /// <summary>
+    /// Reads more input. <paramref name="needed"/> (bytes from <c>_start</c>) only caps how far the buffer grows: it
+    /// grows by doubling as bytes arrive, so a large announced length costs nothing until the bytes are really sent.
+    /// </summary>
+    private async ValueTask<bool> FillAsync(int needed, CancellationToken cancellationToken)
     {
         if (_eof)
         {
@@ -218,13 +327,21 @@ public sealed class MessageReader
         if (_start > 0 && (_end == _buffer.Length || _start == _end))
         {
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _bufferBase += _start;
             _end -= _start;
+            _noHeaderEndBefore = Math.Max(0, _noHeaderEndBefore - _start);
             _start = 0;
         }
 
-        if (_end == _buffer.Length || needed > _buffer.Length)
+        if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, needed));
+            var grown = (long)_buffer.Length * 2;
+            if (needed > _buffer.Length)
+            {
+                grown = Math.Min(grown, needed);
+            }
+
+            Array.Resize(ref _buffer, (int)Math.Min(grown, Array.MaxLength));
         }
 
         var read = await _input.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,157 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using SmoLsp.Server.Lsp.Protocol;
+
+namespace SmoLsp.Server.Tests.Lsp;
+
+/// <summary>
+/// Whatever one message holds, the connection answers it with a JSON-RPC error (or ignores it, for a notification)
+/// and serves the next one. Each case sends the bad message, then a valid request that must be answered.
+/// </summary>
+public sealed class HostileMessageTests
+{
+    /// <summary>Bodies that are not JSON-RPC at all: -32700 with id null.</summary>
+    public static TheoryData<string, byte[]> ParseErrors => new()
+    {
+        { "invalid UTF-8 in a method name", Latin1("{\"jsonrpc\":\"2.0\",\"method\":\"x\u00ff\u00fe\"}") },
+        { "invalid UTF-8 in a request id", Latin1("{\"jsonrpc\":\"2.0\",\"id\":\"\u00ff\",\"method\":\"nope\"}") },
+        { "invalid UTF-8 in params", Latin1("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"file:///a.html\",\"languageId\":\"html\",\"version\":1,\"text\":\"\u00c3\u0028\"}}}") },
+        { "an overlong UTF-8 encoding", Latin1("{\"jsonrpc\":\"2.0\",\"method\":\"\u00c0\u00af\"}") },
+        { "a truncated object", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"u8.ToArray() },
+        { "an empty body", [] },
+        { "a UTF-8 BOM", [0xEF, 0xBB, 0xBF, .. "{\"jsonrpc\":\"2.0\",\"method\":\"x\"}"u8.ToArray()] },
+        { "nesting beyond 256 levels", Encoding.ASCII.GetBytes("{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":" + new string('[', 300) + new string(']', 300) + "}") },
+        { "two values", "{\"jsonrpc\":\"2.0\",\"method\":\"x\"}{}"u8.ToArray() },
+    };
+
+    /// <summary>JSON that is not a valid request: -32600, echoing the id when it could be read.</summary>
+    public static TheoryData<string, string, int?> InvalidRequests => new()
+    {
+        { "an array (batch)", "[1,2,3]", null },
+        { "a string", "\"hello\"", null },
+        { "null", "null", null },
+        { "no jsonrpc", "{\"id\":1,\"method\":\"x\"}", 1 },
+        { "jsonrpc 1.0", "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"x\"}", 1 },
+        { "jsonrpc as a number", "{\"jsonrpc\":2.0,\"id\":1,\"method\":\"x\"}", 1 },
+        { "an object id", "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"x\"}", null },
+        { "a boolean id", "{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"x\"}", null },
+        { "an array id", "{\"jsonrpc\":\"2.0\",\"id\":[1],\"method\":\"x\"}", null },
+        { "a numeric method", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":42}", 1 },
+        { "a null method", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":null}", 1 },
+        { "params as a string", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"textDocument/hover\",\"params\":\"x\"}", 1 },
+        { "params as a number", "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":1}", null },
+        { "no method, no result", "{\"jsonrpc\":\"2.0\",\"id\":1}", 1 },
+        { "a lone surrogate in a method", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\\ud800\"}", 1 },
+        { "a lone surrogate in an id", "{\"jsonrpc\":\"2.0\",\"id\":\"\\udc00x\",\"method\":\"x\"}", null },
+    };
+
+    /// <summary>Well-formed requests whose params cannot be read: -32602 for the request's own id.</summary>
+    public static TheoryData<string, string> InvalidParams => new()
+    {
+        { "a lone surrogate in a uri", "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"file:///\\ud800.html\"},\"position\":{\"line\":0,\"character\":0}}}" },
+        { "a position out of range", "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"file:///a.html\"},\"position\":{\"line\":1e40,\"character\":-1}}}" },
+        { "a uri as a number", "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":5},\"position\":{\"line\":0,\"character\":0}}}" },
+        { "params missing", "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"textDocument/hover\"}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ParseErrors))]
+    public async Task A_body_that_is_not_json_gets_a_parse_error_and_the_next_request_is_served(string name, byte[] body)
+    {
+        name.ShouldNotBeEmpty();
+        await using var client = await StartAsync();
+        await client.SendRawAsync(MessageWriter.Frame(body));
+        var error = await client.WaitForNotificationAsync("$response");
+        ((int?)error["params"]!["error"]!["code"]).ShouldBe(ErrorCodes.ParseError);
+        error["params"]!["id"].ShouldBeNull();
+        await ShouldStillServeAsync(client);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidRequests))]
+    public async Task Json_that_is_not_a_request_gets_invalid_request_and_the_next_request_is_served(string name, string body, int? id)
+    {
+        name.ShouldNotBeEmpty();
+        await using var client = await StartAsync();
+        await client.SendRawAsync(MessageWriter.Frame(Encoding.UTF8.GetBytes(body)));
+        var error = await client.WaitForNotificationAsync("$response");
+        var response = error["params"]!.AsObject();
+        ((int?)response["error"]!["code"]).ShouldBe(ErrorCodes.InvalidRequest);
+        ((int?)response["id"]).ShouldBe(id);
+        await ShouldStillServeAsync(client);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidParams))]
+    public async Task A_request_with_unreadable_params_gets_invalid_params_and_the_next_request_is_served(string name, string body)
+    {
+        name.ShouldNotBeEmpty();
+        await using var client = await StartAsync();
+        await client.SendRawAsync(MessageWriter.Frame(Encoding.UTF8.GetBytes(body)));
+        var error = await client.WaitForNotificationAsync("$response", n => (string?)n["params"]!["id"] == "p");
+        ((int?)error["params"]!["error"]!["code"]).ShouldBe(ErrorCodes.InvalidParams);
+        await ShouldStillServeAsync(client);
+    }
+
+    [Theory]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"file:///a.html\",\"languageId\":\"html\",\"version\":1,\"text\":\"<title>\\ud800</title>\"}}}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":\"file:///\\udfff\",\"version\":2},\"contentChanges\":[{\"text\":\"x\"}]}}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":{\"id\":\"\\ud800\"}}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":[1]}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"workspace/didChangeConfiguration\",\"params\":{\"settings\":{\"smolsp\":{\"siteName\":\"\\ud800\"}}}}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}")]
+    public async Task A_notification_that_cannot_be_handled_is_ignored_and_the_next_request_is_served(string body)
+    {
+        await using var client = await StartAsync();
+        await client.SendRawAsync(MessageWriter.Frame(Encoding.UTF8.GetBytes(body)));
+        await ShouldStillServeAsync(client);
+        client.Notifications("$response").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_response_from_the_client_with_a_lone_surrogate_in_its_error_is_harmless()
+    {
+        await using var client = await StartAsync();
+        await client.SendRawAsync(MessageWriter.Frame("{\"jsonrpc\":\"2.0\",\"id\":99999,\"error\":{\"code\":1,\"message\":\"\\ud800\"}}"u8));
+        await client.SendRawAsync(MessageWriter.Frame("{\"jsonrpc\":\"2.0\",\"id\":99998,\"result\":\"\\ud800\"}"u8));
+        await ShouldStillServeAsync(client);
+    }
+
+    [Fact]
+    public async Task Every_hostile_message_in_one_stream_still_leaves_the_server_serving()
+    {
+        await using var client = await StartAsync();
+        foreach (var row in ParseErrors)
+        {
+            await client.SendRawAsync(MessageWriter.Frame((byte[])row[1]));
+        }
+
+        foreach (var row in InvalidRequests.Concat(InvalidParams))
+        {
+            await client.SendRawAsync(MessageWriter.Frame(Encoding.UTF8.GetBytes((string)row[1])));
+        }
+
+        await client.SendRawAsync(Encoding.ASCII.GetBytes("Content-Length: -1\r\n\r\nContent-Length: 99999999999\r\n\r\nGarbage\r\n\r\n"));
+        await ShouldStillServeAsync(client);
+        client.Log.Events.ShouldNotContain(e => e.Level == Serilog.Events.LogEventLevel.Fatal);
+    }
+
+    private static byte[] Latin1(string text) => Encoding.Latin1.GetBytes(text);
+
+    private static async Task<LspTestClient> StartAsync()
+    {
+        var client = new LspTestClient();
+        // Push diagnostics: the check that documents are still analysed after the bad message waits for a publish.
+        await client.InitializeAsync(Capabilities.Neovim07);
+        return client;
+    }
+
+    private static async Task ShouldStillServeAsync(LspTestClient client)
+    {
+        var response = await client.RequestAsync("nope", new { }, id: "still-serving");
+        ((int?)response["error"]!["code"]).ShouldBe(ErrorCodes.MethodNotFound);
+        await client.OpenAsync("file:///ok.html", "<html><head><title>Ok</title></head></html>");
+        await client.WaitForDiagnosticsAsync("file:///ok.html");
+        await client.ShutdownAndExitAsync();
+    }
+}
