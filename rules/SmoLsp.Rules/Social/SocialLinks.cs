@@ -73,6 +73,19 @@ internal static class SocialLinks
         return segments.Length == 2 && segments[0] == "users" && IsHandle(segments[1]) && s_knownFediverseHosts.Contains(target.SiteHost, StringComparer.Ordinal);
     }
 
+    /// <summary>The account a fediverse profile URL names (<c>https://mastodon.social/@ada</c> is <c>ada</c> on <c>mastodon.social</c>), or null.</summary>
+    public static FediverseAccount? FediverseAccountOf(LinkTarget target)
+    {
+        if (!IsFediverseProfile(target))
+        {
+            return null;
+        }
+
+        var segments = Segments(target.Path);
+        var user = segments[0] == "users" ? segments[1] : segments[0][1..];
+        return new FediverseAccount(user, target.Host);
+    }
+
     /// <summary>A URL that names an account (not a post, a video or a share dialog) on a social network or the fediverse.</summary>
     public static bool IsProfileUrl(LinkTarget target)
     {
