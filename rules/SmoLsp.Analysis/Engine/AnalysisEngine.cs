@@ -330,7 +330,7 @@ public sealed class AnalysisEngine
             }
 
             var diagnostic = severity == d.Severity ? d : d with { Severity = severity.Value };
-            var directive = Suppressions.FindSuppressing(directives, d.Id, d.Span, syntax.Source);
+            var directive = Suppressions.FindSuppressing(directives, d.Id, d.Span, syntax.Source, head.Head);
             if (directive is null)
             {
                 active.Add(diagnostic);

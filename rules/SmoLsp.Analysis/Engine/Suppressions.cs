@@ -69,8 +69,26 @@ public static partial class Suppressions
         return result ?? (IReadOnlyList<SuppressionDirective>)[];
     }
 
-    /// <summary>The directive that suppresses a diagnostic of <paramref name="ruleId"/> at <paramref name="span"/>, if any.</summary>
-    public static SuppressionDirective? FindSuppressing(IReadOnlyList<SuppressionDirective> directives, string ruleId, TextSpan span, SourceText source)
+    /// <summary>
+    /// The directive that suppresses a diagnostic of <paramref name="ruleId"/> at <paramref name="span"/>, if any. A
+    /// page-level finding sits on the head's end tag (<see cref="Fixes.HeadInsertion.DocumentAnchor"/>) but is about the
+    /// whole head: with <paramref name="head"/> given, one on that anchor is also suppressed by a directive aimed at the
+    /// <c>&lt;head&gt;</c> start tag (the line above it, or on it) and by a <c>smolsp-disable</c> anywhere inside the head
+    /// (no <c>smolsp-enable</c> is needed to end it).
+    /// </summary>
+    public static SuppressionDirective? FindSuppressing(IReadOnlyList<SuppressionDirective> directives, string ruleId, TextSpan span, SourceText source, HtmlElement? head = null)
+    {
+        if (head is { EndTagSpan: { } end } && span == end)
+        {
+            return FindSuppressing(directives, ruleId, span, source)
+                ?? FindSuppressing(directives, ruleId, head.StartTagSpan, source)
+                ?? directives.FirstOrDefault(d => d.Kind == SuppressionKind.Disable && d.Covers(ruleId) && d.Span.Start >= head.StartTagSpan.End && d.Span.End <= end.Start);
+        }
+
+        return FindSuppressingAt(directives, ruleId, span, source);
+    }
+
+    private static SuppressionDirective? FindSuppressingAt(IReadOnlyList<SuppressionDirective> directives, string ruleId, TextSpan span, SourceText source)
     {
         if (directives.Count == 0)
         {

@@ -56,9 +56,14 @@ public static class HeadInsertion
         return selfClosed * 2 >= voids ? " />" : ">";
     }
 
-    /// <summary>The span a document-level diagnostic ("no og:title") is reported on: the head's start tag when there is one.</summary>
+    /// <summary>
+    /// The span a document-level diagnostic ("no og:title") is reported on: the head's end tag, where the missing tags
+    /// belong, else its start tag (an HTML head may omit <c>&lt;/head&gt;</c>), else <c>&lt;html&gt;</c> or the title.
+    /// Not the start tag when there is an end tag: hover there shows the share card, and editors list the findings of
+    /// a position above any hover, so a dozen findings on <c>&lt;head&gt;</c> would bury it.
+    /// </summary>
     public static TextSpan DocumentAnchor(HeadModel head) =>
-        head.Head?.StartTagSpan ?? head.Html?.StartTagSpan ?? head.Title?.Element.StartTagSpan ?? new TextSpan(0, 0);
+        head.Head?.EndTagSpan ?? head.Head?.StartTagSpan ?? head.Html?.StartTagSpan ?? head.Title?.Element.StartTagSpan ?? new TextSpan(0, 0);
 
     private static (int Offset, string Indent)? FindAnchor(HeadModel head)
     {

@@ -126,7 +126,7 @@ public sealed class ResponsibilityTests
         var site = Sites.Mvc((PagePath, Sites.Index));
 
         var onLayout = Analyze(site, LayoutPath, MissingMetaRule.SiteName()).ShouldHaveSingleItem();
-        Slice(site, LayoutPath, onLayout).ShouldBe("<head>");
+        Slice(site, LayoutPath, onLayout).ShouldBe("</head>");
         Analyze(site, PagePath, MissingMetaRule.SiteName()).ShouldBeEmpty();
     }
 

@@ -10,9 +10,9 @@ public sealed class SMO001MissingOgTitleTests
     public void Reports_on_head_when_no_og_title() => RuleVerifier.Verify<SMO001MissingOgTitle>("""
         <!doctype html>
         <html>
-          [|<head>|]
+          <head>
             <title>Acme Widgets — hand-made widgets since 1999</title>
-          </head>
+          [|</head>|]
         </html>
         """);
 

@@ -10,19 +10,19 @@ public sealed class SMO002MissingOgDescriptionTests
     public void Reports_on_head_when_no_og_description() => RuleVerifier.Verify<SMO002MissingOgDescription>("""
         <!doctype html>
         <html>
-          [|<head>|]
+          <head>
             <title>Acme Widgets</title>
             <meta property="og:title" content="Acme Widgets">
-          </head>
+          [|</head>|]
         </html>
         """);
 
     [Fact]
     public void Meta_description_alone_is_not_enough() => RuleVerifier.Verify<SMO002MissingOgDescription>("""
         <html>
-          [|<head>|]
+          <head>
             <meta name="description" content="Hand-made widgets since 1999.">
-          </head>
+          [|</head>|]
         </html>
         """);
 

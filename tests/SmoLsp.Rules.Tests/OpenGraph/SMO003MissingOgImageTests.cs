@@ -10,19 +10,19 @@ public sealed class SMO003MissingOgImageTests
     public void Reports_on_head_when_no_og_image() => RuleVerifier.Verify<SMO003MissingOgImage>("""
         <!doctype html>
         <html>
-          [|<head>|]
+          <head>
             <title>Acme Widgets</title>
             <meta property="og:title" content="Acme Widgets">
-          </head>
+          [|</head>|]
         </html>
         """);
 
     [Fact]
     public void Twitter_image_does_not_replace_og_image() => RuleVerifier.Verify<SMO003MissingOgImage>("""
         <html>
-          [|<head>|]
+          <head>
             <meta name="twitter:image" content="https://acme.example/card.png">
-          </head>
+          [|</head>|]
         </html>
         """);
 

@@ -12,10 +12,10 @@ public sealed class SMO004MissingOgUrlTests
     public void Reports_on_head_when_no_og_url() => RuleVerifier.Verify<SMO004MissingOgUrl>("""
         <!doctype html>
         <html>
-          [|<head>|]
+          <head>
             <title>Acme Widgets</title>
             <link rel="canonical" href="https://acme.example/widgets">
-          </head>
+          [|</head>|]
         </html>
         """);
 

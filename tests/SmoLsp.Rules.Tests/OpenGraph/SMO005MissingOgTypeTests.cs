@@ -12,9 +12,9 @@ public sealed class SMO005MissingOgTypeTests
         var diagnostics = RuleVerifier.Verify<SMO005MissingOgType>("""
             <!doctype html>
             <html>
-              [|<head>|]
+              <head>
                 <meta property="og:title" content="Acme Widgets">
-              </head>
+              [|</head>|]
             </html>
             """);
         diagnostics.ShouldHaveSingleItem().Severity.ShouldBe(DiagnosticSeverity.Info);

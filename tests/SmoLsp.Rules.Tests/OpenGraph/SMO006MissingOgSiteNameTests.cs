@@ -13,9 +13,9 @@ public sealed class SMO006MissingOgSiteNameTests
         var diagnostics = RuleVerifier.Verify<SMO006MissingOgSiteName>("""
             <!doctype html>
             <html>
-              [|<head>|]
+              <head>
                 <title>Widgets - Acme</title>
-              </head>
+              [|</head>|]
             </html>
             """);
         diagnostics.ShouldHaveSingleItem().Severity.ShouldBe(DiagnosticSeverity.Info);

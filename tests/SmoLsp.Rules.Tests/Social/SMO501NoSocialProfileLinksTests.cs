@@ -15,9 +15,9 @@ public sealed class SMO501NoSocialProfileLinksTests
         var diagnostic = RuleVerifier.Verify<SMO501NoSocialProfileLinks>("""
             <!doctype html>
             <html>
-              [|<head>|]
+              <head>
                 <title>Acme</title>
-              </head>
+              [|</head>|]
               <body>
                 <a href="https://acme.test/about">About</a>
                 <a href="https://twitter.com/intent/tweet?url=https%3A%2F%2Facme.test">Share on X</a>

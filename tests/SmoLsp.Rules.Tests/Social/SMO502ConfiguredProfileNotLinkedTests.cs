@@ -14,9 +14,9 @@ public sealed class SMO502ConfiguredProfileNotLinkedTests
     {
         var diagnostics = RuleVerifier.Verify<SMO502ConfiguredProfileNotLinked>("""
             <html>
-              [|[|<head>|]|]
+              <head>
                 <title>Acme</title>
-              </head>
+              [|[|</head>|]|]
               <body><footer></footer></body>
             </html>
             """, configuration: s_profiles);
@@ -53,8 +53,8 @@ public sealed class SMO502ConfiguredProfileNotLinkedTests
     [Fact]
     public void Another_account_on_the_same_network_does_not_count() => RuleVerifier.Verify<SMO502ConfiguredProfileNotLinked>("""
         <html>
-          [|<head>|]
-          </head>
+          <head>
+          [|</head>|]
           <body>
             <a href="https://x.com/acme">X</a>
             <a href="https://github.com/acme-labs">GitHub</a>
@@ -156,9 +156,9 @@ public sealed class SMO502ConfiguredProfileNotLinkedTests
     [Fact]
     public void Without_a_body_there_is_nowhere_to_insert() => RuleVerifier.Verify<SMO502ConfiguredProfileNotLinked>("""
         <html>
-          [|[|<head>|]|]
+          <head>
             <title>Acme</title>
-          </head>
+          [|[|</head>|]|]
         </html>
         """, configuration: s_profiles).ShouldAllBe(d => d.Fixes.Count == 0);
 }

@@ -12,9 +12,9 @@ public sealed class SMO507NoShareAffordanceTests
         var diagnostic = RuleVerifier.Verify<SMO507NoShareAffordance>("""
             <!doctype html>
             <html>
-              [|<head>|]
+              <head>
                 <meta property="og:type" content="article">
-              </head>
+              [|</head>|]
               <body>
                 <main><h1>Hello</h1><p>Text</p></main>
                 <a href="https://x.com/acme">Follow us</a>
@@ -27,7 +27,7 @@ public sealed class SMO507NoShareAffordanceTests
     [Fact]
     public void An_article_element_makes_a_content_page() => RuleVerifier.Verify<SMO507NoShareAffordance>("""
         <html>
-          [|<head>|]<title>Hello</title></head>
+          <head><title>Hello</title>[|</head>|]
           <body><article><h1>Hello</h1></article></body>
         </html>
         """);

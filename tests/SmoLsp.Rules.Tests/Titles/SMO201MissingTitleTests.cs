@@ -10,9 +10,9 @@ public sealed class SMO201MissingTitleTests
     public void Reports_on_head_when_no_title() => RuleVerifier.Verify<SMO201MissingTitle>("""
         <!doctype html>
         <html>
-          [|<head>|]
+          <head>
             <meta charset="utf-8">
-          </head>
+          [|</head>|]
           <body><h1>Acme Widgets</h1></body>
         </html>
         """);
@@ -101,8 +101,8 @@ public sealed class SMO201MissingTitleTests
     [Fact]
     public void Svg_title_is_not_a_page_title() => RuleVerifier.Verify<SMO201MissingTitle>("""
         <html>
-          [|<head>|]
-          </head>
+          <head>
+          [|</head>|]
           <body><svg><title>Logo</title></svg></body>
         </html>
         """);
@@ -112,9 +112,9 @@ public sealed class SMO201MissingTitleTests
     {
         var diagnostic = RuleVerifier.Verify<SMO201MissingTitle>("""
             <html>
-              [|<head>|]
+              <head>
                 <meta property="og:title" content="Acme Widgets">
-              </head>
+              [|</head>|]
             </html>
             """).Single();
         diagnostic.Message.ShouldContain("<title>");

@@ -10,9 +10,9 @@ public sealed class SMO207MissingMetaDescriptionTests
     public void Reports_on_head_when_no_description() => RuleVerifier.Verify<SMO207MissingMetaDescription>("""
         <!doctype html>
         <html>
-          [|<head>|]
+          <head>
             <title>Acme Widgets</title>
-          </head>
+          [|</head>|]
         </html>
         """);
 
@@ -29,9 +29,9 @@ public sealed class SMO207MissingMetaDescriptionTests
     [Fact]
     public void Og_description_alone_is_not_a_meta_description() => RuleVerifier.Verify<SMO207MissingMetaDescription>("""
         <html>
-          [|<head>|]
+          <head>
             <meta property="og:description" content="Hand-made widgets">
-          </head>
+          [|</head>|]
         </html>
         """);
 

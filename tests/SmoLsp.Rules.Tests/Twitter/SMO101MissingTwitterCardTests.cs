@@ -10,19 +10,19 @@ public sealed class SMO101MissingTwitterCardTests
     public void Reports_on_head_when_og_image_but_no_card() => RuleVerifier.Verify<SMO101MissingTwitterCard>("""
         <!doctype html>
         <html>
-          [|<head>|]
+          <head>
             <title>Acme Widgets</title>
             <meta property="og:image" content="https://acme.example/card.png">
-          </head>
+          [|</head>|]
         </html>
         """);
 
     [Fact]
     public void Reports_when_only_twitter_image() => RuleVerifier.Verify<SMO101MissingTwitterCard>("""
         <html>
-          [|<head>|]
+          <head>
             <meta name="twitter:image" content="https://acme.example/card.png">
-          </head>
+          [|</head>|]
         </html>
         """);
 
@@ -31,9 +31,9 @@ public sealed class SMO101MissingTwitterCardTests
     {
         var diagnostic = RuleVerifier.Verify<SMO101MissingTwitterCard>("""
             <html>
-              [|<head>|]
+              <head>
                 <meta property="og:image" content="https://acme.example/card.png">
-              </head>
+              [|</head>|]
             </html>
             """).Single();
         diagnostic.Message.ShouldContain("og:image");
@@ -83,10 +83,10 @@ public sealed class SMO101MissingTwitterCardTests
     public void Dynamic_image_counts() => RuleVerifier.Verify<SMO101MissingTwitterCard>("""
         <!DOCTYPE html>
         <html>
-        [|<head>|]
+        <head>
             <title>@ViewData["Title"] - Acme</title>
             <meta property="og:image" content="@Model.ImageUrl" />
-        </head>
+        [|</head>|]
         </html>
         """, "Views/Shared/_Layout.cshtml");
 
@@ -99,10 +99,10 @@ public sealed class SMO101MissingTwitterCardTests
     public void Reports_on_a_layout_with_the_image_even_when_pages_add_to_its_head() => RuleVerifier.Verify<SMO101MissingTwitterCard>("""
         <!DOCTYPE html>
         <html>
-        [|<head>|]
+        <head>
             <meta property="og:image" content="https://acme.example/card.png" />
             @await RenderSectionAsync("Head", required: false)
-        </head>
+        [|</head>|]
         </html>
         """, "Views/Shared/_Layout.cshtml");
 

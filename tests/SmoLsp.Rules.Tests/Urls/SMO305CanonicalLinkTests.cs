@@ -12,9 +12,9 @@ public sealed class SMO305CanonicalLinkTests
         var diagnostic = RuleVerifier.Verify<SMO305CanonicalLink>("""
             <!doctype html>
             <html>
-              [|<head>|]
+              <head>
                 <title>Acme</title>
-              </head>
+              [|</head>|]
             </html>
             """).Single();
         diagnostic.Severity.ShouldBe(DiagnosticSeverity.Info);

@@ -45,7 +45,7 @@ public sealed class CheckBadInputTests : IDisposable
 
         var run = CheckRun.Check(_tree);
 
-        run.ProblemLines.Single().ShouldStartWith("latin1.html:3:1: warning SMO001");
+        run.ProblemLines.Single().ShouldStartWith("latin1.html:5:1: warning SMO001");
         run.Stderr.ShouldBe("latin1.html: note: not valid UTF-8; read as Latin-1\n");
     }
 
@@ -87,7 +87,7 @@ public sealed class CheckBadInputTests : IDisposable
 
         var run = CheckRun.Check(_tree);
 
-        run.ProblemLines.Single().ShouldStartWith("big.html:3:1: warning SMO001");
+        run.ProblemLines.Single().ShouldStartWith("big.html:5:1: warning SMO001");
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class CheckBadInputTests : IDisposable
         var run = CheckRun.Check(_tree);
 
         run.ExitCode.ShouldBe(ExitCodes.Clean);
-        run.ProblemLines.Single().ShouldStartWith("deep.html:1:22: warning SMO001");
+        run.ProblemLines.Single().ShouldStartWith("deep.html:1:47: warning SMO001");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class CheckBadInputTests : IDisposable
 
         var run = CheckRun.Check(_tree);
 
-        run.ProblemLines.Select(l => l[..l.IndexOf(" SMO", StringComparison.Ordinal)]).ShouldBe(["utf16.html:3:1: warning", "utf8bom.html:3:1: warning"]);
+        run.ProblemLines.Select(l => l[..l.IndexOf(" SMO", StringComparison.Ordinal)]).ShouldBe(["utf16.html:5:1: warning", "utf8bom.html:5:1: warning"]);
         run.Stderr.ShouldBeEmpty();
     }
 }

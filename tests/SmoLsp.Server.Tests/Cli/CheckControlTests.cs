@@ -90,7 +90,7 @@ public sealed class CheckControlTests : IDisposable
         var run = CheckRun.Check(_tree, new CheckOptions { Stdin = true, StdinFilename = "site/page.html" }, stdin: Pages.MissingOgTitle);
 
         run.ExitCode.ShouldBe(ExitCodes.Findings);
-        run.ProblemLines.ShouldBe(["site/page.html:3:1: error SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title"]);
+        run.ProblemLines.ShouldBe(["site/page.html:5:1: error SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title"]);
         File.Exists(_tree.PathOf("site/page.html")).ShouldBeFalse();
     }
 

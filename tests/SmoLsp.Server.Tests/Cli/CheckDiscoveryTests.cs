@@ -151,8 +151,8 @@ public sealed class CheckDiscoveryTests : IDisposable
         var run = CheckRun.Check(_tree);
 
         run.ProblemLines.ShouldBe([
-            "a/index.html:3:1: error SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
-            "b/c/index.html:3:1: info SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
+            "a/index.html:5:1: error SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
+            "b/c/index.html:5:1: info SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
         ]);
         run.ExitCode.ShouldBe(ExitCodes.Findings);
     }

@@ -153,7 +153,7 @@ public sealed class CheckFixTests : IDisposable
 
         _tree.Read("ro.html").ShouldBe(Pages.MissingOgTitle);
         run.Stderr.ShouldBe("ro.html: not fixed: the file is read-only\n");
-        run.ProblemLines.Single().ShouldStartWith("ro.html:3:1: warning SMO001");
+        run.ProblemLines.Single().ShouldStartWith("ro.html:5:1: warning SMO001");
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class CheckFixTests : IDisposable
 
         _tree.ReadBytes("latin1.html").ShouldBe(bytes);
         run.Stderr.ShouldContain("latin1.html: not fixed: the file is not valid UTF-8");
-        run.ProblemLines.Single().ShouldStartWith("latin1.html:3:1: warning SMO001");
+        run.ProblemLines.Single().ShouldStartWith("latin1.html:5:1: warning SMO001");
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class CheckFixTests : IDisposable
         var run = Fix();
 
         _tree.Read("untitled.html").ShouldBe("<html>\n<head>\n</head>\n</html>\n");
-        run.ProblemLines.Single().ShouldStartWith("untitled.html:2:1: warning SMO001");
+        run.ProblemLines.Single().ShouldStartWith("untitled.html:3:1: warning SMO001");
         run.Stdout.ShouldNotContain("Fixed");
     }
 

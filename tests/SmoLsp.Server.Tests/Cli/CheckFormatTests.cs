@@ -130,12 +130,12 @@ public sealed class CheckFormatTests : IDisposable
             result.GetProperty("partialFingerprints").GetProperty(SarifReportWriter.FingerprintKey).GetString()!.Length.ShouldBe(32);
         }
 
-        // A space in a folder name is percent-encoded; the region is 1-based (<head> on line 3, column 1).
+        // A space in a folder name is percent-encoded; the region is 1-based (</head> on line 5, column 1).
         var missing = results.Where(r => r.GetProperty("ruleId").GetString() == "SMO001" && !r.TryGetProperty("suppressions", out _)).ToList();
         missing.Select(m => m.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString())
             .ShouldBe(["index.html", "my%20pages/news.html"]);
         var region = missing[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
-        (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endColumn").GetInt32()).ShouldBe((3, 1, 7));
+        (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endColumn").GetInt32()).ShouldBe((5, 1, 8));
 
         var suppressed = results.Single(r => r.TryGetProperty("suppressions", out _));
         suppressed.GetProperty("ruleId").GetString().ShouldBe("SMO001");
@@ -180,7 +180,7 @@ public sealed class CheckFormatTests : IDisposable
 
         var lines = Run(ReportFormat.Github).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        lines.ShouldContain("::warning file=a%2Cb%3Ac.html,line=3,col=1,endLine=3,endColumn=7,title=SMO001 Missing og%3Atitle::The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title");
+        lines.ShouldContain("::warning file=a%2Cb%3Ac.html,line=5,col=1,endLine=5,endColumn=8,title=SMO001 Missing og%3Atitle::The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title");
         lines.ShouldContain(l => l.StartsWith("::error file=dup.html,line=5,col=3,", StringComparison.Ordinal) && l.Contains(",title=SMO206 More than one title::", StringComparison.Ordinal));
         lines.ShouldAllBe(l => l.StartsWith("::", StringComparison.Ordinal));
     }
@@ -264,7 +264,7 @@ public sealed class CheckFormatTests : IDisposable
         issues.Select(i => i.GetProperty("fingerprint").GetString()).Distinct().Count().ShouldBe(issues.Count);
         var index = issues.Single(i => i.GetProperty("location").GetProperty("path").GetString() == "index.html");
         index.GetProperty("severity").GetString().ShouldBe("major");
-        index.GetProperty("location").GetProperty("lines").GetProperty("begin").GetInt32().ShouldBe(3);
+        index.GetProperty("location").GetProperty("lines").GetProperty("begin").GetInt32().ShouldBe(5);
     }
 
     [Fact]
@@ -314,7 +314,7 @@ public sealed class CheckFormatTests : IDisposable
         var run = CheckRun.Cli(["check", _tree.Root, "--format", "text", .. names.Select(n => $"--format={n}={Path.Combine(_tree.Root, "reports", n + ".out")}")]);
 
         run.ExitCode.ShouldBe(ExitCodes.Findings);
-        run.Stdout.ShouldContain("index.html:3:1: warning SMO001");
+        run.Stdout.ShouldContain("index.html:5:1: warning SMO001");
         foreach (var name in names)
         {
             var bytes = File.ReadAllBytes(Path.Combine(_tree.Root, "reports", name + ".out"));

@@ -29,7 +29,7 @@ public sealed class CheckReportTests : IDisposable
 
         var run = CheckRun.Check(_tree);
 
-        run.ProblemLines.ShouldBe(["site/index.html:3:1: warning SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title"]);
+        run.ProblemLines.ShouldBe(["site/index.html:5:1: warning SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title"]);
         run.SummaryLine.ShouldStartWith("1 problem (1 warning) in 1 file; 1 file checked in ");
     }
 
@@ -128,9 +128,9 @@ public sealed class CheckReportTests : IDisposable
         message.GetProperty("severity").GetString().ShouldBe("warning");
         message.GetProperty("message").GetString()!.ShouldStartWith("The page has no og:title");
         message.GetProperty("line").GetInt32().ShouldBe(2);
-        message.GetProperty("column").GetInt32().ShouldBe(9); // "<html>" (6) + surrogate pair (2) + 1
+        message.GetProperty("column").GetInt32().ShouldBe(31); // "<html>" (6) + surrogate pair (2) + "<head><title>T</title>" (22) + 1
         message.GetProperty("endLine").GetInt32().ShouldBe(2);
-        message.GetProperty("endColumn").GetInt32().ShouldBe(15); // after "<head>"
+        message.GetProperty("endColumn").GetInt32().ShouldBe(38); // after "</head>"
         message.EnumerateObject().Select(p => p.Name).ShouldBe(["ruleId", "severity", "message", "line", "column", "endLine", "endColumn"]);
     }
 
@@ -172,14 +172,14 @@ public sealed class CheckReportTests : IDisposable
             <html>
             <head>
               <title>T</title>
-              <!-- smolsp-disable-next-line SMO001 -->
+              <!-- smolsp-disable-next-line SMO002 -->
             </head>
             </html>
             """);
 
         var run = CheckRun.Check(_tree, new CheckOptions { FailOn = Analysis.Rules.DiagnosticSeverity.Hint });
 
-        run.ProblemLines.Select(l => string.Join(':', l.Split(':')[1..3])).ShouldBe(["1:1", "3:1", "5:3"]);
+        run.ProblemLines.Select(l => string.Join(':', l.Split(':')[1..3])).ShouldBe(["1:1", "5:3", "6:1"]);
     }
 
     [Fact]
@@ -188,13 +188,13 @@ public sealed class CheckReportTests : IDisposable
         _tree.Write("site/deep/er/page.html", Pages.MissingOgTitle);
 
         var fromSite = CheckRun.Check(_tree, new CheckOptions { WorkingDirectory = _tree.PathOf("site"), Paths = ["."] });
-        fromSite.ProblemLines.Single().ShouldStartWith("deep/er/page.html:3:1:");
+        fromSite.ProblemLines.Single().ShouldStartWith("deep/er/page.html:5:1:");
 
         var fromBelow = CheckRun.Check(_tree, new CheckOptions { WorkingDirectory = _tree.PathOf("site/deep"), Paths = [".."] });
-        fromBelow.ProblemLines.Single().ShouldStartWith("er/page.html:3:1:");
+        fromBelow.ProblemLines.Single().ShouldStartWith("er/page.html:5:1:");
 
         var explicitFile = CheckRun.Check(_tree, new CheckOptions { WorkingDirectory = _tree.PathOf("site/deep/er"), Paths = [_tree.PathOf("site/deep/er/page.html")] });
-        explicitFile.ProblemLines.Single().ShouldStartWith("page.html:3:1:");
+        explicitFile.ProblemLines.Single().ShouldStartWith("page.html:5:1:");
     }
 
     [Fact]

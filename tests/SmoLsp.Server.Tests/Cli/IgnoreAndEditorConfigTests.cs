@@ -126,9 +126,9 @@ public sealed class IgnoreAndEditorConfigTests : IDisposable
         var run = CheckRun.Check(_tree, new CheckOptions());
 
         run.ProblemLines.ShouldBe([
-            "index.html:3:1: error SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
-            "site/page.cshtml:3:1: error SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
-            "site/page.html:3:1: info SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
+            "index.html:5:1: error SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
+            "site/page.cshtml:3:26: error SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
+            "site/page.html:5:1: info SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
         ]);
     }
 
@@ -141,7 +141,7 @@ public sealed class IgnoreAndEditorConfigTests : IDisposable
         _tree.Write("other/index.html", Pages.MissingOgTitle);
 
         CheckRun.Check(_tree, new CheckOptions()).ProblemLines.ShouldBe([
-            "app/index.html:3:1: warning SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
+            "app/index.html:5:1: warning SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
         ]);
     }
 
@@ -154,7 +154,7 @@ public sealed class IgnoreAndEditorConfigTests : IDisposable
         _tree.Write("b/index.html", Pages.MissingOgTitle);
 
         CheckRun.Check(_tree, new CheckOptions()).ProblemLines.ShouldBe([
-            "a/index.html:3:1: error SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
+            "a/index.html:5:1: error SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title",
         ]);
 
         var cli = CheckRun.Check(_tree, new CheckOptions { RuleOverrides = [new("SMO001", Analysis.Configuration.RuleSeverity.Info)] });
@@ -174,6 +174,6 @@ public sealed class IgnoreAndEditorConfigTests : IDisposable
 
         run.ExitCode.ShouldBe(ExitCodes.Clean);
         run.Stderr.ShouldBeEmpty();
-        run.ProblemLines.ShouldBe(["site/index.html:3:1: warning SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title"]);
+        run.ProblemLines.ShouldBe(["site/index.html:5:1: warning SMO001 The page has no og:title: share cards on Facebook, LinkedIn and X will guess a title"]);
     }
 }

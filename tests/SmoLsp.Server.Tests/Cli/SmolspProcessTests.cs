@@ -27,7 +27,7 @@ public sealed class SmolspProcessTests : IDisposable
         stdout[0].ShouldBe((byte)'[');
         var files = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
         files.Select(f => f.GetProperty("filePath").GetString()).ShouldBe(["site/about.html", "site/index.html"]);
-        files[1].GetProperty("messages")[0].GetProperty("ruleId").GetString().ShouldBe("SMO001");
+        files[1].GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("ruleId").GetString()).ShouldContain("SMO001");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class SmolspProcessTests : IDisposable
 
         var (clean, text, _) = Smolsp(_tree.Root, "check");
         clean.ShouldBe(ExitCodes.Clean);
-        Encoding.UTF8.GetString(text).ShouldStartWith("index.html:3:1: warning SMO001 ");
+        Encoding.UTF8.GetString(text).ShouldContain("index.html:5:1: warning SMO001 ");
 
         var (missing, _, error) = Smolsp(_tree.Root, "check", "nowhere");
         missing.ShouldBe(ExitCodes.Error);

@@ -94,7 +94,7 @@ public sealed class CodeActionTests
 
         var line = Titled(actions, "Suppress SMO001 on this line");
         var afterLine = LspEdits.Apply(cshtml, LspEdits.EditsFor(line["edit"]!, uri));
-        afterLine.ShouldContain("@model IndexModel\n<html>\n    @* smolsp-disable-next-line SMO001 *@\n    <head>");
+        afterLine.ShouldContain("@ViewData[\"Title\"]</title>\n    @* smolsp-disable-next-line SMO001 *@\n    </head>");
 
         var file = Titled(actions, "Suppress SMO001 in this file");
         var afterFile = LspEdits.Apply(cshtml, LspEdits.EditsFor(file["edit"]!, uri));

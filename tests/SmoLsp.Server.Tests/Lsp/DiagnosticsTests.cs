@@ -45,7 +45,8 @@ public sealed class DiagnosticsTests
         ((string?)d["source"]).ShouldBe("smolsp");
         ((int?)d["severity"]).ShouldBe(2);
         ((string?)d["codeDescription"]!["href"]).ShouldEndWith("/rules/docs/SMO001.md");
-        ((int?)d["range"]!["start"]!["line"]).ShouldBe(2);
+        // On </head>, where the missing tag belongs (hover on <head> shows the share card instead).
+        ((int?)d["range"]!["start"]!["line"]).ShouldBe(4);
         ((int?)d["range"]!["start"]!["character"]).ShouldBe(2);
         ((string?)d["data"]!["ruleId"]).ShouldBe("SMO001");
         ((int?)d["data"]!["version"]).ShouldBe(3);

@@ -45,7 +45,7 @@ public sealed class WorkspaceIndexTests
         {
             p.AsObject().ContainsKey("version").ShouldBeFalse(); // a file on disk, not a document version
             p.Codes().ShouldBe(["SMO001"]);
-            ((int?)p["diagnostics"]![0]!["range"]!["start"]!["line"]).ShouldBe(2);
+            ((int?)p["diagnostics"]![0]!["range"]!["start"]!["line"]).ShouldBe(4);
         }
 
         // Neovim 0.7 shows work-done progress: begin, then end.

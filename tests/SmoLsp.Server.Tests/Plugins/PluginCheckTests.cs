@@ -24,9 +24,9 @@ public sealed class PluginCheckTests : IDisposable
         run.Stderr.ShouldBeEmpty();
         run.ExitCode.ShouldBe(ExitCodes.Clean);
         run.ProblemLines.ShouldBe([
-            "workspace/site/anvils.html:2:3: warning SMO001 " + run.ProblemLines[0].Split(" SMO001 ")[1],
             "workspace/site/anvils.html:3:5: warning ACME002 The title \"Anvils\" does not end with \"Acme\": Acme titles read \"Page | Acme\"",
             "workspace/site/anvils.html:4:5: warning ACME001 og:type is \"product\" but the page has no product:price:amount: catalog crawlers and rich pins drop products without a price",
+            "workspace/site/anvils.html:5:3: warning SMO001 " + run.ProblemLines[2].Split(" SMO001 ")[1],
         ]);
     }
 
@@ -151,7 +151,7 @@ public sealed class PluginCheckTests : IDisposable
         var run = _workspace.Check(new CheckOptions { AllowPlugins = true, Format = ReportFormat.Json });
 
         var messages = run.Json.EnumerateArray().Single().GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("ruleId").GetString()).ToList();
-        messages.ShouldBe(["SMO001", "ACME002", "ACME001"]);
+        messages.ShouldBe(["ACME002", "ACME001", "SMO001"]);
     }
 
     [Fact]

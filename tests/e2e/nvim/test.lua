@@ -51,8 +51,14 @@ local ok, err = pcall(function()
   end
   log('CLEAN')
 
+  -- The share card is the hover on <head> (the findings sit on </head>).
+  local head_line, head_col = 0, 0
+  for i, text in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    local col = text:find('<head>', 1, true)
+    if col then head_line, head_col = i - 1, col break end
+  end
   local hover = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover',
-    { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = d.lnum, character = d.col } }, 10000)
+    { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = head_line, character = head_col } }, 10000)
   for _, response in pairs(hover or {}) do
     if response.result and response.result.contents then
       log('HOVER ' .. response.result.contents.value:match('[^\n]+'))

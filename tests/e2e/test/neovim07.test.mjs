@@ -39,15 +39,15 @@ test('push diagnostics, a quick fix picked at the cursor with byte-column diagno
     const published = await server.waitForDiagnostics(uri, (p) => p.version === 0 && p.diagnostics.length > 0);
     const [diagnostic] = published.diagnostics;
     assert.equal(diagnostic.code, 'SMO001');
-    assert.equal(diagnostic.range.start.line, 4);
+    assert.equal(diagnostic.range.start.line, 17); // </head>: page-level findings sit where the missing tags go
     assert.ok(diagnostic.data, 'diagnostics carry data so code actions can find them again');
 
     // What vim.lsp.buf.code_action() sends: the cursor (column 0 of the line) and the line's diagnostics
     // converted back with byte columns and an empty Lua table for missing lists.
-    const sentBack = { ...diagnostic, range: { start: { line: 4, character: 4 }, end: { line: 4, character: 99 } }, relatedInformation: {} };
+    const sentBack = { ...diagnostic, range: { start: { line: 17, character: 4 }, end: { line: 17, character: 99 } }, relatedInformation: {} };
     const actions = await server.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
-      range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } },
+      range: { start: { line: 17, character: 0 }, end: { line: 17, character: 0 } },
       context: { diagnostics: [sentBack] },
     });
     const titles = actions.map((a) => a.title);
@@ -58,7 +58,7 @@ test('push diagnostics, a quick fix picked at the cursor with byte-column diagno
     const suppress = actions.find((a) => a.title === 'Suppress SMO001 on this line');
     const resolvedSuppress = await server.connection.sendRequest(CodeActionResolveRequest.type, suppress);
     assert.equal(resolvedSuppress.edit.documentChanges, undefined);
-    assert.match(applyEdits(text, editsFor(resolvedSuppress.edit, uri)), /\n {4}@\* smolsp-disable-next-line SMO001 \*@\n {4}<head>/);
+    assert.match(applyEdits(text, editsFor(resolvedSuppress.edit, uri)), /\n {4}@\* smolsp-disable-next-line SMO001 \*@\n {4}<\/head>/);
 
     const fix = actions.find((a) => a.title === 'Add og:title from <title>');
     const resolved = await server.connection.sendRequest(CodeActionResolveRequest.type, fix);
