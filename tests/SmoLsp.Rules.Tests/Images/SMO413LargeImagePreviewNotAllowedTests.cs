@@ -15,10 +15,10 @@ public sealed class SMO413LargeImagePreviewNotAllowedTests
     {
         var diagnostics = RuleVerifier.Verify<SMO413LargeImagePreviewNotAllowed>("""
             <html>
-              [|<head>|]
+              <head>
                 <meta property="og:type" content="article">
                 <meta property="og:image" content="/img/hero.jpg">
-              </head>
+              [|</head>|]
             </html>
             """, workspace: s_site);
         diagnostics[0].Message.ShouldBe("This article's share image is 1600 px wide, but the page has no robots meta tag with max-image-preview:large: Google Discover shows large images only with max-image-preview:large");

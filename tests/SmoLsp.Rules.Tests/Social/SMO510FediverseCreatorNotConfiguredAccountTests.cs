@@ -14,9 +14,9 @@ public sealed class SMO510FediverseCreatorNotConfiguredAccountTests
     {
         var diagnostics = RuleVerifier.Verify<SMO510FediverseCreatorNotConfiguredAccount>("""
             <html>
-              [|<head>|]
+              <head>
                 <title>Acme</title>
-              </head>
+              [|</head>|]
             </html>
             """, configuration: s_mastodon);
         diagnostics[0].Message.ShouldBe("The page has no fediverse:creator, though smolsp.json lists the Mastodon account @acme@mastodon.social: Mastodon credits the author under a shared link only through fediverse:creator");
@@ -87,7 +87,7 @@ public sealed class SMO510FediverseCreatorNotConfiguredAccountTests
     [Fact]
     public void Several_configured_accounts_are_suggestions()
     {
-        var diagnostics = RuleVerifier.Verify<SMO510FediverseCreatorNotConfiguredAccount>("<html>[|<head>|]<title>Acme</title></head></html>",
+        var diagnostics = RuleVerifier.Verify<SMO510FediverseCreatorNotConfiguredAccount>("<html><head><title>Acme</title>[|</head>|]</html>",
             configuration: RuleVerifier.Config("""{ "profiles": ["https://mastodon.social/@acme", "https://hachyderm.io/@ada"] }"""));
         diagnostics[0].Fixes.Select(f => f.Safety).ShouldBe([FixSafety.Suggestion, FixSafety.Suggestion]);
     }
