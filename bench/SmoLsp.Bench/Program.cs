@@ -6,7 +6,7 @@ using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Syntax;
 using SmoLsp.Rules;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Bench;
 

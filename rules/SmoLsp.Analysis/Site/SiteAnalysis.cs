@@ -34,7 +34,9 @@ public static class SiteAnalysis
     /// so a host can format and drop them file by file; only the groups of facts are held. A value shared by
     /// thousands of pages costs linear time: each finding names at most <see cref="MaxRelatedLocations"/> others.
     /// </summary>
-    public static IEnumerable<SiteDiagnostic> Analyze(IEnumerable<PageFacts> pages)
+    /// <param name="pages">Every page's facts.</param>
+    /// <param name="name">How a message names another page (e.g. relative to the site's folder); the path as given when null.</param>
+    public static IEnumerable<SiteDiagnostic> Analyze(IEnumerable<PageFacts> pages, Func<string, string>? name = null)
     {
         var groups = new Dictionary<(string RuleId, string Key), List<(string Path, PageFact Fact)>>();
         foreach (var page in pages)
@@ -75,10 +77,11 @@ public static class SiteAnalysis
 
         // Select rather than a C# iterator: the compiler's iterator reads Environment.CurrentManagedThreadId, and the
         // core must not touch the environment (CoreBoundaryTests).
-        return shared.Select(static s => Finding(s.Path, s.Fact, s.Group));
+        name ??= static p => p;
+        return shared.Select(s => Finding(s.Path, s.Fact, s.Group, name));
     }
 
-    private static SiteDiagnostic Finding(string path, PageFact fact, List<(string Path, PageFact Fact)> group)
+    private static SiteDiagnostic Finding(string path, PageFact fact, List<(string Path, PageFact Fact)> group, Func<string, string> name)
     {
         // The group is sorted by path; the page itself is skipped (fact is a reference: the same page may in
         // principle appear twice in a group, as two facts).
@@ -95,12 +98,12 @@ public static class SiteAnalysis
             others++;
             if (named.Count < MaxPagesInMessage)
             {
-                named.Add(otherPath);
+                named.Add(name(otherPath));
             }
 
             if (related.Count < MaxRelatedLocations)
             {
-                related.Add(new SiteRelatedLocation(otherPath, otherFact.Value.Span, otherFact.Range, "The same text on " + otherPath));
+                related.Add(new SiteRelatedLocation(otherPath, otherFact.Value.Span, otherFact.Range, "The same text on " + name(otherPath)));
             }
         }
 

@@ -136,7 +136,7 @@ public sealed record CheckOptions
     public string? WorkingDirectory { get; init; }
 
     /// <summary>Files larger than this are skipped and reported.</summary>
-    public long MaxFileBytes { get; init; } = Workspace.TemplateFile.DefaultMaxBytes;
+    public long MaxFileBytes { get; init; } = Site.TemplateFile.DefaultMaxBytes;
 
     /// <summary>Worker threads; 0 means one per core.</summary>
     public int Parallelism { get; init; }

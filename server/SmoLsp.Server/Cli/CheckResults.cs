@@ -22,9 +22,6 @@ public sealed record ReportMessage(string RuleId, DiagnosticSeverity Severity, s
 /// <summary>What the report formats get for one file: its path, its problems, and the ones inline directives suppressed.</summary>
 public sealed record FileReport(string DisplayPath, IReadOnlyList<ReportMessage> Messages, IReadOnlyList<ReportMessage> Suppressed)
 {
-    /// <summary>True for the second part of a file's report: the cross-page findings, known only once every page is read.</summary>
-    public bool CrossPage { get; init; }
-
     /// <summary>The page's share cards, for reports that draw them (<see cref="ReportWriter.WantsCards"/>); null otherwise or for a partial.</summary>
     public Analysis.Cards.ShareCard? Card { get; init; }
 }
@@ -35,8 +32,14 @@ public sealed record FileReport(string DisplayPath, IReadOnlyList<ReportMessage>
 /// </summary>
 public sealed record FileOutcome(string DisplayPath)
 {
-    /// <summary>The problems to print (already filtered by --quiet), in position order.</summary>
+    /// <summary>Every problem (--quiet filters when reporting), in position order.</summary>
     public IReadOnlyList<ReportMessage> Messages { get; init; } = [];
+
+    /// <summary>Problems inline directives suppressed (shown in SARIF and JSON, counted in the summary).</summary>
+    public IReadOnlyList<ReportMessage> Suppressed { get; init; } = [];
+
+    /// <summary>The page's share cards, when a report draws them (kept to format the file again with its cross-page findings).</summary>
+    public Analysis.Cards.ShareCard? Card { get; init; }
 
     /// <summary>This file's part of each report (one per --format), formatted on the worker thread that analyzed it.</summary>
     public IReadOnlyList<string> Formatted { get; init; } = [];
@@ -47,15 +50,6 @@ public sealed record FileOutcome(string DisplayPath)
     /// <summary>With --stdin --fix: the text after fixes, printed instead of written.</summary>
     public string? FixedText { get; init; }
 
-    /// <summary>Problems inline directives suppressed (shown in SARIF and JSON, counted in the summary).</summary>
-    public int SuppressedCount { get; init; }
-
-    /// <summary>Every warning of the file, quiet or not: what --max-warnings counts.</summary>
-    public int Warnings { get; init; }
-
-    /// <summary>What the site rules need from this page (kept for the end of the run; a few strings).</summary>
-    public Analysis.Site.PageFacts SiteFacts { get; init; } = Analysis.Site.PageFacts.None;
-
     /// <summary>Why the file was not analyzed, or null when it was.</summary>
     public string? SkipReason { get; init; }
 
@@ -65,13 +59,16 @@ public sealed record FileOutcome(string DisplayPath)
     /// <summary>How many fixes were applied and written to this file.</summary>
     public int FixesApplied { get; init; }
 
-    /// <summary>The highest severity among all of the file's problems, quiet or not: what the fail level is judged on.</summary>
-    public DiagnosticSeverity? HighestSeverity { get; init; }
+    /// <summary>--fix could not write the file: the run exits 2.</summary>
+    public bool WriteFailed { get; init; }
 
-    /// <summary>An unexpected failure analyzing this file: the run reports it and exits 2.</summary>
+    /// <summary>An unexpected failure analyzing this file, or a file named on the command line that could not be read: the run exits 2.</summary>
     public string? InternalError { get; init; }
 
-    public bool Analyzed => SkipReason is null && InternalError is null;
+    /// <summary>A file named on the command line could not be read: the run exits 2.</summary>
+    public string? ReadError { get; init; }
+
+    public bool Analyzed => SkipReason is null && InternalError is null && ReadError is null;
 }
 
 /// <summary>Totals for the summary line and the exit code.</summary>
@@ -107,6 +104,9 @@ public sealed class CheckSummary
     public int FixesApplied { get; set; }
 
     public int InternalErrors { get; set; }
+
+    /// <summary>IO errors the user must act on: a named file that could not be read, a file --fix could not write.</summary>
+    public int IoFailures { get; set; }
 
     public bool Quiet { get; set; }
 

@@ -1,17 +1,16 @@
 using System.Text.Json;
-using Microsoft.Extensions.FileSystemGlobbing;
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Rules;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Cli;
 
 /// <summary>
 /// <c>smolsp check --print-config PATH</c>: the settings <c>check</c> would use for one file, as JSON, with where each
 /// came from (<c>default</c>, the <c>smolsp.json</c>, an <c>.editorconfig</c> section, or <c>--rule</c>), and whether the
-/// walk would skip the file. Resolved by the same <see cref="EffectiveSettings"/> the check uses, so it cannot drift.
+/// walk would skip the file. Resolved by the same <see cref="SiteSettings"/> the check uses, so it cannot drift.
 /// </summary>
 public sealed class PrintConfigCommand
 {
@@ -30,31 +29,30 @@ public sealed class PrintConfigCommand
     {
         var cwd = Path.GetFullPath(options.WorkingDirectory ?? Environment.CurrentDirectory);
         var full = Path.GetFullPath(path, cwd);
-        if (!CheckRunner.ResolveOverrides(options.RuleOverrides, _engine.Descriptors, _stderr, out var overrides))
+        if (!CheckSession.ResolveOverrides(options.RuleOverrides, _engine.Descriptors, _stderr, out var overrides))
         {
             return ExitCodes.Error;
         }
 
-        var loader = new ConfigurationLoader(_engine.Descriptors);
-        ConfigurationResult? explicitConfig = null;
-        if (options.ConfigFile is { } configFile)
+        string? configFile = null;
+        if (options.ConfigFile is { } config)
         {
-            var configPath = Path.GetFullPath(configFile, cwd);
-            if (!File.Exists(configPath))
+            configFile = Path.GetFullPath(config, cwd);
+            if (!File.Exists(configFile))
             {
-                _stderr.WriteLine($"smolsp: error: --config {configFile}: no such file");
+                _stderr.WriteLine($"smolsp: error: --config {config}: no such file");
                 return ExitCodes.Error;
             }
-
-            explicitConfig = loader.Load(configPath);
         }
 
-        var settings = new EffectiveSettings(loader, explicitConfig, overrides, _engine.Descriptors, new EditorConfig());
-        var directory = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
-        var baseResult = settings.BaseFor(directory);
-        if (!baseResult.Success)
+        // The session `check` would open for this path: the same settings, ignore files and include/exclude.
+        var isFolder = Directory.Exists(full);
+        var site = new SiteSession(_engine, new SiteOptions { Folders = [isFolder ? full : Path.GetDirectoryName(full)!], ConfigFile = configFile, Overrides = overrides, WorkingDirectory = cwd });
+        var settings = site.Settings.For(isFolder ? Path.Combine(full, ".") : full);
+        var baseResult = settings.Base;
+        if (!settings.Success)
         {
-            foreach (var error in baseResult.Errors)
+            foreach (var error in settings.Errors)
             {
                 _stderr.WriteLine(error.ToString());
             }
@@ -62,25 +60,23 @@ public sealed class PrintConfigCommand
             return ExitCodes.Error;
         }
 
-        var configuration = settings.For(baseResult, full);
-        var fromEditorConfig = settings.EditorConfigFor(baseResult, full).ToDictionary(e => e.RuleId, StringComparer.OrdinalIgnoreCase);
+        var configuration = settings.Configuration;
+        var fromEditorConfig = site.Settings.EditorConfigFor(baseResult, full).ToDictionary(e => e.RuleId, StringComparer.OrdinalIgnoreCase);
         var overridden = overrides.Select(o => o.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var configPathShown = baseResult.Configuration.SourcePath is { } source ? CheckRunner.DisplayPath(source, cwd) : null;
-        var ignoredBy = new SmolspIgnore().MatchIncludingFolders(full, stopAt: null);
-        var matcher = CheckRunner.CreateMatcher(baseResult.Configuration);
+        var configPathShown = baseResult.Configuration.SourcePath is { } source ? SitePaths.Display(source, cwd) : null;
+        var ignoredBy = site.Ignores.MatchIncludingFolders(full);
         var configRoot = baseResult.Configuration.SourcePath is { } s ? Path.GetDirectoryName(s) : null;
-        var excluded = matcher is not null && configRoot is not null && full.StartsWith(configRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            && !matcher.Match(configRoot, full).HasMatches;
+        var excluded = !SiteSettings.Includes(baseResult.Configuration, full, configRoot);
 
         var json = JsonText.Write(w =>
         {
             w.WriteStartObject();
-            w.WriteString("file", CheckRunner.DisplayPath(full, cwd));
+            w.WriteString("file", SitePaths.Display(full, cwd));
             w.WriteString("configFile", configPathShown);
             w.WriteString("precedence", "--rule > smolsp.json > .editorconfig > default");
             w.WriteStartObject("walk");
             w.WriteBoolean("ignored", ignoredBy is not null);
-            w.WriteString("ignoredBy", ignoredBy is null ? null : $"{CheckRunner.DisplayPath(ignoredBy.SourceFile, cwd)}:{ignoredBy.Line}");
+            w.WriteString("ignoredBy", ignoredBy is null ? null : $"{SitePaths.Display(ignoredBy.SourceFile, cwd)}:{ignoredBy.Line}");
             w.WriteBoolean("excludedByConfig", excluded);
             w.WriteEndObject();
             w.WriteString("siteUrl", configuration.SiteUrl);
@@ -108,7 +104,7 @@ public sealed class PrintConfigCommand
                 }
                 else if (fromEditorConfig.TryGetValue(d.Id, out var e))
                 {
-                    w.WriteString("source", $"{CheckRunner.DisplayPath(e.SourceFile, cwd)}:{e.Line} [{e.Section}]");
+                    w.WriteString("source", $"{SitePaths.Display(e.SourceFile, cwd)}:{e.Line} [{e.Section}]");
                 }
                 else
                 {

@@ -4,7 +4,7 @@ using SmoLsp.Rules;
 using SmoLsp.Server.Lsp.Handlers;
 using SmoLsp.Server.Lsp.Protocol;
 using SmoLsp.Server.Lsp.Services;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 using Serilog;
 
 namespace SmoLsp.Server.Lsp;
@@ -32,19 +32,17 @@ public static class LanguageServer
         services.AddSingleton<IProcessLiveness, OsProcessLiveness>();
         services.AddSingleton(sp => new ParentProcessWatcher(sp.GetRequiredService<IProcessLiveness>(), options.ParentProcessCheckInterval));
         services.AddSingleton(_ => BuiltInRules.CreateEngine());
-        // The site-wide rules (SMO210/SMO211), over the same core analysis `smolsp check` runs.
-        services.AddSingleton<ISiteRules, CoreSiteRules>();
-        services.AddSingleton(sp => new PluginRules(sp.GetRequiredService<AnalysisEngine>(), sp.GetRequiredService<ConfigurationLoader>(), logger));
-        services.AddSingleton(sp => new ConfigurationLoader(KnownRules(sp)));
-        services.AddSingleton(sp => new WorkspaceConfiguration(sp.GetRequiredService<ConfigurationLoader>(), KnownRules(sp), logger));
+        // The one site session: the workspace folders are its folders (set at initialize), exactly as `check` sees them.
+        services.AddSingleton(sp => new SiteSession(sp.GetRequiredService<AnalysisEngine>(), new SiteOptions()));
         services.AddSingleton<ClientSession>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<DocumentAnalyzer>();
+        services.AddSingleton<PluginRules>();
         services.AddSingleton<LspConverter>();
-        services.AddSingleton<SiteReports>();
+        services.AddSingleton<CrossPageReports>();
         services.AddSingleton<DiagnosticPublisher>();
-        services.AddSingleton<WorkspaceIndex>();
         services.AddSingleton<ConfigurationSync>();
+        services.AddSingleton<WorkspaceDiagnostics>();
         services.AddSingleton<ServerFileWatcher>();
         services.AddSingleton<CodeActionBuilder>();
         services.AddSingleton<ShareCardService>();
@@ -58,10 +56,6 @@ public static class LanguageServer
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
-
-    /// <summary>Every rule a configuration may name: the engine's and the site-wide ones.</summary>
-    private static IReadOnlyList<SmoLsp.Analysis.Rules.RuleDescriptor> KnownRules(IServiceProvider services) =>
-        [.. services.GetRequiredService<AnalysisEngine>().Descriptors, .. services.GetRequiredService<ISiteRules>().Descriptors];
 
     /// <summary>Registers every handler and serves until exit; returns the process exit code.</summary>
     public static async Task<int> RunAsync(IServiceProvider services)

@@ -1,6 +1,6 @@
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Plugins;
 
@@ -12,7 +12,7 @@ public static class PluginCatalog
 {
     public sealed record CatalogRequest(string? Path, string? ConfigFile, bool AllowPlugins, string? TrustedFoldersFile);
 
-    public sealed record CatalogResult(WorkspaceRules? Rules, bool Success);
+    public sealed record CatalogResult(PluginRuleSet? Rules, bool Success);
 
     /// <summary>A workspace to read, or null when the user named none (the built-in catalog, no file read).</summary>
     public static CatalogRequest? Request(string? path, string? configFile, bool allowPlugins, string? trustedFoldersFile = null) =>
@@ -23,45 +23,49 @@ public static class PluginCatalog
     public static CatalogResult Load(CatalogRequest request, AnalysisEngine builtIns, TextWriter stderr, string? workingDirectory = null)
     {
         var cwd = Path.GetFullPath(workingDirectory ?? Environment.CurrentDirectory);
-        var loader = new ConfigurationLoader(builtIns.Descriptors);
-        string? file;
+        string? configFile = null;
+        string target;
         if (request.ConfigFile is { } explicitFile)
         {
-            file = Path.GetFullPath(explicitFile, cwd);
-            if (!File.Exists(file))
+            configFile = Path.GetFullPath(explicitFile, cwd);
+            if (!File.Exists(configFile))
             {
                 stderr.WriteLine($"smolsp: error: --config {explicitFile}: no such file");
                 return new CatalogResult(null, false);
             }
+
+            target = Path.GetDirectoryName(configFile)!;
         }
         else
         {
-            var target = Path.GetFullPath(request.Path ?? ".", cwd);
+            target = Path.GetFullPath(request.Path ?? ".", cwd);
             if (!File.Exists(target) && !Directory.Exists(target))
             {
                 stderr.WriteLine($"smolsp: error: {request.Path}: no such file or folder");
                 return new CatalogResult(null, false);
             }
 
-            file = Path.GetFileName(target) == ConfigurationParser.FileName && File.Exists(target) ? target : loader.FindConfigFile(target);
+            configFile = Path.GetFileName(target) == ConfigurationParser.FileName && File.Exists(target) ? target : null;
         }
 
-        if (file is null)
+        // Listing needs no analysis: the engine only reads descriptors, so the plugins stay loaded until exit.
+        var host = new PluginHost(builtIns, new PluginTrust(request.AllowPlugins, request.TrustedFoldersFile));
+        var folder = Directory.Exists(target) ? target : Path.GetDirectoryName(target)!;
+        var site = new SiteSession(builtIns, new SiteOptions { Folders = [folder], ConfigFile = configFile, WorkingDirectory = cwd }, host);
+        if (site.Settings.ConfigFileFor(folder) is null)
         {
             return new CatalogResult(null, true); // no smolsp.json: no plugins, the built-in catalog
         }
 
         string Display(string f) => Path.GetRelativePath(cwd, f).Replace('\\', '/');
-        var parsed = loader.Load(file);
-        if (!parsed.Success)
+        var settings = site.Settings.For(Path.Combine(folder, "."));
+        if (!settings.Base.Success)
         {
-            WriteErrors(parsed.Errors);
+            WriteErrors(settings.Base.Errors);
             return new CatalogResult(null, false);
         }
 
-        // Listing needs no analysis: the engine only reads descriptors, so the plugins stay loaded until exit.
-        var host = new PluginHost(builtIns, new PluginTrust(request.AllowPlugins, request.TrustedFoldersFile));
-        var rules = host.Resolve(parsed);
+        var rules = settings.Plugins ?? host.Resolve(settings.Base);
         var failed = PluginReport.WriteMessages(stderr, [rules], Display);
         WriteErrors(rules.Configuration.Errors);
         return new CatalogResult(rules, !failed && rules.Configuration.Success);

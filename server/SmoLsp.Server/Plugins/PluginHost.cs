@@ -35,11 +35,11 @@ public sealed record PluginMessage(PluginMessageKind Kind, string ConfigFile, st
 /// What to analyze a workspace's files with: an engine with the built-in rules plus the workspace's trusted plugin
 /// rules, the configuration parsed knowing those rules' ids, and what to tell the user.
 /// </summary>
-public sealed class WorkspaceRules
+public sealed class PluginRuleSet
 {
     private readonly IReadOnlyDictionary<string, string> _origins;
 
-    internal WorkspaceRules(AnalysisEngine engine, ConfigurationResult configuration, IReadOnlyList<PluginMessage> messages, IReadOnlyList<LoadedPlugin> plugins, IReadOnlyDictionary<string, string> origins)
+    internal PluginRuleSet(AnalysisEngine engine, ConfigurationResult configuration, IReadOnlyList<PluginMessage> messages, IReadOnlyList<LoadedPlugin> plugins, IReadOnlyDictionary<string, string> origins)
     {
         Engine = engine;
         Configuration = configuration;
@@ -107,12 +107,12 @@ public sealed class PluginHost : IDisposable
             ? [.. configuration.Plugins.Select(p => Path.GetFullPath(p, folder))]
             : [];
 
-    public WorkspaceRules Resolve(ConfigurationResult configuration)
+    public PluginRuleSet Resolve(ConfigurationResult configuration)
     {
         var config = configuration.Configuration;
         if (config.Plugins.Count == 0 || config.SourcePath is null || !configuration.Success)
         {
-            return new WorkspaceRules(BuiltIns, configuration, [], [], new Dictionary<string, string>());
+            return new PluginRuleSet(BuiltIns, configuration, [], [], new Dictionary<string, string>());
         }
 
         var stamps = Stamps(config);
@@ -129,7 +129,7 @@ public sealed class PluginHost : IDisposable
         }
     }
 
-    private WorkspaceRules ResolveUncached(ConfigurationResult configuration)
+    private PluginRuleSet ResolveUncached(ConfigurationResult configuration)
     {
         var config = configuration.Configuration;
         var configFile = config.SourcePath!;
@@ -146,7 +146,7 @@ public sealed class PluginHost : IDisposable
             messages.Add(new PluginMessage(PluginMessageKind.NotTrusted, configFile, null,
                 $"not loading {Plural(config.Plugins.Count, "plugin")} ({string.Join(", ", config.Plugins)}): this folder is not trusted, and loading a plugin runs its code; the built-in rules still run",
                 "to trust it: " + Trust.HowToTrust(workspace)));
-            return new WorkspaceRules(BuiltIns, configuration, messages, [], new Dictionary<string, string>());
+            return new PluginRuleSet(BuiltIns, configuration, messages, [], new Dictionary<string, string>());
         }
 
         var origins = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -209,7 +209,7 @@ public sealed class PluginHost : IDisposable
             messages.Add(new PluginMessage(PluginMessageKind.Error, configFile, origins[disabled.Descriptor.Id], $"rule {disabled.Descriptor.Id}: {disabled.Reason}; it does not run"));
         }
 
-        return new WorkspaceRules(engine, Reparse(configuration, engine, allRulesKnown: !messages.Any(m => m.IsError)), messages, plugins, origins);
+        return new PluginRuleSet(engine, Reparse(configuration, engine, allRulesKnown: !messages.Any(m => m.IsError)), messages, plugins, origins);
     }
 
     /// <summary>
@@ -241,5 +241,5 @@ public sealed class PluginHost : IDisposable
         _ownedWatchdog?.Dispose();
     }
 
-    private sealed record Entry(string[] Stamps, WorkspaceRules Rules);
+    private sealed record Entry(string[] Stamps, PluginRuleSet Rules);
 }

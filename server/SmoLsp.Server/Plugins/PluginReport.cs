@@ -6,7 +6,7 @@ namespace SmoLsp.Server.Plugins;
 public static class PluginReport
 {
     /// <summary>Writes what happened to each workspace's plugins (not trusted, failed to load); true when something failed.</summary>
-    public static bool WriteMessages(TextWriter stderr, IEnumerable<WorkspaceRules> workspaces, Func<string, string> displayPath)
+    public static bool WriteMessages(TextWriter stderr, IEnumerable<PluginRuleSet> workspaces, Func<string, string> displayPath)
     {
         var messages = workspaces.SelectMany(r => r.Messages).Distinct().OrderBy(m => m.ConfigFile, StringComparer.Ordinal).ToList();
         foreach (var message in messages)
@@ -35,7 +35,7 @@ public static class PluginReport
     }
 
     /// <summary>Plugin rules that overran their time budget stopped running part-way through a run: say so, or later files look clean.</summary>
-    public static void WriteDisabledRules(TextWriter stderr, IEnumerable<WorkspaceRules> workspaces, Func<string, string> displayPath)
+    public static void WriteDisabledRules(TextWriter stderr, IEnumerable<PluginRuleSet> workspaces, Func<string, string> displayPath)
     {
         foreach (var rules in workspaces.DistinctBy(r => r.Engine))
         {

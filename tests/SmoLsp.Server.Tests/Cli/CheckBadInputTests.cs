@@ -1,5 +1,6 @@
 using System.Text;
 using SmoLsp.Server.Cli;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Tests.Cli;
 
@@ -69,7 +70,7 @@ public sealed class CheckBadInputTests : IDisposable
         // Sparse: the size is checked before a byte is read, so this costs no disk and no memory.
         using (var stream = File.Create(_tree.PathOf("dump.html")))
         {
-            stream.SetLength(Workspace.TemplateFile.DefaultMaxBytes + 1);
+            stream.SetLength(TemplateFile.DefaultMaxBytes + 1);
         }
 
         var run = CheckRun.Check(_tree);

@@ -1,5 +1,5 @@
 using SmoLsp.Server.Cli;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using SmoLsp.Server.Cli;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Tests.Cli;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Rules;
 using SmoLsp.Server.Cli;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Tests.Cli;
 

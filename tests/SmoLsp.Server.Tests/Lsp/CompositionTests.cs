@@ -20,6 +20,8 @@ public sealed class CompositionTests
         var root = Directory.CreateTempSubdirectory("smolsp-compose-");
         try
         {
+            // An MVC app: its project file marks the folder an open page may read layouts in.
+            await File.WriteAllTextAsync(Path.Combine(root.FullName, "App.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />\n");
             Directory.CreateDirectory(Path.Combine(root.FullName, "Views", "Shared"));
             Directory.CreateDirectory(Path.Combine(root.FullName, "Views", "Home"));
             await File.WriteAllTextAsync(Path.Combine(root.FullName, "Views", "_ViewStart.cshtml"), "@{ Layout = \"_Layout\"; }\n");

@@ -3,14 +3,14 @@ using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Server.Tests.Cli;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 using static SmoLsp.Server.Tests.Lsp.WorkspaceTesting;
 
 namespace SmoLsp.Server.Tests.Lsp;
 
 /// <summary>
 /// Site-wide rules run over the index after every batch of changes and merge into each page's report, with related
-/// information pointing at the other pages. A fake <see cref="ISiteRules"/> pins the plumbing; one test runs the
+/// information pointing at the other pages. A site rule of the test's own pins the plumbing; one test runs the
 /// local SMO210 stand-in end to end.
 /// </summary>
 public sealed class SiteRulesTests
@@ -18,25 +18,15 @@ public sealed class SiteRulesTests
     private static object Changes(params (string Path, int Type)[] changes) =>
         new { changes = changes.Select(c => new { uri = UriOf(c.Path), type = c.Type }).ToArray() };
 
-    /// <summary>Every page whose static title another page shares gets SMO998, related to each other page.</summary>
-    private sealed class FakeSiteRules : ISiteRules
+    /// <summary>A site rule of the core's kind (as a plugin would write one): every page whose static title another page shares gets SMO998.</summary>
+    private sealed class SharedTitleRule : SiteRule
     {
-        public static readonly RuleDescriptor Rule = new("SMO998", "Shared title", "Title shared with {0} page(s)", RuleCategory.Titles, DiagnosticSeverity.Warning);
+        public static readonly RuleDescriptor Rule = new("SMO998", "Shared title", "Title shared with {2} page(s)", RuleCategory.Titles, DiagnosticSeverity.Warning);
 
-        public int Runs;
+        public override RuleDescriptor Descriptor => Rule;
 
-        public IReadOnlyList<RuleDescriptor> Descriptors => [Rule];
-
-        public PageFacts? ExtractFacts(AnalysisResult analysis, SmoLspConfiguration configuration) =>
-            analysis.Head.Title?.Value is { IsStatic: true } title ? new PageFacts(analysis.Document.Path, new SiteFact(title.NormalizedText, title.Span, []), null, configuration) : null;
-
-        public IReadOnlyList<SiteDiagnostic> Analyze(IReadOnlyCollection<PageFacts> pages)
-        {
-            Interlocked.Increment(ref Runs);
-            return pages.GroupBy(p => p.Title!.Text).Where(g => g.Count() > 1).SelectMany(g => g.Select(p => new SiteDiagnostic(p.Path,
-                new Diagnostic(Rule, p.Title!.Span, DiagnosticSeverity.Warning, Rule.FormatMessage([g.Count() - 1]), [],
-                    g.Where(o => o != p).OrderBy(o => o.Path, StringComparer.Ordinal).Select(o => new RelatedLocation(o.Path, o.Title!.Span, "same title")).ToList())))).ToList();
-        }
+        public override PageValue? Collect(SmoLsp.Analysis.Model.HeadModel head) =>
+            head.Title?.Value is { IsStatic: true } title ? new PageValue(title.NormalizedText, title.NormalizedText, title.Span) : null;
     }
 
     [Fact]
@@ -46,8 +36,8 @@ public sealed class SiteRulesTests
         var a = tree.Write("a.html", Html("Same", ogTitle: true));
         var b = tree.Write("b/b.html", Html("Same", ogTitle: true));
         var c = tree.Write("c.html", Html("Other", ogTitle: true));
-        var rules = new FakeSiteRules();
-        await using var client = new LspTestClient(services => services.AddSingleton<ISiteRules>(rules));
+        var engine = new AnalysisEngine([new SharedTitleRule()]);
+        await using var client = new LspTestClient(services => services.AddSingleton(engine));
         await client.InitializeAsync(Capabilities.Neovim07, rootUri: UriOf(tree.Root));
 
         var onA = await client.WaitForPublishAsync(UriOf(a), p => p.Codes().SequenceEqual(["SMO998"]));
@@ -85,7 +75,7 @@ public sealed class SiteRulesTests
         var a = tree.Write("a.html", Html("Acme Widgets", ogTitle: true));
         var b = tree.Write("b.html", Html("Acme Widgets", ogTitle: true));
         tree.Write("smolsp.json", """{ "rules": { "SMO210": "error", "SMO211": "off" } }""");
-        // The real site rules: the engine records each page's facts, CoreSiteRules runs the core's site analysis.
+        // The real site rules: the engine records each page's facts, the session runs the core's site analysis.
         var engine = new AnalysisEngine(SmoLsp.Rules.BuiltInRules.All.Where(r => r.Descriptor.Id is "SMO001" or "SMO210" or "SMO211"));
         await using var client = new LspTestClient(services => services.AddSingleton(engine));
         await client.InitializeAsync(Capabilities.VsCode, rootUri: UriOf(tree.Root));

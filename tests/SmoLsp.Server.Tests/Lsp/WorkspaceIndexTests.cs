@@ -3,20 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Server.Lsp.Services;
 using SmoLsp.Server.Tests.Cli;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 using static SmoLsp.Server.Tests.Lsp.WorkspaceTesting;
 
 namespace SmoLsp.Server.Tests.Lsp;
 
 /// <summary>
 /// The whole site, not just open documents: closed files under the workspace folder are indexed, reported (pushed
-/// without a version, or pulled with <c>workspace/diagnostic</c>) and kept current from file-watcher events.
+/// without a version, or pulled with <c>workspace/diagnostic</c>) and kept current from file-watcher events. The
+/// engines here have no cross-page rule: those have their own tests.
 /// </summary>
 public sealed class WorkspaceIndexTests
 {
-    /// <summary>These tests are about files and protocol; the site-wide rules have their own tests.</summary>
-    private static void NoSiteRules(IServiceCollection services) => services.AddSingleton<ISiteRules>(Workspace.NoSiteRules.Instance);
-
     private static object Changes(params (string Path, int Type)[] changes) =>
         new { changes = changes.Select(c => new { uri = UriOf(c.Path), type = c.Type }).ToArray() };
 
@@ -34,11 +32,11 @@ public sealed class WorkspaceIndexTests
         tree.Write("legacy/old.html", Html("Old"));
         tree.Write(".smolspignore", "drafts/\n");
         tree.Write("smolsp.json", """{ "exclude": ["legacy/**"] }""");
-        await using var client = new LspTestClient(NoSiteRules);
+        await using var client = new LspTestClient();
         await client.InitializeAsync(Capabilities.Neovim07, rootUri: UriOf(tree.Root));
         await client.SettleAsync();
 
-        client.Services.GetRequiredService<WorkspaceIndex>().Paths.ShouldBe([tree.PathOf("about.html"), post, index]);
+        client.Services.GetRequiredService<WorkspaceDiagnostics>().Paths.ShouldBe([tree.PathOf("about.html"), post, index]);
         var published = client.Notifications("textDocument/publishDiagnostics").Select(n => n["params"]!).ToList();
         published.Select(p => (string?)p["uri"]).ShouldBe([UriOf(post), UriOf(index)]);
         foreach (var p in published)
@@ -62,7 +60,7 @@ public sealed class WorkspaceIndexTests
         using var tree = new TempTree();
         var index = tree.Write("index.html", Html("Home"));
         var about = tree.Write("about.html", Html("About", ogTitle: true));
-        await using var client = new LspTestClient(NoSiteRules);
+        await using var client = new LspTestClient();
         var init = await client.InitializeAsync(Capabilities.VsCode, rootUri: UriOf(tree.Root));
         ((bool?)init["result"]!["capabilities"]!["diagnosticProvider"]!["workspaceDiagnostics"]).ShouldBe(true);
         ((bool?)init["result"]!["capabilities"]!["diagnosticProvider"]!["interFileDependencies"]).ShouldBe(true);
@@ -105,7 +103,7 @@ public sealed class WorkspaceIndexTests
     {
         using var tree = new TempTree();
         var index = tree.Write("index.html", Html("Home"));
-        await using var client = new LspTestClient(NoSiteRules);
+        await using var client = new LspTestClient();
         // Open and pull before `initialized` starts the index, so the walk meets an open document it already reported.
         // Pull without workspace/configuration: nothing else moves the result id (a settings pull would, rightly).
         var init = await client.RequestAsync("initialize", new { rootUri = UriOf(tree.Root), capabilities = new { textDocument = new { diagnostic = new { } } } });
@@ -124,7 +122,7 @@ public sealed class WorkspaceIndexTests
     {
         using var tree = new TempTree();
         var index = tree.Write("index.html", Html("Home"));
-        await using var client = new LspTestClient(NoSiteRules);
+        await using var client = new LspTestClient();
         await client.InitializeAsync(Capabilities.Neovim07, rootUri: UriOf(tree.Root));
         await client.WaitForPublishAsync(UriOf(index), p => p.Codes().SequenceEqual(["SMO001"]));
 
@@ -140,7 +138,7 @@ public sealed class WorkspaceIndexTests
         await client.NotifyAsync("workspace/didChangeWatchedFiles", Changes((index, 3)));
         await client.WaitForPublishAsync(UriOf(index), p => !p.Codes().Any());
         await client.SettleAsync();
-        client.Services.GetRequiredService<WorkspaceIndex>().Paths.ShouldBe([page]);
+        client.Services.GetRequiredService<WorkspaceDiagnostics>().Paths.ShouldBe([page]);
 
         // A file that did not change its problems is not published again.
         var count = client.Published(UriOf(page)).Count;
@@ -161,7 +159,6 @@ public sealed class WorkspaceIndexTests
         await using var client = new LspTestClient(services =>
         {
             services.AddSingleton(new AnalysisEngine([probe]));
-            NoSiteRules(services);
         });
         await client.InitializeAsync(Capabilities.Neovim07, rootUri: UriOf(tree.Root));
         var open = pages[2];
@@ -174,7 +171,7 @@ public sealed class WorkspaceIndexTests
 
         await client.WaitForPublishAsync(UriOf(other), p => (string?)p["diagnostics"]![0]!["message"] == "Layout title: (no layout)");
         var otherRuns = probe.RunsOf(other);
-        client.Services.GetRequiredService<WorkspaceIndex>().Graph.DependentsOf(layout).ShouldBe(pages);
+        client.Services.GetRequiredService<SiteSession>().Graph.DependentsOf(layout).ShouldBe(pages);
 
         client.ClearNotifications();
         File.WriteAllText(layout, "<html><head><title>Two</title></head></html>");
@@ -209,7 +206,6 @@ public sealed class WorkspaceIndexTests
         await using var client = new LspTestClient(services =>
         {
             services.AddSingleton(new AnalysisEngine([probe]));
-            NoSiteRules(services);
         });
         await client.InitializeAsync(Capabilities.Neovim07, new { diagnosticDelayMs = 0 }, rootUri: UriOf(tree.Root));
         await client.WaitForPublishAsync(UriOf(page), p => (string?)p["diagnostics"]![0]!["message"] == "Layout title: Disk");
@@ -236,7 +232,7 @@ public sealed class WorkspaceIndexTests
     {
         using var tree = new TempTree();
         var index = tree.Write("index.html", Html("Home"));
-        await using var client = new LspTestClient(NoSiteRules);
+        await using var client = new LspTestClient();
         await client.InitializeAsync(Capabilities.Neovim07, rootUri: UriOf(tree.Root));
         await client.WaitForPublishAsync(UriOf(index), p => p.Codes().SequenceEqual(["SMO001"]));
 
@@ -262,7 +258,7 @@ public sealed class WorkspaceIndexTests
     {
         using var tree = new TempTree();
         var index = tree.Write("index.html", Html("Home"));
-        await using var client = new LspTestClient(NoSiteRules);
+        await using var client = new LspTestClient();
         // Neovim 0.7 cannot register watchers: nothing but the disk tells the server about these edits.
         await client.InitializeAsync(Capabilities.Neovim07, rootUri: UriOf(tree.Root));
         await client.WaitForPublishAsync(UriOf(index), p => p.Codes().SequenceEqual(["SMO001"]));
@@ -281,7 +277,7 @@ public sealed class WorkspaceIndexTests
     public async Task Watchers_are_registered_for_templates_configuration_ignore_files_editorconfig_and_images()
     {
         using var tree = new TempTree();
-        await using var client = new LspTestClient(NoSiteRules);
+        await using var client = new LspTestClient();
         await client.InitializeAsync(Capabilities.VsCode, rootUri: UriOf(tree.Root));
         await client.WaitForServerRequestAsync("client/registerCapability", 1);
         JsonNode registration;
@@ -305,7 +301,7 @@ public sealed class WorkspaceIndexTests
         using var tree = new TempTree();
         var index = tree.Write("index.html", Html("Home"));
         var post = tree.Write("blog/post.html", Html("Post"));
-        await using var client = new LspTestClient(NoSiteRules);
+        await using var client = new LspTestClient();
         await client.InitializeAsync(Capabilities.VsCode, rootUri: UriOf(tree.Root));
         var first = await client.PullWorkspaceAsync();
         first.Count.ShouldBe(2);
@@ -314,7 +310,7 @@ public sealed class WorkspaceIndexTests
         tree.Write("obj/Debug/generated.html", Html("Generated"));
         await client.NotifyAsync("workspace/didChangeWatchedFiles", Changes((tree.PathOf("blog"), 3), (tree.PathOf("obj/Debug/generated.html"), 1), (tree.PathOf("obj/Debug/app.dll"), 1)));
         await client.SettleAsync();
-        client.Services.GetRequiredService<WorkspaceIndex>().Paths.ShouldBe([index]);
+        client.Services.GetRequiredService<WorkspaceDiagnostics>().Paths.ShouldBe([index]);
         var second = await client.PullWorkspaceAsync(first);
         ((string?)second[UriOf(post)]["kind"]).ShouldBe("full");
         second[UriOf(post)].Codes().ShouldBeEmpty();
@@ -327,7 +323,7 @@ public sealed class WorkspaceIndexTests
         using var tree = new TempTree();
         var index = tree.Write("index.html", Html("Home"));
         var draft = tree.Write("drafts/wip.html", Html("Draft"));
-        await using var client = new LspTestClient(NoSiteRules);
+        await using var client = new LspTestClient();
         await client.InitializeAsync(Capabilities.Neovim07, rootUri: UriOf(tree.Root));
         await client.WaitForPublishAsync(UriOf(draft), p => p.Codes().Any());
 
@@ -335,7 +331,7 @@ public sealed class WorkspaceIndexTests
         await client.NotifyAsync("workspace/didChangeWatchedFiles", Changes((ignore, 1)));
         await client.WaitForPublishAsync(UriOf(draft), p => !p.Codes().Any());
         await client.SettleAsync();
-        client.Services.GetRequiredService<WorkspaceIndex>().Paths.ShouldBe([index]);
+        client.Services.GetRequiredService<WorkspaceDiagnostics>().Paths.ShouldBe([index]);
 
         var config = tree.Write("smolsp.json", """{ "exclude": ["index.html"] }""");
         File.Delete(ignore);
@@ -343,7 +339,7 @@ public sealed class WorkspaceIndexTests
         await client.WaitForPublishAsync(UriOf(index), p => !p.Codes().Any());
         await client.WaitForPublishAsync(UriOf(draft), p => p.Codes().Any() && client.Published(UriOf(draft)).Count >= 3);
         await client.SettleAsync();
-        client.Services.GetRequiredService<WorkspaceIndex>().Paths.ShouldBe([draft]);
+        client.Services.GetRequiredService<WorkspaceDiagnostics>().Paths.ShouldBe([draft]);
         await client.ShutdownAndExitAsync();
     }
 }

@@ -24,7 +24,7 @@ public static class WorkspaceTesting
     public static async Task SettleAsync(this LspTestClient client)
     {
         await client.RequestAsync("textDocument/hover", new { textDocument = new { uri = "file:///settle/nothing.html" }, position = new { line = 0, character = 0 } });
-        var index = client.Services.GetRequiredService<WorkspaceIndex>();
+        var index = client.Services.GetRequiredService<WorkspaceDiagnostics>();
         var deadline = DateTime.UtcNow + LspTestClient.Timeout;
         while (!index.InitialScan.IsCompleted || !index.IsIdle)
         {

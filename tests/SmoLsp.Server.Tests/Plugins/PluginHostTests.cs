@@ -1,7 +1,7 @@
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Server.Plugins;
 using SmoLsp.Server.Tests.Cli;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Tests.Plugins;
 
@@ -24,7 +24,7 @@ public sealed class PluginHostTests : IDisposable
     }
 
     private ConfigurationResult Configuration() =>
-        new ConfigurationLoader(CheckRun.SingleRuleEngine.Descriptors).Load(Path.Combine(_workspace.Root, "smolsp.json"));
+        new SiteSession(CheckRun.SingleRuleEngine, new SiteOptions { Folders = [_workspace.Root] }).Settings.BaseFor(_workspace.Root);
 
     [Fact]
     public void A_workspace_without_plugins_gets_the_built_in_engine()

@@ -1,12 +1,15 @@
 using SmoLsp.Analysis.Workspace;
 using SmoLsp.Server.Tests.Cli;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 
 // Not "...Tests.Workspace": that namespace would shadow SmoLsp.Server.Workspace in the Cli tests.
 namespace SmoLsp.Server.Tests.Images;
 
 public sealed class ImageFileTests
 {
+    /// <summary>Images are read through the site's access policy, rooted at the test's folder.</summary>
+    private static FileAccessPolicy Files(TempTree tree) => new([tree.Root]);
+
     [Fact]
     public void Reads_a_real_png_from_disk()
     {
@@ -14,7 +17,7 @@ public sealed class ImageFileTests
         var bytes = TestImageFiles.Png(1200, 630);
         var path = tree.WriteBytes("wwwroot/img/card.png", bytes);
 
-        var facts = ImageFile.Read(path);
+        var facts = ImageFile.Read(Files(tree), path);
 
         facts.ShouldBe(new ImageFacts(path, bytes.Length, ImageFormat.Png, 1200, 630, false, null));
     }
@@ -26,11 +29,11 @@ public sealed class ImageFileTests
         var bytes = TestImageFiles.Jpeg(4000, 3000, padding: 600_000);
         var path = tree.WriteBytes("big.jpg", bytes);
 
-        var whole = ImageFile.Read(path, headBytes: bytes.Length);
+        var whole = ImageFile.Read(Files(tree), path, headBytes: bytes.Length);
         whole!.Width.ShouldBe(4000);
 
         // The frame header sits past 256 KB of metadata: the default read says where it stopped, not that the file is broken.
-        var facts = ImageFile.Read(path);
+        var facts = ImageFile.Read(Files(tree), path);
         facts!.Bytes.ShouldBe(bytes.Length);
         facts.Format.ShouldBe(ImageFormat.Jpeg);
         facts.Width.ShouldBeNull();
@@ -43,17 +46,17 @@ public sealed class ImageFileTests
         using var tree = new TempTree();
         Directory.CreateDirectory(tree.PathOf("img"));
 
-        ImageFile.Read(tree.PathOf("img/missing.png")).ShouldBeNull();
-        ImageFile.Read(tree.PathOf("nowhere/missing.png")).ShouldBeNull();
-        ImageFile.Read(tree.PathOf("img")).ShouldBeNull();
+        ImageFile.Read(Files(tree), tree.PathOf("img/missing.png")).ShouldBeNull();
+        ImageFile.Read(Files(tree), tree.PathOf("nowhere/missing.png")).ShouldBeNull();
+        ImageFile.Read(Files(tree), tree.PathOf("img")).ShouldBeNull();
     }
 
     [Fact]
     public void An_empty_or_truncated_file_has_a_problem_not_an_exception()
     {
         using var tree = new TempTree();
-        ImageFile.Read(tree.WriteBytes("empty.png", []))!.Problem.ShouldBe("the file is empty");
-        var cut = ImageFile.Read(tree.WriteBytes("cut.png", TestImageFiles.Png(10, 10)[..18]))!;
+        ImageFile.Read(Files(tree), tree.WriteBytes("empty.png", []))!.Problem.ShouldBe("the file is empty");
+        var cut = ImageFile.Read(Files(tree), tree.WriteBytes("cut.png", TestImageFiles.Png(10, 10)[..18]))!;
         cut.Format.ShouldBe(ImageFormat.Png);
         cut.Problem.ShouldBe("header truncated: the file ends before the IHDR chunk's size fields");
     }
@@ -80,7 +83,7 @@ public sealed class ImageFileTests
         {
         }
 
-        var facts = ImageFile.Read(path)!;
+        var facts = ImageFile.Read(Files(tree), path)!;
         facts.Format.ShouldBe(ImageFormat.Unknown);
         facts.Problem!.ShouldStartWith("the file could not be read: ");
     }
@@ -90,7 +93,7 @@ public sealed class ImageFileTests
     {
         using var tree = new TempTree();
         var path = tree.WriteBytes("wwwroot/img/card.png", TestImageFiles.Png(600, 315));
-        var workspace = new FileSystemWorkspace();
+        var workspace = new SiteSession(CheckRun.SingleRuleEngine, new SiteOptions { Folders = [tree.Root] }).Workspace;
 
         workspace.GetImage(path)!.Width.ShouldBe(600);
         workspace.GetImage(path).ShouldBeSameAs(workspace.GetImage(path));

@@ -6,8 +6,7 @@ namespace SmoLsp.Server.Cli;
 
 /// <summary>
 /// Checkstyle XML (Jenkins warnings-ng, reviewdog, many IDE plugins): a <c>file</c> element per checked file with an
-/// <c>error</c> per problem; <c>source</c> is <c>smolsp.SMOxxx</c>. Cross-page findings come last, as a second
-/// <c>file</c> element for the same file (the format allows it; readers merge them).
+/// <c>error</c> per problem; <c>source</c> is <c>smolsp.SMOxxx</c>. Cross-page findings are in their file's element.
 /// </summary>
 public sealed class CheckstyleReportWriter : ReportWriter
 {
@@ -20,11 +19,6 @@ public sealed class CheckstyleReportWriter : ReportWriter
 
     public override string FormatFile(FileReport file)
     {
-        if (file.CrossPage && file.Messages.Count == 0)
-        {
-            return string.Empty;
-        }
-
         var path = XmlText.Escape(file.DisplayPath);
         if (file.Messages.Count == 0)
         {

@@ -26,7 +26,7 @@ internal static class JsonText
 /// <summary>
 /// A JSON array with one object per checked file (ESLint's shape): <c>{"filePath", "messages": [{"ruleId", "severity",
 /// "message", "line", "column", "endLine", "endColumn"}], "suppressedMessages": [...]}</c>. One file per line, so diffs of
-/// two runs stay readable. Cross-page findings come last, as a second object for the same file.
+/// two runs stay readable. Cross-page findings are in their file's object, like the others.
 /// </summary>
 public sealed class JsonReportWriter : ReportWriter
 {

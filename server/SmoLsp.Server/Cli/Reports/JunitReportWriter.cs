@@ -6,7 +6,6 @@ namespace SmoLsp.Server.Cli;
 /// <summary>
 /// JUnit XML (what GitLab, Jenkins and Azure Pipelines show as test results): a <c>testsuite</c> per file, a failing
 /// <c>testcase</c> per problem (the severity as the failure's type), and one passing test case for a clean file.
-/// Cross-page findings come last, in a suite named after the file with " (cross-page)".
 /// </summary>
 public sealed class JunitReportWriter : ReportWriter
 {
@@ -19,13 +18,8 @@ public sealed class JunitReportWriter : ReportWriter
 
     public override string FormatFile(FileReport file)
     {
-        if (file.CrossPage && file.Messages.Count == 0)
-        {
-            return string.Empty;
-        }
-
         var path = XmlText.Escape(file.DisplayPath);
-        var name = XmlText.Escape(file.CrossPage ? file.DisplayPath + " (cross-page)" : file.DisplayPath);
+        var name = path;
         var sb = new StringBuilder();
         var tests = Math.Max(1, file.Messages.Count);
         sb.Append(CultureInfo.InvariantCulture, $"  <testsuite name=\"{name}\" tests=\"{tests}\" failures=\"{file.Messages.Count}\" errors=\"0\" skipped=\"0\">\n");

@@ -44,9 +44,9 @@ public sealed class ReportContext
 }
 
 /// <summary>
-/// A report format. <see cref="FormatFile"/> runs on the worker thread that analyzed the file, so the ordered writer
-/// only copies finished text; the other members run in file order on one thread at a time. Reports stream: a file's
-/// part is written as soon as its turn comes, and the cross-page findings (which need every page) come last.
+/// A report format. <see cref="FormatFile"/> runs on the worker thread that analyzed the file, so the writer only
+/// copies finished text; the other members run in file order on one thread. A file's part holds all its problems,
+/// cross-page findings included: a file whose part changes once every page is read is formatted again.
 /// </summary>
 public abstract class ReportWriter
 {

@@ -20,8 +20,6 @@ public sealed class TextReportWriter : ReportWriter
     private const string Cyan = "\u001b[36m";
     private const string Gray = "\u001b[90m";
 
-    private bool _crossPageHeader;
-
     public TextReportWriter(ReportContext context)
         : base(context)
     {
@@ -38,13 +36,6 @@ public sealed class TextReportWriter : ReportWriter
         }
 
         var sb = new StringBuilder(messages.Count * 120);
-        if (file.CrossPage && !_crossPageHeader)
-        {
-            // Cross-page files are formatted one at a time at the end of the run, so this flag needs no lock.
-            _crossPageHeader = true;
-            sb.Append(Paint("Cross-page findings (every page of this run compared):", Bold)).Append('\n');
-        }
-
         foreach (var m in messages)
         {
             sb.Append(Paint(file.DisplayPath, Bold)).Append(':').Append(m.Line.ToString(CultureInfo.InvariantCulture)).Append(':')

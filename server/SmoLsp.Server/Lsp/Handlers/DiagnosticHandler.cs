@@ -1,5 +1,6 @@
 using SmoLsp.Server.Lsp.Protocol;
 using SmoLsp.Server.Lsp.Services;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Lsp.Handlers;
 
@@ -8,16 +9,18 @@ public sealed class DiagnosticHandler : ILspHandler
 {
     private readonly DocumentAnalyzer _analyzer;
     private readonly LspConverter _converter;
-    private readonly WorkspaceConfiguration _configuration;
-    private readonly SiteReports _siteReports;
-    private readonly WorkspaceIndex _index;
+    private readonly ConfigurationSync _configuration;
+    private readonly SiteSession _site;
+    private readonly CrossPageReports _crossPage;
+    private readonly WorkspaceDiagnostics _index;
 
-    public DiagnosticHandler(DocumentAnalyzer analyzer, LspConverter converter, WorkspaceConfiguration configuration, SiteReports siteReports, WorkspaceIndex index)
+    public DiagnosticHandler(DocumentAnalyzer analyzer, LspConverter converter, ConfigurationSync configuration, SiteSession site, CrossPageReports siteReports, WorkspaceDiagnostics index)
     {
         _analyzer = analyzer;
         _converter = converter;
         _configuration = configuration;
-        _siteReports = siteReports;
+        _site = site;
+        _crossPage = siteReports;
         _index = index;
     }
 
@@ -43,7 +46,7 @@ public sealed class DiagnosticHandler : ILspHandler
                     : new DocumentDiagnosticReport("full", null, []);
             }
 
-            var resultId = ResultId(document, _configuration.Generation, _siteReports.RevisionOf(document.FilePath));
+            var resultId = ResultId(document, _site.Settings.Generation, _crossPage.RevisionOf(document.FilePath));
             if (p.PreviousResultId == resultId)
             {
                 return new DocumentDiagnosticReport("unchanged", resultId, null);
@@ -65,8 +68,8 @@ public sealed class DiagnosticHandler : ILspHandler
     private (string ResultId, IReadOnlyList<LspDiagnostic> Items) Report(DocumentSnapshot document)
     {
         // The revision is read before analyzing: if it moves meanwhile, the next pull sees a new id and asks again.
-        var revision = _siteReports.RevisionOf(document.FilePath);
+        var revision = _crossPage.RevisionOf(document.FilePath);
         var analysis = _analyzer.Analyze(document);
-        return (ResultId(document, analysis.ConfigurationGeneration, revision), _siteReports.Merge(document.FilePath, _converter.ToLsp(analysis)));
+        return (ResultId(document, analysis.ConfigurationGeneration, revision), _crossPage.Merge(document.FilePath, _converter.ToLsp(analysis)));
     }
 }

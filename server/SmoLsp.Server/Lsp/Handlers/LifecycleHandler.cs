@@ -1,5 +1,6 @@
 using SmoLsp.Server.Lsp.Protocol;
 using SmoLsp.Server.Lsp.Services;
+using SmoLsp.Server.Site;
 using Serilog;
 
 namespace SmoLsp.Server.Lsp.Handlers;
@@ -11,13 +12,15 @@ public sealed class LifecycleHandler : ILspHandler
     private readonly ConfigurationSync _configurationSync;
     private readonly DiagnosticPublisher _publisher;
     private readonly ParentProcessWatcher _parentWatcher;
-    private readonly WorkspaceIndex _index;
+    private readonly WorkspaceDiagnostics _index;
+    private readonly SiteSession _site;
     private readonly ServerFileWatcher _fileWatcher;
     private readonly ILogger _logger;
 
-    public LifecycleHandler(ClientSession session, ConfigurationSync configurationSync, DiagnosticPublisher publisher, ParentProcessWatcher parentWatcher, WorkspaceIndex index, ServerFileWatcher fileWatcher, PluginRules plugins, ILogger logger)
+    public LifecycleHandler(ClientSession session, ConfigurationSync configurationSync, DiagnosticPublisher publisher, ParentProcessWatcher parentWatcher, WorkspaceDiagnostics index, SiteSession site, ServerFileWatcher fileWatcher, PluginRules plugins, ILogger logger)
     {
         _index = index;
+        _site = site;
         _plugins = plugins;
         _fileWatcher = fileWatcher;
         _session = session;
@@ -37,6 +40,12 @@ public sealed class LifecycleHandler : ILspHandler
         {
             _session.Configure(p);
             _plugins.Configure(p.InitializationOptions);
+            _plugins.PluginsChanged += _configurationSync.FilesChanged;
+
+            // The site is the workspace folders; its cross-page findings are positioned in the client's encoding.
+            _site.SetFolders(_session.WorkspaceFolders);
+            var positions = _session.Positions;
+            _site.Place = positions == PositionConverter.Utf16 ? null : (source, span) => positions.ToLinePositionSpan(source, span);
             _logger.Information("initialize from {Client} (pid {Pid}); positions {Encoding}, diagnostics {Mode}, resolve {Resolve}",
                 _session.ClientName, _session.ProcessId, _session.Positions.Encoding, _session.PullDiagnostics ? "pull" : "push", _session.ResolveCodeActionEdits);
             if (_session.ProcessId is { } pid)

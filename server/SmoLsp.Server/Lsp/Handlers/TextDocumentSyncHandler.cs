@@ -1,5 +1,6 @@
 using SmoLsp.Server.Lsp.Protocol;
 using SmoLsp.Server.Lsp.Services;
+using SmoLsp.Server.Site;
 using Serilog;
 
 namespace SmoLsp.Server.Lsp.Handlers;
@@ -8,22 +9,22 @@ namespace SmoLsp.Server.Lsp.Handlers;
 public sealed class TextDocumentSyncHandler : ILspHandler
 {
     private readonly DocumentStore _documents;
+    private readonly SiteSession _site;
     private readonly DocumentAnalyzer _analyzer;
     private readonly DiagnosticPublisher _publisher;
     private readonly ClientSession _session;
-    private readonly WorkspaceConfiguration _configuration;
     private readonly ConfigurationSync _configurationSync;
-    private readonly WorkspaceIndex _index;
+    private readonly WorkspaceDiagnostics _index;
     private readonly ILogger _logger;
 
-    public TextDocumentSyncHandler(DocumentStore documents, DocumentAnalyzer analyzer, DiagnosticPublisher publisher, ClientSession session, WorkspaceConfiguration configuration, ConfigurationSync configurationSync, WorkspaceIndex index, ILogger logger)
+    public TextDocumentSyncHandler(SiteSession site, DocumentStore documents, DocumentAnalyzer analyzer, DiagnosticPublisher publisher, ClientSession session, ConfigurationSync configurationSync, WorkspaceDiagnostics index, ILogger logger)
     {
         _index = index;
+        _site = site;
         _documents = documents;
         _analyzer = analyzer;
         _publisher = publisher;
         _session = session;
-        _configuration = configuration;
         _configurationSync = configurationSync;
         _logger = logger;
     }
@@ -33,8 +34,13 @@ public sealed class TextDocumentSyncHandler : ILspHandler
         connection.OnNotification("textDocument/didOpen", LspJsonContext.Default.DidOpenTextDocumentParams, p =>
         {
             var document = _documents.Open(p.TextDocument);
+            if (document.FilePath is { } opened)
+            {
+                _site.AllowRootOf(opened);
+            }
+
             _logger.Debug("Opened {Uri} v{Version} ({Length} chars, {Language})", document.Uri, document.Version, document.Source.Length, document.Language);
-            if (!_session.DynamicWatchedFiles && document.FilePath is not null && _configuration.CheckFileChanged(document.FilePath))
+            if (!_session.DynamicWatchedFiles && document.FilePath is not null && _configurationSync.CheckFileChanged(document.FilePath))
             {
                 _configurationSync.Recheck();
             }
@@ -79,7 +85,7 @@ public sealed class TextDocumentSyncHandler : ILspHandler
         {
             // Without file watchers, a save is the moment a changed smolsp.json can be noticed.
             if (!_session.DynamicWatchedFiles && DocumentUris.ToLocalPath(p.TextDocument.Uri) is { } path
-                && (path.EndsWith("smolsp.json", StringComparison.Ordinal) || _configuration.CheckFileChanged(path)))
+                && (path.EndsWith("smolsp.json", StringComparison.Ordinal) || _configurationSync.CheckFileChanged(path)))
             {
                 _configurationSync.FilesChanged();
             }

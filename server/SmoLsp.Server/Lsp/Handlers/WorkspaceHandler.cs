@@ -1,6 +1,6 @@
 using SmoLsp.Server.Lsp.Protocol;
 using SmoLsp.Server.Lsp.Services;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 using Serilog;
 
 namespace SmoLsp.Server.Lsp.Handlers;
@@ -9,12 +9,12 @@ namespace SmoLsp.Server.Lsp.Handlers;
 public sealed class WorkspaceHandler : ILspHandler
 {
     private readonly ConfigurationSync _sync;
-    private readonly WorkspaceIndex _index;
+    private readonly WorkspaceDiagnostics _index;
     private readonly ClientSession _session;
     private readonly ServerFileWatcher _fileWatcher;
     private readonly ILogger _logger;
 
-    public WorkspaceHandler(ConfigurationSync sync, WorkspaceIndex index, ClientSession session, ServerFileWatcher fileWatcher, ILogger logger)
+    public WorkspaceHandler(ConfigurationSync sync, WorkspaceDiagnostics index, ClientSession session, ServerFileWatcher fileWatcher, ILogger logger)
     {
         _fileWatcher = fileWatcher;
         _sync = sync;
@@ -36,7 +36,7 @@ public sealed class WorkspaceHandler : ILspHandler
                 {
                     // The folder watcher reports every create and delete (build output too): keep what a site cares about.
                     var path = Path.GetFullPath(local);
-                    var root = _session.WorkspaceFolders.Where(f => IgnoreRules.IsUnder(path, f)).OrderByDescending(f => f.Length).FirstOrDefault();
+                    var root = _session.WorkspaceFolders.Where(f => SitePaths.IsUnder(path, f)).OrderByDescending(f => f.Length).FirstOrDefault();
                     if (SiteFiles.IsRelevant(path, (FileChangeKind)change.Type, root))
                     {
                         changes.Add(new FileChange(path, (FileChangeKind)change.Type));

@@ -65,6 +65,13 @@ public sealed class ClientSession
     /// <summary>How long pushed diagnostics wait for typing to pause (<c>initializationOptions.diagnosticDelayMs</c>).</summary>
     public TimeSpan DiagnosticDelay { get; private set; } = TimeSpan.FromMilliseconds(150);
 
+    private readonly TaskCompletionSource _settingsReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the editor's initial settings are known, so the first diagnostics already honour them.</summary>
+    public Task SettingsReady => _settingsReady.Task;
+
+    public void MarkSettingsReady() => _settingsReady.TrySetResult();
+
     public void Configure(InitializeParams p)
     {
         var caps = p.Capabilities is { ValueKind: JsonValueKind.Object } c ? c : default;

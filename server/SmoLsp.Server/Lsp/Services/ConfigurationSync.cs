@@ -1,14 +1,16 @@
 using System.Text.Json;
 using SmoLsp.Server.Lsp.Protocol;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 using Serilog;
 
 namespace SmoLsp.Server.Lsp.Services;
 
 /// <summary>
-/// Keeps the editor settings and <c>smolsp.json</c> in step with the client, by whatever means the client has:
+/// Keeps the session's configuration in step with the client, by whatever means the client has:
 /// <c>workspace/configuration</c> requests (VS Code), settings pushed in <c>workspace/didChangeConfiguration</c>
-/// (Neovim 0.7), file watchers registered dynamically. After any change every open document is checked again.
+/// (Neovim 0.7), file watchers registered dynamically. After any change every open document is checked again, and
+/// <see cref="Changed"/> tells the background checks. Configuration problems (errors in a <c>smolsp.json</c> or in the
+/// settings, plugins not trusted or failing) are shown to the user once each.
 /// </summary>
 public sealed class ConfigurationSync
 {
@@ -18,40 +20,61 @@ public sealed class ConfigurationSync
     private const int WatchKindCreateDelete = 1 | 4;
 
     private readonly ClientSession _session;
-    private readonly WorkspaceConfiguration _configuration;
+    private readonly SiteSession _site;
     private readonly DiagnosticPublisher _publisher;
     private readonly DocumentStore _documents;
     private readonly JsonRpcConnection _connection;
     private readonly DocumentAnalyzer _analyzer;
     private readonly ILogger _logger;
-    private readonly WorkspaceIndex _index;
+    private readonly HashSet<string> _shown = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTime> _fileStamps = new(StringComparer.Ordinal);
     private int _progressCount;
 
-    public ConfigurationSync(ClientSession session, WorkspaceConfiguration configuration, DiagnosticPublisher publisher, DocumentStore documents, DocumentAnalyzer analyzer, JsonRpcConnection connection, WorkspaceIndex index, ILogger logger, PluginRules? plugins = null)
+    public ConfigurationSync(ClientSession session, SiteSession site, DiagnosticPublisher publisher, DocumentStore documents, DocumentAnalyzer analyzer, JsonRpcConnection connection, ILogger logger)
     {
-        _index = index;
         _analyzer = analyzer;
         _session = session;
-        _configuration = configuration;
+        _site = site;
         _publisher = publisher;
         _documents = documents;
         _connection = connection;
         _logger = logger;
-        if (plugins is not null)
-        {
-            plugins.Message += message => _connection.SendNotification("window/showMessage",
-                new ShowMessageParams(message.IsError ? MessageType.Error : MessageType.Warning, "SmoLsp plugins: " + message.Format(message.ConfigFile)), LspJsonContext.Default.ShowMessageParams);
+    }
 
-            // A rebuilt plugin: the next analysis loads it again; re-check so the user sees its new rules now.
-            plugins.PluginsChanged += FilesChanged;
+    /// <summary>Raised after the configuration changed (settings, a <c>smolsp.json</c>, a plugin): the site is walked and re-checked.</summary>
+    public event Action? Changed;
+
+    /// <summary>Completes when the editor's initial settings are known, so the first diagnostics already honour them.</summary>
+    public Task Ready => _session.SettingsReady;
+
+    public void MarkReady() => _session.MarkSettingsReady();
+
+    /// <summary>Shows what is wrong with a file's configuration (errors, plugin messages) once each; called after each analysis.</summary>
+    public void ReportProblems(FileSettings settings)
+    {
+        foreach (var error in settings.Errors)
+        {
+            Show(MessageType.Warning, "SmoLsp configuration: " + error);
         }
 
-        configuration.NewErrors += errors =>
+        foreach (var message in settings.Plugins?.Messages ?? [])
         {
-            var first = errors[0].ToString();
-            var more = errors.Count > 1 ? $" (and {errors.Count - 1} more; see the server log)" : string.Empty;
-            _connection.SendNotification("window/showMessage", new ShowMessageParams(MessageType.Warning, "SmoLsp configuration: " + first + more), LspJsonContext.Default.ShowMessageParams);
-        };
+            Show(message.IsError ? MessageType.Error : MessageType.Warning, "SmoLsp plugins: " + message.Format(message.ConfigFile));
+        }
+    }
+
+    private void Show(int type, string text)
+    {
+        lock (_shown)
+        {
+            if (!_shown.Add(text))
+            {
+                return;
+            }
+        }
+
+        _logger.Warning("{Message}", text);
+        _connection.SendNotification("window/showMessage", new ShowMessageParams(type, text), LspJsonContext.Default.ShowMessageParams);
     }
 
     /// <summary>After <c>initialized</c>: register watchers and fetch settings, as far as the client supports them.</summary>
@@ -87,7 +110,7 @@ public sealed class ConfigurationSync
             await PullAsync(recheck: false).ConfigureAwait(false);
         }
 
-        _configuration.MarkReady();
+        MarkReady();
     }
 
     /// <summary><c>workspace/didChangeConfiguration</c>: use the pushed settings, or ask for them when the client only signals.</summary>
@@ -95,8 +118,8 @@ public sealed class ConfigurationSync
     {
         if (settings is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty(Section, out var section))
         {
-            _configuration.SetEditorSettings(section);
-            _configuration.MarkReady();
+            ApplySettings(section);
+            MarkReady();
             Recheck();
         }
         else if (_session.ConfigurationRequests)
@@ -109,16 +132,83 @@ public sealed class ConfigurationSync
         }
     }
 
+    /// <summary>A <c>smolsp.json</c>, <c>.editorconfig</c> or plugin changed on disk.</summary>
     public void FilesChanged()
     {
-        _configuration.FilesChanged();
+        _site.Settings.Invalidate();
+        ForgetShown();
+        _logger.Information("Configuration files changed; configuration generation {Generation}", _site.Settings.Generation);
         Recheck();
+    }
+
+    /// <summary>Replaces the editor settings with the <c>smolsp</c> section (null or not an object: none).</summary>
+    private void ApplySettings(JsonElement? section)
+    {
+        ForgetShown();
+        var errors = _site.Settings.SetEditorSettings(section);
+        foreach (var error in errors)
+        {
+            Show(MessageType.Warning, "SmoLsp configuration: " + error);
+        }
+
+        _logger.Information("Editor settings {State}; configuration generation {Generation}", section is { ValueKind: JsonValueKind.Object } ? "applied" : "cleared", _site.Settings.Generation);
+    }
+
+    /// <summary>After a change, a problem that is still there is worth saying again.</summary>
+    private void ForgetShown()
+    {
+        lock (_shown)
+        {
+            _shown.Clear();
+        }
+    }
+
+    /// <summary>
+    /// For clients that cannot watch files (Neovim 0.7): true (and caches dropped) when the configuration file that
+    /// applies to <paramref name="path"/> was written since it was read. Called on open and save, not per keystroke.
+    /// </summary>
+    public bool CheckFileChanged(string path)
+    {
+        if (Path.GetDirectoryName(path) is not { } directory || _site.Settings.ConfigFileFor(directory) is not { } file)
+        {
+            return false;
+        }
+
+        DateTime stamp;
+        try
+        {
+            stamp = File.GetLastWriteTimeUtc(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        lock (_fileStamps)
+        {
+            if (!_fileStamps.TryGetValue(file, out var seen))
+            {
+                _fileStamps[file] = stamp;
+                return false;
+            }
+
+            if (seen == stamp)
+            {
+                return false;
+            }
+
+            _fileStamps[file] = stamp;
+        }
+
+        _site.Settings.Invalidate();
+        ForgetShown();
+        return true;
     }
 
     /// <summary>Check every open document again: push clients get new diagnostics, pull clients are asked to re-pull. Closed files follow in the background.</summary>
     public void Recheck()
     {
-        _index.ConfigurationChanged();
+        Changed?.Invoke();
         if (!_session.PullDiagnostics)
         {
             if (_session.WorkDoneProgress && _documents.Current.Count > 0)
@@ -203,7 +293,7 @@ public sealed class ConfigurationSync
             var result = await _connection.SendRequestAsync("workspace/configuration", new ConfigurationParams([new ConfigurationItem(null, Section)]),
                 LspJsonContext.Default.ConfigurationParams, LspJsonContext.Default.JsonElement, _connection.Stopping).ConfigureAwait(false);
             var section = result is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() > 0 ? array[0] : (JsonElement?)null;
-            _configuration.SetEditorSettings(section);
+            ApplySettings(section);
         }
         catch (Exception ex) when (ex is LspException or OperationCanceledException or JsonException)
         {
@@ -212,7 +302,7 @@ public sealed class ConfigurationSync
         }
         finally
         {
-            _configuration.MarkReady();
+            MarkReady();
         }
 
         if (recheck || _documents.Current.Count > 0)

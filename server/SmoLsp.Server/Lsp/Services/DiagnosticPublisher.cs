@@ -15,21 +15,19 @@ public sealed class DiagnosticPublisher
     private readonly DocumentStore _documents;
     private readonly DocumentAnalyzer _analyzer;
     private readonly LspConverter _converter;
-    private readonly WorkspaceConfiguration _configuration;
-    private readonly ClientSession _session;
+        private readonly ClientSession _session;
     private readonly JsonRpcConnection _connection;
     private readonly ILogger _logger;
-    private readonly SiteReports _siteReports;
+    private readonly CrossPageReports _crossPage;
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
     private volatile bool _stopped;
 
-    public DiagnosticPublisher(DocumentStore documents, DocumentAnalyzer analyzer, LspConverter converter, WorkspaceConfiguration configuration, ClientSession session, JsonRpcConnection connection, SiteReports siteReports, ILogger logger)
+    public DiagnosticPublisher(DocumentStore documents, DocumentAnalyzer analyzer, LspConverter converter, ClientSession session, JsonRpcConnection connection, CrossPageReports siteReports, ILogger logger)
     {
-        _siteReports = siteReports;
+        _crossPage = siteReports;
         _documents = documents;
         _analyzer = analyzer;
         _converter = converter;
-        _configuration = configuration;
         _session = session;
         _connection = connection;
         _logger = logger;
@@ -149,7 +147,7 @@ public sealed class DiagnosticPublisher
             }
 
             // The first diagnostics wait (briefly) for the editor's settings so they already honour them.
-            await _configuration.Ready.WaitAsync(TimeSpan.FromSeconds(2), token).ConfigureAwait(false);
+            await _session.SettingsReady.WaitAsync(TimeSpan.FromSeconds(2), token).ConfigureAwait(false);
             var document = _documents.Get(uri);
             if (document is null || token.IsCancellationRequested)
             {
@@ -157,7 +155,7 @@ public sealed class DiagnosticPublisher
             }
 
             var analysis = _analyzer.Analyze(document);
-            var diagnostics = _siteReports.Merge(document.FilePath, _converter.ToLsp(analysis));
+            var diagnostics = _crossPage.Merge(document.FilePath, _converter.ToLsp(analysis));
             lock (_documents.Gate)
             {
                 if (token.IsCancellationRequested || _stopped || !ReferenceEquals(_documents.Get(uri), document))
@@ -177,7 +175,7 @@ public sealed class DiagnosticPublisher
         }
         catch (TimeoutException)
         {
-            _configuration.MarkReady();
+            _session.MarkSettingsReady();
             Schedule(uri, TimeSpan.Zero);
         }
         catch (Exception ex)

@@ -1,7 +1,7 @@
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Text;
 using SmoLsp.Server.Lsp.Protocol;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Lsp.Services;
 
@@ -19,21 +19,24 @@ public sealed class LspConverter
 
     private readonly ClientSession _session;
     private readonly DocumentStore _documents;
+    private readonly SiteSession _site;
 
-    public LspConverter(ClientSession session, DocumentStore documents)
+    public LspConverter(ClientSession session, DocumentStore documents, SiteSession site)
     {
         _session = session;
         _documents = documents;
+        _site = site;
     }
 
     public PositionConverter Positions => _session.Positions;
 
     public IReadOnlyList<LspDiagnostic> ToLsp(DocumentAnalysis analysis)
     {
-        var result = new LspDiagnostic[analysis.Diagnostics.Count];
+        var diagnostics = analysis.Diagnostics;
+        var result = new LspDiagnostic[diagnostics.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = ToLsp(analysis.Document, analysis.Diagnostics[i]);
+            result[i] = ToLsp(analysis.Document, diagnostics[i]);
         }
 
         return result;
@@ -108,7 +111,7 @@ public sealed class LspConverter
             return (open.Uri, open.Version, open.Source);
         }
 
-        var read = TemplateFile.Read(path);
+        var read = TemplateFile.Read(_site.Files, path);
         return (DocumentUris.FromLocalPath(path), null, read.Success ? new SourceText(read.Text!) : null);
     }
 

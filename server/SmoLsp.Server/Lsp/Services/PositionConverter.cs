@@ -93,6 +93,14 @@ public sealed class PositionConverter
 
     public LspRange ToRange(SourceText source, TextSpan span) => new(ToPosition(source, span.Start), ToPosition(source, span.End));
 
+    /// <summary>The same range as the core's plain data, for what the site session keeps of a page.</summary>
+    public LinePositionSpan ToLinePositionSpan(SourceText source, TextSpan span)
+    {
+        var start = ToPosition(source, span.Start);
+        var end = ToPosition(source, span.End);
+        return new LinePositionSpan(new LinePosition(start.Line, start.Character), new LinePosition(end.Line, end.Character));
+    }
+
     public TextSpan ToSpan(SourceText source, LspRange range)
     {
         var start = ToOffset(source, range.Start);

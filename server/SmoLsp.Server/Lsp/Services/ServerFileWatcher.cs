@@ -1,4 +1,4 @@
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 using Serilog;
 
 namespace SmoLsp.Server.Lsp.Services;
@@ -12,12 +12,12 @@ namespace SmoLsp.Server.Lsp.Services;
 public sealed class ServerFileWatcher : IDisposable
 {
     private readonly ClientSession _session;
-    private readonly WorkspaceIndex _index;
+    private readonly WorkspaceDiagnostics _index;
     private readonly ConfigurationSync _sync;
     private readonly ILogger _logger;
     private SiteFileWatcher? _watcher;
 
-    public ServerFileWatcher(ClientSession session, WorkspaceIndex index, ConfigurationSync sync, ILogger logger)
+    public ServerFileWatcher(ClientSession session, WorkspaceDiagnostics index, ConfigurationSync sync, ILogger logger)
     {
         _session = session;
         _index = index;

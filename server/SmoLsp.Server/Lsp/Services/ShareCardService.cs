@@ -2,6 +2,7 @@ using SmoLsp.Analysis.Cards;
 using SmoLsp.Rules.Cards;
 using SmoLsp.Server.Cards;
 using SmoLsp.Server.Lsp.Protocol;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Lsp.Services;
 
@@ -11,17 +12,17 @@ namespace SmoLsp.Server.Lsp.Services;
 /// </summary>
 public sealed class ShareCardService
 {
-    private readonly DocumentAnalyzer _analyzer;
+    private readonly SiteSession _site;
     private readonly LspConverter _converter;
 
-    public ShareCardService(DocumentAnalyzer analyzer, LspConverter converter)
+    public ShareCardService(SiteSession site, LspConverter converter)
     {
-        _analyzer = analyzer;
+        _site = site;
         _converter = converter;
     }
 
     public ShareCard? Build(DocumentAnalysis analysis) =>
-        analysis.Result is { } result ? ShareCards.Build(result, analysis.Configuration, _analyzer.Workspace) : null;
+        analysis.Result is { } result ? ShareCards.Build(result, analysis.Configuration, _site.Workspace) : null;
 
     public ShareCardInfo ToInfo(DocumentAnalysis analysis, ShareCard card)
     {

@@ -1,4 +1,4 @@
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Tests.Lsp.Site;
 

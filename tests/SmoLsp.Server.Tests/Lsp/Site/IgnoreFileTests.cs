@@ -1,5 +1,5 @@
 using SmoLsp.Server.Tests.Cli;
-using SmoLsp.Server.Workspace;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Tests.Lsp.Site;
 
@@ -49,17 +49,17 @@ public sealed class IgnoreFileTests
         using var tree = new TempTree();
         tree.Write(".smolspignore", "generated/\nold-*.html\n");
         tree.Write("blog/.smolspignore", "!old-keep.html\ndraft.html\n");
-        var rules = new IgnoreRules();
-        rules.IsExcluded(tree.Root, tree.PathOf("index.html")).ShouldBeFalse();
-        rules.IsExcluded(tree.Root, tree.PathOf("old-home.html")).ShouldBeTrue();
-        rules.IsExcluded(tree.Root, tree.PathOf("blog/old-keep.html")).ShouldBeFalse(); // the deeper file wins
-        rules.IsExcluded(tree.Root, tree.PathOf("blog/old-post.html")).ShouldBeTrue();
-        rules.IsExcluded(tree.Root, tree.PathOf("blog/draft.html")).ShouldBeTrue();
-        rules.IsExcluded(tree.Root, tree.PathOf("draft.html")).ShouldBeFalse(); // blog's file says nothing about the root
-        rules.IsExcluded(tree.Root, tree.PathOf("generated/page.html")).ShouldBeTrue();
-        rules.IsExcluded(tree.Root, tree.PathOf("node_modules/pkg/page.html")).ShouldBeTrue();
-        rules.IsExcluded(tree.Root, tree.PathOf(".hidden/page.html")).ShouldBeTrue();
-        rules.IsExcluded(tree.Root, "/elsewhere/page.html").ShouldBeTrue();
+        var rules = new IgnoreRules(new FileAccessPolicy([tree.Root]));
+        rules.IsExcluded(tree.PathOf("index.html")).ShouldBeFalse();
+        rules.IsExcluded(tree.PathOf("old-home.html")).ShouldBeTrue();
+        rules.IsExcluded(tree.PathOf("blog/old-keep.html")).ShouldBeFalse(); // the deeper file wins
+        rules.IsExcluded(tree.PathOf("blog/old-post.html")).ShouldBeTrue();
+        rules.IsExcluded(tree.PathOf("blog/draft.html")).ShouldBeTrue();
+        rules.IsExcluded(tree.PathOf("draft.html")).ShouldBeFalse(); // blog's file says nothing about the root
+        rules.IsExcluded(tree.PathOf("generated/page.html")).ShouldBeTrue();
+        rules.IsExcluded(tree.PathOf("node_modules/pkg/page.html")).ShouldBeTrue();
+        rules.IsExcluded(tree.PathOf(".hidden/page.html")).ShouldBeTrue();
+        rules.IsExcluded("/elsewhere/page.html").ShouldBeTrue();
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class IgnoreFileTests
 
         var files = new List<string>();
         var problems = new List<WalkProblem>();
-        new SiteWalker(new IgnoreRules()).Walk(tree.Root, files, problems);
+        new SiteWalker(new IgnoreRules(new FileAccessPolicy([tree.Root]))).Walk(tree.Root, files, problems);
         files.Select(f => Path.GetRelativePath(tree.Root, f).Replace('\\', '/')).Order(StringComparer.Ordinal)
             .ShouldBe(["Components/App.razor", "Views/Home/Index.cshtml", "blog/post.htm", "index.html"]);
         problems.ShouldBeEmpty();

@@ -1,4 +1,4 @@
-namespace SmoLsp.Server.Workspace;
+namespace SmoLsp.Server.Site;
 
 /// <summary>
 /// Which pages read which other files (page → layout, <c>_ViewStart</c>, <c>App.razor</c>, images), from what each
@@ -92,7 +92,7 @@ public sealed class DependencyGraph
             var result = new SortedSet<string>(StringComparer.Ordinal);
             foreach (var (dependency, pages) in _dependents)
             {
-                if (IgnoreRules.IsUnder(dependency, directory))
+                if (SitePaths.IsUnder(dependency, directory))
                 {
                     result.UnionWith(pages);
                 }

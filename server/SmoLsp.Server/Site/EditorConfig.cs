@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using SmoLsp.Analysis.Configuration;
 
-namespace SmoLsp.Server.Workspace;
+namespace SmoLsp.Server.Site;
 
 /// <summary>A <c>dotnet_diagnostic.SMOxxx.severity</c> entry that applies to a file, and where it was written.</summary>
 public sealed record EditorConfigSeverity(string RuleId, RuleSeverity Severity, string SourceFile, string Section, int Line);
@@ -30,6 +30,15 @@ public sealed class EditorConfig
     public const string FileName = ".editorconfig";
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<EditorConfigFile>> _chainByDirectory = new(StringComparer.Ordinal);
+    private readonly FileAccessPolicy _files;
+
+    /// <summary>Files are read through <paramref name="files"/>: up to the site's root, never above it, capped.</summary>
+    public EditorConfig(FileAccessPolicy files)
+    {
+        _files = files;
+    }
+
+    public void Invalidate() => _chainByDirectory.Clear();
 
     /// <summary>The effective editorconfig severity of each rule mentioned for <paramref name="fullPath"/>, by rule id.</summary>
     public IReadOnlyDictionary<string, EditorConfigSeverity> SeveritiesFor(string fullPath)
@@ -75,32 +84,30 @@ public sealed class EditorConfig
 
     private static readonly Dictionary<string, EditorConfigSeverity> s_none = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The .editorconfig files that apply in a folder, nearest first, up to and including the first root = true.</summary>
+    /// <summary>
+    /// The .editorconfig files that apply in a folder, nearest first, up to and including the first root = true, and
+    /// never above the site's root: a file there belongs to something else, and is not the site's to read.
+    /// </summary>
     private IReadOnlyList<EditorConfigFile> ChainFor(string directory) => _chainByDirectory.GetOrAdd(directory, d =>
     {
+        var root = SitePaths.RootOf(d, _files.Roots);
+        if (root is null)
+        {
+            return [];
+        }
+
         var candidate = Path.Combine(d, FileName);
-        var parsed = File.Exists(candidate) ? TryParse(candidate, d) : null;
+        var read = _files.ReadAll(candidate, FileAccessPolicy.MaxSettingsFileBytes);
+        var parsed = read.Success ? Parse(Encoding.UTF8.GetString(read.Bytes!), candidate, d) : null;
         if (parsed is { IsRoot: true })
         {
             return [parsed];
         }
 
         var parent = Path.GetDirectoryName(d);
-        var outer = parent is null || parent == d ? [] : ChainFor(parent);
+        var outer = d == root || parent is null || parent == d ? [] : ChainFor(parent);
         return parsed is null ? outer : [parsed, .. outer];
     });
-
-    private static EditorConfigFile? TryParse(string path, string directory)
-    {
-        try
-        {
-            return Parse(File.ReadAllText(path), path, directory);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
 
     public static EditorConfigFile Parse(string text, string path, string directory)
     {
@@ -114,7 +121,7 @@ public sealed class EditorConfig
         {
             if (glob is not null && entries is { Count: > 0 })
             {
-                sections.Add(new EditorConfigSection(glob, new Regex(GlobToRegex(glob), RegexOptions.CultureInvariant), entries));
+                sections.Add(new EditorConfigSection(glob, new Regex(GlobToRegex(glob), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), entries));
             }
         }
 

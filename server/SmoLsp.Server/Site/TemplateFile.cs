@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SmoLsp.Server.Workspace;
+namespace SmoLsp.Server.Site;
 
 /// <summary>How a file was stored, so a fix writes it back byte-compatible: same encoding, same BOM.</summary>
 public sealed record FileEncodingInfo(Encoding Encoding, bool HasBom)
@@ -30,11 +30,19 @@ public enum ReadStatus
     TooLarge,
     Binary,
     Unreadable,
+
+    /// <summary>Refused by the <see cref="FileAccessPolicy"/>: outside the site, or not a regular file.</summary>
+    Refused,
 }
 
 public sealed record TemplateReadResult(ReadStatus Status, string? Text, FileEncodingInfo? Encoding, string? Message, long Length)
 {
     public bool Success => Status == ReadStatus.Ok;
+
+    /// <summary>The bytes as read (for a fix to prove the file is unchanged before writing); null for text from elsewhere.</summary>
+    public byte[]? Bytes { get; init; }
+
+    public DateTime LastWriteTimeUtc { get; init; }
 }
 
 /// <summary>
@@ -48,53 +56,26 @@ public static class TemplateFile
 
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static TemplateReadResult Read(string path, long maxBytes = DefaultMaxBytes) => Read(path, maxBytes, out _, out _);
-
     /// <summary>
-    /// Reads and decodes a template, also returning the raw bytes and the last write time: what a fix needs to prove
-    /// the file did not change before writing it back. One open handle for the size check, the read and the time stamp.
+    /// Reads and decodes a template through the site's <see cref="FileAccessPolicy"/>, also returning the raw bytes
+    /// and the last write time: what a fix needs to prove the file did not change before writing it back.
     /// </summary>
-    public static TemplateReadResult Read(string path, long maxBytes, out byte[]? bytes, out DateTime lastWriteTimeUtc)
+    public static TemplateReadResult Read(FileAccessPolicy files, string path, long maxBytes = DefaultMaxBytes)
     {
-        bytes = null;
-        lastWriteTimeUtc = default;
-        try
+        var read = files.ReadAll(path, maxBytes);
+        if (!read.Success)
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var length = RandomAccess.GetLength(handle);
-            if (length > maxBytes)
+            var (status, message) = read.Status switch
             {
-                return new TemplateReadResult(ReadStatus.TooLarge, null, null, $"skipped: {FormatSize(length, maxBytes)} is over the {FormatSize(maxBytes)} limit for one template", length);
-            }
-
-            lastWriteTimeUtc = File.GetLastWriteTimeUtc(handle);
-            var buffer = new byte[length];
-            var read = 0;
-            while (read < buffer.Length)
-            {
-                var n = RandomAccess.Read(handle, buffer.AsSpan(read), read);
-                if (n == 0)
-                {
-                    // The file shrank while we read it: keep what is there.
-                    Array.Resize(ref buffer, read);
-                    break;
-                }
-
-                read += n;
-            }
-
-            bytes = buffer;
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return new TemplateReadResult(ReadStatus.NotFound, null, null, "no such file", 0);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            return new TemplateReadResult(ReadStatus.Unreadable, null, null, "cannot read: " + ex.Message, 0);
+                FileReadStatus.NotFound => (ReadStatus.NotFound, "no such file"),
+                FileReadStatus.TooLarge => (ReadStatus.TooLarge, $"skipped: {read.Message} for one template"),
+                FileReadStatus.Unreadable => (ReadStatus.Unreadable, read.Message),
+                _ => (ReadStatus.Refused, "skipped: " + read.Message),
+            };
+            return new TemplateReadResult(status, null, null, message, read.Length);
         }
 
-        return Decode(bytes);
+        return Decode(read.Bytes!) with { Bytes = read.Bytes, LastWriteTimeUtc = read.LastWriteTimeUtc };
     }
 
     public static TemplateReadResult Decode(byte[] bytes)
@@ -128,13 +109,6 @@ public static class TemplateFile
             return new TemplateReadResult(ReadStatus.Ok, Encoding.Latin1.GetString(bytes), new FileEncodingInfo(Encoding.Latin1, false), "not valid UTF-8; read as Latin-1", bytes.Length);
         }
     }
-
-    /// <summary>A size as KB or MB; in bytes when rounding would make it read the same as <paramref name="limit"/>.</summary>
-    private static string FormatSize(long bytes, long limit) =>
-        FormatSize(bytes) == FormatSize(limit) ? $"{bytes} bytes" : FormatSize(bytes);
-
-    private static string FormatSize(long bytes) =>
-        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024.0):0.#} MB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes} bytes";
 
     private static (Encoding? Encoding, int BomLength) DetectBom(byte[] b)
     {

@@ -1,6 +1,7 @@
 using System.IO.Enumeration;
+using SmoLsp.Analysis.Syntax;
 
-namespace SmoLsp.Server.Workspace;
+namespace SmoLsp.Server.Site;
 
 /// <summary>One entry of a directory listing.</summary>
 public readonly record struct DirectoryEntry(string FullPath, string Name, bool IsDirectory, bool IsSymbolicLink);
@@ -12,12 +13,14 @@ public delegate IReadOnlyList<DirectoryEntry> DirectoryLister(string directory);
 public sealed record WalkProblem(string Path, string Message);
 
 /// <summary>
-/// Finds templates under a folder: <c>*.html</c>, <c>*.htm</c>, <c>*.cshtml</c>, <c>*.razor</c>, skipping build output,
-/// dependencies and hidden folders. Iterative (no recursion limit on deep trees); an unreadable folder is reported and
-/// skipped, never fatal. Symbolic links to folders are not followed: they are how walks loop forever, and the
-/// target is usually checked where it really lives.
+/// Finds the templates of a site under a folder (the extensions the core reads: <see cref="TemplateLanguages.Extensions"/>),
+/// skipping build output, dependencies and hidden folders, and what <c>.smolspignore</c> files exclude on the way down
+/// from the site's root (<see cref="IgnoreRules"/>: an ignored folder is never entered). Iterative (no recursion limit
+/// on deep trees); an unreadable folder is reported and skipped, never fatal. Symbolic links to folders are not
+/// followed: they are how walks loop forever, and the target is usually checked where it really lives. A link to a
+/// file is listed; reading it is the <see cref="FileAccessPolicy"/>'s decision.
 /// </summary>
-public sealed class TemplateWalker
+public sealed class SiteWalker
 {
     private static readonly HashSet<string> s_skippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", ".git" };
 
@@ -30,9 +33,11 @@ public sealed class TemplateWalker
     };
 
     private readonly DirectoryLister _lister;
+    private readonly IgnoreRules? _ignores;
 
-    public TemplateWalker(DirectoryLister? lister = null)
+    public SiteWalker(IgnoreRules? ignores = null, DirectoryLister? lister = null)
     {
+        _ignores = ignores;
         _lister = lister ?? ListDirectory;
     }
 
@@ -45,19 +50,47 @@ public sealed class TemplateWalker
         }
 
         var ext = fileName[dot..];
-        return ext.Equals(".html", StringComparison.OrdinalIgnoreCase) || ext.Equals(".htm", StringComparison.OrdinalIgnoreCase)
-            || ext.Equals(".cshtml", StringComparison.OrdinalIgnoreCase) || ext.Equals(".razor", StringComparison.OrdinalIgnoreCase);
+        foreach (var known in TemplateLanguages.Extensions)
+        {
+            if (ext.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True for folders the walk never enters: build output, dependencies, VCS data, hidden folders.</summary>
     public static bool IsSkippedDirectory(string name) => s_skippedDirectories.Contains(name) || (name.Length > 1 && name[0] == '.');
 
-    /// <summary>
-    /// Adds every template under <paramref name="root"/> (a full path) to <paramref name="files"/>. <paramref name="isIgnored"/>
-    /// (full path, is a folder) prunes what <c>.smolspignore</c> excludes: an ignored folder is never entered.
-    /// </summary>
-    public void Walk(string root, List<string> files, List<WalkProblem> problems, Func<string, bool, bool>? isIgnored = null, CancellationToken cancellationToken = default)
+    /// <summary>Adds every template under <paramref name="root"/> (a full path) that no ignore file excludes to <paramref name="files"/>.</summary>
+    public void Walk(string root, List<string> files, List<WalkProblem> problems, CancellationToken cancellationToken = default)
     {
+        root = Path.TrimEndingDirectorySeparator(root);
+        Func<string, bool, bool>? isIgnored = null;
+        if (_ignores is { } ignores)
+        {
+            // The ignore files in force in each folder, outermost first. The walk lists a folder before its
+            // subfolders, so a folder's chain extends its parent's, already computed; the walked folder's own chain
+            // starts at the site's root (ignore files above the walked folder apply too).
+            var chains = new Dictionary<string, IReadOnlyList<IgnoreFile>>(StringComparer.Ordinal);
+            IReadOnlyList<IgnoreFile> ChainOf(string directory)
+            {
+                if (chains.TryGetValue(directory, out var chain))
+                {
+                    return chain;
+                }
+
+                IReadOnlyList<IgnoreFile> outer = ignores.IsSiteRoot(directory) || Path.GetDirectoryName(directory) is not { } parent ? [] : ChainOf(parent);
+                chain = ignores.In(directory) is { } own ? [.. outer, own] : outer;
+                chains[directory] = chain;
+                return chain;
+            }
+
+            isIgnored = (path, isDirectory) => IgnoreRules.IsIgnored(ChainOf(Path.GetDirectoryName(path)!), path, isDirectory);
+        }
+
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)

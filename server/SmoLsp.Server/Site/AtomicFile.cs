@@ -1,4 +1,4 @@
-namespace SmoLsp.Server.Workspace;
+namespace SmoLsp.Server.Site;
 
 public enum ReplaceStatus
 {
@@ -78,7 +78,7 @@ public static class AtomicFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            return new ReplaceResult(ReplaceStatus.Failed, "cannot write: " + ex.Message);
+            return new ReplaceResult(ReplaceStatus.Failed, "cannot write: " + IoErrors.Describe(ex));
         }
         finally
         {

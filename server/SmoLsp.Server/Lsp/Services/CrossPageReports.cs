@@ -5,31 +5,31 @@ using SmoLsp.Server.Lsp.Protocol;
 namespace SmoLsp.Server.Lsp.Services;
 
 /// <summary>
-/// The site-wide diagnostics of each page (SMO210/SMO211: computed over the whole index, see
-/// <see cref="WorkspaceIndex"/>), already in LSP form, and a revision per page that changes whenever something
-/// outside the page's own text changed its report: its site diagnostics, or a file it depends on. The revision is
+/// The cross-page diagnostics of each page (SMO210/SMO211: computed over the whole site, see
+/// <see cref="WorkspaceDiagnostics"/>), already in LSP form, and a revision per page that changes whenever something
+/// outside the page's own text changed its report: its cross-page diagnostics, or a file it depends on. The revision is
 /// part of every result id, so a client that pulls never gets "unchanged" for a report that did change.
 /// </summary>
-public sealed class SiteReports
+public sealed class CrossPageReports
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _nextRevision;
 
     public long RevisionOf(string? path) => path is not null && _entries.TryGetValue(path, out var e) ? e.Revision : 0;
 
-    public IReadOnlyList<LspDiagnostic> SiteDiagnostics(string? path) => path is not null && _entries.TryGetValue(path, out var e) ? e.Items : [];
+    public IReadOnlyList<LspDiagnostic> CrossPageDiagnostics(string? path) => path is not null && _entries.TryGetValue(path, out var e) ? e.Items : [];
 
     /// <summary>The page's own diagnostics followed by its site-wide ones.</summary>
     public IReadOnlyList<LspDiagnostic> Merge(string? path, IReadOnlyList<LspDiagnostic> own)
     {
-        var site = SiteDiagnostics(path);
+        var site = CrossPageDiagnostics(path);
         return site.Count == 0 ? own : [.. own, .. site];
     }
 
     /// <summary>Stores a page's site diagnostics; true (and a new revision) when they differ from what was there.</summary>
     public bool Set(string path, IReadOnlyList<LspDiagnostic> items)
     {
-        var current = SiteDiagnostics(path);
+        var current = CrossPageDiagnostics(path);
         if (SameDiagnostics(current, items))
         {
             return false;

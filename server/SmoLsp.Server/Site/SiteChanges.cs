@@ -1,4 +1,6 @@
-namespace SmoLsp.Server.Workspace;
+using SmoLsp.Analysis.Syntax;
+
+namespace SmoLsp.Server.Site;
 
 /// <summary>The values are LSP's <c>FileChangeType</c>, so watcher events convert without a table.</summary>
 public enum FileChangeKind
@@ -26,7 +28,7 @@ public static class SiteFiles
     public static readonly IReadOnlyList<string> WatchedGlobs =
     [
         "**/" + ConfigurationFileName,
-        "**/*.{html,htm,cshtml,razor}",
+        "**/*.{" + string.Join(",", TemplateLanguages.Extensions.Select(e => e[1..])) + "}",
         "**/" + IgnoreFile.FileName,
         "**/" + EditorConfigFileName,
         "**/*.{png,jpg,jpeg,gif,webp,svg}",
@@ -46,12 +48,12 @@ public static class SiteFiles
     /// </summary>
     public static bool IsRelevant(string path, FileChangeKind kind, string? root)
     {
-        if (root is not null && IgnoreRules.RelativePath(path, root) is { } relative)
+        if (root is not null && SitePaths.RelativePath(path, root) is { } relative)
         {
             var segments = relative.Split(Path.DirectorySeparatorChar);
             for (var i = 0; i < segments.Length - 1; i++)
             {
-                if (TemplateWalker.IsSkippedDirectory(segments[i]))
+                if (SiteWalker.IsSkippedDirectory(segments[i]))
                 {
                     return false;
                 }
@@ -71,7 +73,7 @@ public static class SiteFiles
         };
     }
 
-    public static bool IsTemplate(string path) => TemplateWalker.IsTemplatePath(Path.GetFileName(path.AsSpan()));
+    public static bool IsTemplate(string path) => SiteWalker.IsTemplatePath(Path.GetFileName(path.AsSpan()));
 
     public static bool IsImage(string path)
     {

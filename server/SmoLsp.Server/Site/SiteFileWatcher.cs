@@ -1,4 +1,4 @@
-namespace SmoLsp.Server.Workspace;
+namespace SmoLsp.Server.Site;
 
 /// <summary>What a <see cref="SiteFileWatcher"/> saw during one quiet period.</summary>
 /// <param name="Overflowed">The OS dropped events (its buffer overflowed): the host should walk everything again.</param>
@@ -98,7 +98,7 @@ public sealed class SiteFileWatcher : IDisposable
         _timer.Dispose();
     }
 
-    private bool IsCovered(string path) => _trees.Any(t => t == path || IgnoreRules.IsUnder(path, t));
+    private bool IsCovered(string path) => _trees.Any(t => t == path || SitePaths.IsUnder(path, t));
 
     private void Add(string directory, bool recursive)
     {
@@ -154,7 +154,7 @@ public sealed class SiteFileWatcher : IDisposable
         string? root;
         lock (_gate)
         {
-            root = _trees.Where(t => IgnoreRules.IsUnder(path, t)).OrderByDescending(t => t.Length).FirstOrDefault()
+            root = _trees.Where(t => SitePaths.IsUnder(path, t)).OrderByDescending(t => t.Length).FirstOrDefault()
                 ?? (Path.GetDirectoryName(path) is { } parent && _folders.Contains(parent) ? parent : null);
         }
 

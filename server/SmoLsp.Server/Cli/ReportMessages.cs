@@ -1,0 +1,75 @@
+using SmoLsp.Analysis.Engine;
+using SmoLsp.Analysis.Rules;
+using SmoLsp.Analysis.Site;
+using SmoLsp.Server.Site;
+
+namespace SmoLsp.Server.Cli;
+
+/// <summary>The core's findings as the command line reports them: 1-based lines, UTF-16 columns, fingerprints, related locations.</summary>
+public static class ReportMessages
+{
+    /// <summary>A file's problems and its inline-suppressed ones, in position order.</summary>
+    public static (List<ReportMessage> Active, List<ReportMessage> Suppressed) Of(AnalysisResult result, string displayPath)
+    {
+        var source = result.Syntax.Source;
+        var lines = source.Lines;
+        var entries = new List<(Diagnostic Diagnostic, SuppressionDirective? Directive)>(result.Diagnostics.Count + result.Suppressed.Count);
+        entries.AddRange(result.Diagnostics.Select(d => (d, (SuppressionDirective?)null)));
+        entries.AddRange(result.Suppressed.Select(s => (s.Diagnostic, (SuppressionDirective?)s.Directive)));
+
+        // Position order first, so the occurrence index in each fingerprint does not depend on the engine's order.
+        entries.Sort(static (a, b) =>
+        {
+            var c = a.Diagnostic.Span.CompareTo(b.Diagnostic.Span);
+            c = c != 0 ? c : string.CompareOrdinal(a.Diagnostic.Id, b.Diagnostic.Id);
+            return c != 0 ? c : string.CompareOrdinal(a.Diagnostic.Message, b.Diagnostic.Message);
+        });
+
+        var occurrences = new Fingerprints.Occurrences();
+        var active = new List<ReportMessage>(result.Diagnostics.Count);
+        var suppressed = new List<ReportMessage>(result.Suppressed.Count);
+        foreach (var (d, directive) in entries)
+        {
+            var start = lines.GetPosition(d.Span.Start);
+            var end = lines.GetPosition(d.Span.End);
+            var flagged = d.Span.End <= source.Length ? source.Text.Substring(d.Span.Start, d.Span.Length) : string.Empty;
+            var message = new ReportMessage(d.Id, d.Severity, d.Message, start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1)
+            {
+                Fingerprint = Fingerprints.Compute(displayPath, d.Id, flagged, occurrences.Next(d.Id, flagged)),
+                Related = [.. d.RelatedLocations.Where(r => r.DocumentPath is null && r.Span.End <= source.Length).Select(r =>
+                {
+                    var rs = lines.GetPosition(r.Span.Start);
+                    var re = lines.GetPosition(r.Span.End);
+                    return new ReportLocation(displayPath, rs.Line + 1, rs.Character + 1, re.Line + 1, re.Character + 1, r.Message);
+                })],
+                SuppressedBecause = directive is null ? null : directive.Justification ?? string.Empty,
+            };
+            (directive is null ? active : suppressed).Add(message);
+        }
+
+        // The engine sorts by offset already; sorting here keeps the report's order a property of this file.
+        active.Sort(Compare);
+        suppressed.Sort(Compare);
+        return (active, suppressed);
+    }
+
+    /// <summary>A cross-page finding on <paramref name="displayPath"/>, naming the other pages with their positions.</summary>
+    public static ReportMessage Of(SiteDiagnostic d, string displayPath, string workingDirectory) =>
+        new(d.Diagnostic.Id, d.Diagnostic.Severity, d.Diagnostic.Message, d.Range.Start.Line + 1, d.Range.Start.Character + 1, d.Range.End.Line + 1, d.Range.End.Character + 1)
+        {
+            // The shared text is what a cross-page finding is about; which other pages share it may change.
+            Fingerprint = Fingerprints.Compute(displayPath, d.Diagnostic.Id, d.Value?.Key ?? string.Empty, 0),
+            Related = [.. d.Related.Select(r => new ReportLocation(SitePaths.Display(r.Path, workingDirectory), r.Range.Start.Line + 1, r.Range.Start.Character + 1, r.Range.End.Line + 1, r.Range.End.Character + 1, r.Message))],
+            SuppressedBecause = d.Suppression is null ? null : d.Suppression.Justification ?? string.Empty,
+        };
+
+    public static int Compare(ReportMessage a, ReportMessage b)
+    {
+        var c = a.Line.CompareTo(b.Line);
+        c = c != 0 ? c : a.Column.CompareTo(b.Column);
+        c = c != 0 ? c : a.EndLine.CompareTo(b.EndLine);
+        c = c != 0 ? c : a.EndColumn.CompareTo(b.EndColumn);
+        c = c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using SmoLsp.Analysis;
+using SmoLsp.Analysis.Workspace;
+
+namespace SmoLsp.Server.Site;
+
+/// <summary>
+/// The core's <see cref="ITemplateWorkspace"/> over the site: other templates and image facts, read through the
+/// <see cref="FileAccessPolicy"/> and cached by path until the file's size or write time changes, so a layout shared by
+/// a thousand pages is read and parsed once per version. <see cref="Overlay"/> puts the editor's open buffers first.
+/// One per session; each analysis reads it through a <see cref="Recorder"/>, which is how the session learns a page's
+/// dependencies without the core having to report them.
+/// </summary>
+public sealed class SiteWorkspace : ITemplateWorkspace
+{
+    private readonly FileAccessPolicy _files;
+    private readonly SiteSettings _settings;
+    private readonly ConcurrentDictionary<string, (FileStamp Stamp, TemplateDocument? Document)> _templates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (FileStamp Stamp, ImageFacts? Facts)> _images = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _webRoots = new(StringComparer.Ordinal);
+
+    public SiteWorkspace(FileAccessPolicy files, SiteSettings settings)
+    {
+        _files = files;
+        _settings = settings;
+    }
+
+    /// <summary>Open documents that win over disk content (the editor's unsaved text); null in batch mode.</summary>
+    public Func<string, TemplateDocument?>? Overlay { get; set; }
+
+    public TemplateDocument? GetTemplate(string path)
+    {
+        var full = Full(path);
+        if (full is null)
+        {
+            return null;
+        }
+
+        if (Overlay?.Invoke(full) is { } open)
+        {
+            return open;
+        }
+
+        var stamp = FileStamp.Of(full);
+        if (stamp is null)
+        {
+            return null;
+        }
+
+        if (_templates.TryGetValue(full, out var cached) && cached.Stamp == stamp)
+        {
+            return cached.Document;
+        }
+
+        var read = TemplateFile.Read(_files, full);
+        var document = read.Success ? TemplateDocument.FromPath(full, read.Text!) : null;
+        _templates[full] = (stamp.Value, document);
+        return document;
+    }
+
+    public bool Exists(string path) => Full(path) is { } full && (Overlay?.Invoke(full) is not null || _files.Kind(full) != FileKind.None);
+
+    public ImageFacts? GetImage(string path)
+    {
+        var full = Full(path);
+        var stamp = full is null ? null : FileStamp.Of(full);
+        if (stamp is null)
+        {
+            return null;
+        }
+
+        if (_images.TryGetValue(full!, out var cached) && cached.Stamp == stamp)
+        {
+            return cached.Facts;
+        }
+
+        var facts = ImageFile.Read(_files, full!);
+        _images[full!] = (stamp.Value, facts);
+        return facts;
+    }
+
+    /// <summary>
+    /// The folder the site's URL path <c>/</c> maps to for a document: the configured <c>webRoot</c> (validated to be
+    /// inside the site), else the nearest <c>wwwroot</c> above it (ASP.NET serves it at "/"), else the folder of its
+    /// <c>smolsp.json</c> or repository. One lookup per folder.
+    /// </summary>
+    public string? GetWebRoot(string documentPath)
+    {
+        if (Full(documentPath) is not { } full || Path.GetDirectoryName(full) is not { } directory)
+        {
+            return null;
+        }
+
+        var configuration = _settings.BaseFor(directory).Configuration;
+        if (SiteSettings.ConfiguredWebRoot(configuration) is { } configured)
+        {
+            return _files.Resolve(configured) is not null ? configured : null;
+        }
+
+        return _webRoots.GetOrAdd(directory, FindWebRoot);
+    }
+
+    private string? FindWebRoot(string directory)
+    {
+        var root = SitePaths.RootOf(directory, _files.Roots);
+        for (var dir = directory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (_files.Kind(Path.Combine(dir, "wwwroot")) == FileKind.Directory)
+            {
+                return Path.Combine(dir, "wwwroot");
+            }
+
+            if (dir == root || _files.Kind(Path.Combine(dir, "smolsp.json")) != FileKind.None || Path.Exists(Path.Combine(dir, ".git")))
+            {
+                return dir;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Forgets cached facts for a path (a watcher saw it change), or everything.</summary>
+    public void Invalidate(string? path = null)
+    {
+        if (path is null)
+        {
+            _templates.Clear();
+            _images.Clear();
+            _webRoots.Clear();
+            return;
+        }
+
+        if (Full(path) is { } full)
+        {
+            _templates.TryRemove(full, out _);
+            _images.TryRemove(full, out _);
+            if (Path.GetFileName(full) is "wwwroot" or "smolsp.json")
+            {
+                _webRoots.Clear();
+            }
+        }
+    }
+
+    private static string? Full(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
+    private readonly record struct FileStamp(long Length, DateTime WriteTimeUtc)
+    {
+        public static FileStamp? Of(string path)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc) : null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The workspace one analysis reads through: remembers every other file it asked about — layouts,
+    /// <c>_ViewStart</c>, <c>App.razor</c>, images — including files that did not exist (a layout created later must
+    /// re-check the page that looked for it). That list is the page's edge in the <see cref="DependencyGraph"/>.
+    /// </summary>
+    public sealed class Recorder : ITemplateWorkspace
+    {
+        private readonly ITemplateWorkspace _inner;
+        private readonly string? _self;
+        private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+
+        public Recorder(ITemplateWorkspace inner, string? documentPath = null)
+        {
+            _inner = inner;
+            _self = documentPath is null ? null : Full(documentPath) ?? documentPath;
+        }
+
+        /// <summary>The full paths read so far, sorted (the document itself excluded).</summary>
+        public IReadOnlyList<string> Dependencies
+        {
+            get
+            {
+                lock (_paths)
+                {
+                    var list = _paths.ToArray();
+                    Array.Sort(list, StringComparer.Ordinal);
+                    return list;
+                }
+            }
+        }
+
+        public TemplateDocument? GetTemplate(string path)
+        {
+            Record(path);
+            return _inner.GetTemplate(path);
+        }
+
+        public bool Exists(string path)
+        {
+            Record(path);
+            return _inner.Exists(path);
+        }
+
+        public ImageFacts? GetImage(string path)
+        {
+            Record(path);
+            return _inner.GetImage(path);
+        }
+
+        public string? GetWebRoot(string documentPath) => _inner.GetWebRoot(documentPath);
+
+        private void Record(string path)
+        {
+            var full = Full(path) ?? path;
+            if (full == _self)
+            {
+                return;
+            }
+
+            lock (_paths)
+            {
+                _paths.Add(full);
+            }
+        }
+    }
+}
