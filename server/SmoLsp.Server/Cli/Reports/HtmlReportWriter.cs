@@ -49,11 +49,6 @@ public sealed class HtmlReportWriter : ReportWriter
           .Append("\" data-severities=\"").Append(Attr(string.Join(' ', severities)))
           .Append("\" data-rules=\"").Append(Attr(string.Join(' ', rules))).Append("\">\n");
         sb.Append("<h2><span class=\"path\">").Append(Html(file.DisplayPath)).Append("</span>");
-        if (file.CrossPage)
-        {
-            sb.Append(" <span class=\"tag\">cross-page</span>");
-        }
-
         sb.Append(" <span class=\"counts\">").Append(Html(Counts(file.Messages))).Append("</span></h2>\n");
         if (file.Card is { } card)
         {
@@ -93,7 +88,7 @@ public sealed class HtmlReportWriter : ReportWriter
 
             sb.Append("</tbody></table>\n");
         }
-        else if (!file.CrossPage)
+        else
         {
             sb.Append("<p class=\"clean\">No problems.</p>\n");
         }
