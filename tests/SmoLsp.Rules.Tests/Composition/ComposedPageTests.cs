@@ -132,6 +132,37 @@ public sealed class ComposedPageTests
     }
 
     [Fact]
+    public void A_misspelled_tag_in_the_page_section_is_where_the_missing_tag_is_reported()
+    {
+        var page = "@{\n    ViewData[\"Title\"] = \"Widgets\";\n}\n@section Head {\n    <meta property=\"og:titel\" content=\"Widgets\" />\n}\n<h1>Hi</h1>\n";
+        var site = Mvc(page);
+
+        var result = Analyze(site, "/app/Views/Blog/Post.cshtml");
+
+        foreach (var id in new[] { "SMO001", "SMO015" })
+        {
+            var d = result.Diagnostics.Single(d => d.Id == id);
+            page.Substring(d.Span.Start, d.Span.Length).ShouldBe("property=\"og:titel\"");
+        }
+
+        result.Diagnostics.Single(d => d.Id == "SMO001").Fixes.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_misspelled_site_wide_tag_in_the_layout_is_the_layout_s_finding()
+    {
+        var site = Mvc("<h1>Hi</h1>");
+        site["/app/Views/Shared/_Layout.cshtml"] = Layout.Replace("og:site_name", "og:sitename", StringComparison.Ordinal);
+
+        var layout = Analyze(site, "/app/Views/Shared/_Layout.cshtml");
+        var page = Analyze(site, "/app/Views/Blog/Post.cshtml");
+
+        layout.Diagnostics.Where(d => d.Id is "SMO006" or "SMO015").Select(d => site["/app/Views/Shared/_Layout.cshtml"].Substring(d.Span.Start, d.Span.Length))
+            .ShouldBe(["property=\"og:sitename\"", "property=\"og:sitename\""]);
+        page.Diagnostics.ShouldNotContain(d => d.Id == "SMO006" || d.Id == "SMO015");
+    }
+
+    [Fact]
     public void A_Blazor_page_without_a_title_gets_a_PageTitle_fix()
     {
         var site = new Site(
