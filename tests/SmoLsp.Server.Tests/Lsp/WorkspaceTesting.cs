@@ -30,11 +30,15 @@ public static class WorkspaceTesting
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("the workspace index did not settle");
+                throw new TimeoutException("the workspace diagnostics did not settle");
             }
 
             await Task.Delay(10);
         }
+
+        // What the background work sent is written before the answer to a request sent now: once that answer is
+        // here, so are its notifications.
+        await client.RequestAsync("textDocument/hover", new { textDocument = new { uri = "file:///settle/nothing.html" }, position = new { line = 0, character = 0 } });
     }
 
     /// <summary>Every <c>publishDiagnostics</c> for <paramref name="uri"/> so far, oldest first.</summary>
