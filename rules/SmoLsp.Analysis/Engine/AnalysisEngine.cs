@@ -158,7 +158,7 @@ public sealed class AnalysisEngine
         var syntax = ParsedTemplate.Parse(document.Text, document.Language);
         var head = HeadModel.Build(syntax);
         Exception? failure = null;
-        if (composes)
+        if (composes && head.Role != DocumentRole.NotAPage)
         {
             // A bug in composition must cost this page its composition, not its analysis: judge it alone and say so.
             try
@@ -252,7 +252,9 @@ public sealed class AnalysisEngine
 
             foreach (var (action, includeFragments) in _rules[i].Registration.DocumentActions)
             {
-                if (head.IsFragment && !includeFragments)
+                // Fragments get only the rules that judge the tags they hold; a document that is no page (a redirect, an
+                // error page) gets none: nobody shares it.
+                if ((head.IsFragment && !includeFragments) || head.Role == DocumentRole.NotAPage)
                 {
                     continue;
                 }
@@ -435,7 +437,7 @@ public sealed class AnalysisEngine
         {
             foreach (var (action, includeFragments) in entry.Registration.DocumentActions)
             {
-                if (!head.IsFragment || includeFragments)
+                if ((!head.IsFragment || includeFragments) && head.Role != DocumentRole.NotAPage)
                 {
                     action(context);
                 }

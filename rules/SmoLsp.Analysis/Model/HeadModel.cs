@@ -34,6 +34,12 @@ public enum DocumentRole
 
     /// <summary>A partial, include or component with no head of its own: document-level rules do not run.</summary>
     Fragment,
+
+    /// <summary>
+    /// Has markup but is no page anyone shares: a redirect stub (<c>&lt;meta http-equiv="refresh"&gt;</c>), an error
+    /// template (404, 500), an endpoint with no markup, a page that opts out of indexing. Document-level rules do not run.
+    /// </summary>
+    NotAPage,
 }
 
 /// <summary>The facts most rules need, gathered in one walk over the elements.</summary>
@@ -50,7 +56,11 @@ public sealed class HeadModel
 
     public DocumentRole Role { get; private set; }
 
-    public bool IsFragment => Role == DocumentRole.Fragment;
+    /// <summary>True for fragments and for documents that are not pages (<see cref="DocumentRole.NotAPage"/>): no document-level rule runs.</summary>
+    public bool IsFragment => Role != DocumentRole.Document;
+
+    /// <summary>Why the document's own text says it is no page (a redirect, an endpoint, robots noindex), when it does.</summary>
+    public string? NotAPageReason { get; private set; }
 
     public HtmlElement? Html { get; private set; }
 
@@ -131,7 +141,7 @@ public sealed class HeadModel
     private HeadExtension Extension => _extension ??= ComputeExtension();
 
     [Flags]
-    private enum HeadExtension
+    internal enum HeadExtension
     {
         None = 0,
         PageSlots = 1,
@@ -162,6 +172,11 @@ public sealed class HeadModel
         // Template code in the head (or, with no <head> element, before the body) that pulls in other markup.
         var end = headSpan?.End ?? Body?.StartTagSpan.Start ?? syntax.Source.Length;
         var start = headSpan?.Start ?? 0;
+        if (syntax.Language.UsesTemplateTags())
+        {
+            return result | HeadTemplateTags.Extension(syntax, start, end);
+        }
+
         foreach (var code in syntax.Projection.CodeSpans)
         {
             if (code.End <= start)
@@ -189,10 +204,29 @@ public sealed class HeadModel
         return result;
     }
 
-    public static HeadModel Build(ParsedTemplate syntax)
+    /// <summary>Builds the model; the markup decides the document's role.</summary>
+    public static HeadModel Build(ParsedTemplate syntax) => Build(syntax, null);
+
+    /// <summary>
+    /// Builds the model. <paramref name="role"/>, when given and not <see cref="DocumentRole.Document"/>, overrides what the
+    /// markup suggests: the host's site conventions know that <c>_includes/head.html</c> is an include although it has a
+    /// <c>&lt;head&gt;</c>, and that <c>404.html</c> is no page to share.
+    /// </summary>
+    public static HeadModel Build(ParsedTemplate syntax, DocumentRole? role, string? notAPageReason = null)
     {
         var model = new HeadModel(syntax);
         model.Walk();
+        if (role is { } forced && forced != DocumentRole.Document)
+        {
+            model.Role = forced;
+            model.NotAPageReason = forced == DocumentRole.NotAPage ? notAPageReason : null;
+        }
+        else if (NotAPage.Reason(model) is { } reason)
+        {
+            model.Role = DocumentRole.NotAPage;
+            model.NotAPageReason = reason;
+        }
+
         return model;
     }
 
@@ -206,7 +240,9 @@ public sealed class HeadModel
         var jsonLd = new List<JsonLdBlock>();
         var headContents = new List<HtmlElement>();
         var text = Syntax.Source.Text;
-        var hasDoctype = text.AsSpan(0, Math.Min(text.Length, 1024)).TrimStart().StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase);
+        // The projection: front matter and template tags before the doctype ({% load static %}) are blank there.
+        var projected = Syntax.Projection.ProjectedText;
+        var hasDoctype = projected.AsSpan(0, Math.Min(projected.Length, 4096)).TrimStart().StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase);
         var isRazor = Syntax.Language.IsRazor();
 
         foreach (var e in Syntax.Elements)
@@ -223,8 +259,8 @@ public sealed class HeadModel
                     Body ??= e;
                     break;
                 case "title":
-                    // <title> inside inline SVG is a tooltip, not the document title.
-                    if (!e.HasAncestorOrSelf("svg"))
+                    // <title> inside inline SVG is a tooltip, not the document title; one in a code sample is text.
+                    if (!e.HasAncestorOrSelf("svg") && !IsInCodeSample(e))
                     {
                         titles.Add(new TitleElement(e, e.GetTextValue(), IsPageTitleComponent: false));
                     }
@@ -237,10 +273,18 @@ public sealed class HeadModel
                     headContents.Add(e);
                     break;
                 case "meta":
-                    AddMeta(e, metas);
+                    if (!IsInCodeSample(e))
+                    {
+                        AddMeta(e, metas);
+                    }
+
                     break;
                 case "link":
-                    AddLink(e, canonicals, relMe);
+                    if (!IsInCodeSample(e))
+                    {
+                        AddLink(e, canonicals, relMe);
+                    }
+
                     break;
                 case "a":
                     if (e.GetAttribute("href") is { } href)
@@ -293,6 +337,23 @@ public sealed class HeadModel
         // A document has a head of its own: <html>, <head>, a doctype, or (plain HTML, where head tags are optional) a <title>.
         var isDocument = Html is not null || Head is not null || hasDoctype || (!isRazor && titles.Count > 0);
         Role = isDocument ? DocumentRole.Document : DocumentRole.Fragment;
+    }
+
+    /// <summary>
+    /// Markup inside <c>&lt;pre&gt;</c>, <c>&lt;code&gt;</c>, <c>&lt;samp&gt;</c>, <c>&lt;xmp&gt;</c> or <c>&lt;template&gt;</c> is a
+    /// code sample or inert content, not the page's head (a tutorial showing <c>&lt;title&gt;</c> has one title).
+    /// </summary>
+    private static bool IsInCodeSample(HtmlElement e)
+    {
+        for (var p = e.Parent; p is not null; p = p.Parent)
+        {
+            if (p.Name is "pre" or "code" or "samp" or "xmp" or "template")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HandlerCallsShare(HtmlElement e)

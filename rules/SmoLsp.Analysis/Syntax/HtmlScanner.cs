@@ -329,9 +329,28 @@ internal sealed class HtmlScanner
         }
 
         j++;
+        var afterEquals = j;
         while (j < text.Length && char.IsWhiteSpace(text[j]))
         {
             j++;
+        }
+
+        // An unquoted value that is template code (content=@Model.Image, content={{ .Permalink }}) is masked to spaces:
+        // the value is the code, not whatever follows it (the "/" of "/>" is not a URL).
+        if (j > afterEquals && _owner.FirstCodeSpanIn(TextSpan.FromBounds(afterEquals, j)) is { } code && text[afterEquals..code.Start].IsWhiteSpace())
+        {
+            var valueEnd = code.End;
+            if (j == code.End)
+            {
+                while (valueEnd < text.Length && !char.IsWhiteSpace(text[valueEnd]) && text[valueEnd] != '>'
+                    && !(text[valueEnd] == '/' && valueEnd + 1 < text.Length && text[valueEnd + 1] == '>'))
+                {
+                    valueEnd++;
+                }
+            }
+
+            attributes.Add(new HtmlAttribute(_owner, name, nameSpan, TextSpan.FromBounds(start, valueEnd), TextSpan.FromBounds(code.Start, valueEnd), '\0'));
+            return valueEnd;
         }
 
         if (j < text.Length && (text[j] == '"' || text[j] == '\''))

@@ -75,6 +75,33 @@ public sealed class ParsedTemplate
         return found < code.Count && code[found].Start < span.End;
     }
 
+    /// <summary>The first code region that starts inside <paramref name="span"/>, if any.</summary>
+    internal TextSpan? FirstCodeSpanIn(TextSpan span)
+    {
+        var code = Projection.CodeSpans;
+        if (code.Count == 0 || span.IsEmpty)
+        {
+            return null;
+        }
+
+        int lo = 0, hi = code.Count - 1, found = code.Count;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (code[mid].Start >= span.Start)
+            {
+                found = mid;
+                hi = mid - 1;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return found < code.Count && code[found].Start < span.End ? code[found] : null;
+    }
+
     /// <summary>True when the two elements sit in different branches of one if/else chain (alternatives, not duplicates).</summary>
     public bool AreMutuallyExclusive(HtmlElement a, HtmlElement b)
     {

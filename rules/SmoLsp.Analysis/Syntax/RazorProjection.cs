@@ -12,8 +12,9 @@ public sealed record RazorSection(string Name, TextSpan Span, TextSpan Body);
 public sealed record RazorDirective(string Name, string Value, TextSpan Span);
 
 /// <summary>
-/// The markup view of a Razor template: the original text with every C# region and Razor comment replaced by
-/// spaces (line breaks kept), so an HTML scanner sees markup at the original offsets.
+/// The markup view of a template: the original text with every code region (Razor's C#, or the tags of Liquid, Go
+/// templates, Django/Jinja and Nunjucks) and template comment replaced by spaces (line breaks kept), so an HTML scanner
+/// sees markup at the original offsets.
 /// </summary>
 public sealed class RazorProjection
 {
@@ -44,66 +45,20 @@ public sealed class RazorProjection
     public static RazorProjection Plain(string text) => new(text, [], [], [], [], []);
 
     /// <summary>
-    /// Plain HTML, except that <c>{{ ... }}</c> and <c>{% ... %}</c> (Liquid/Jekyll, Jinja, Handlebars, Vue and Angular
-    /// interpolation) are template code: values containing them are Dynamic, never judged as literal text.
+    /// HTML and the curly-brace template languages: <c>{{ ... }}</c>, <c>{% ... %}</c> and <c>{# ... #}</c> (Liquid, Go
+    /// templates, Django/Jinja, Nunjucks; Handlebars, Vue and Angular interpolation too) are template code, masked by
+    /// <see cref="TemplateTagScanner"/>: values containing them are Dynamic, never judged as literal text.
     /// </summary>
-    public static RazorProjection Html(string text)
-    {
-        var start = text.AsSpan().IndexOfAny("{");
-        if (start < 0 || (text.IndexOf("{{", start, StringComparison.Ordinal) < 0 && text.IndexOf("{%", start, StringComparison.Ordinal) < 0))
-        {
-            return Plain(text);
-        }
+    public static RazorProjection Html(string text) => TemplateTagScanner.Scan(text);
 
-        var code = new List<TextSpan>();
-        var i = start;
-        while (i < text.Length - 1)
-        {
-            var open = text.IndexOf('{', i);
-            if (open < 0 || open + 1 >= text.Length)
-            {
-                break;
-            }
+    /// <summary>Template tags of a curly-brace template, in document order (empty for Razor and plain HTML).</summary>
+    public IReadOnlyList<TemplateTag> Tags { get; init; } = [];
 
-            var kind = text[open + 1];
-            if (kind != '{' && kind != '%')
-            {
-                i = open + 1;
-                continue;
-            }
+    /// <summary>Named blocks: Jinja/Django/Nunjucks <c>{% block %}</c>, Go <c>{{ define }}</c> and <c>{{ block }}</c>, in order of their end.</summary>
+    public IReadOnlyList<TemplateBlock> Blocks { get; init; } = [];
 
-            var close = text.IndexOf(kind == '{' ? "}}" : "%}", open + 2, StringComparison.Ordinal);
-
-            // An unterminated or implausibly long tag is text (a stray "{{" in prose or a script).
-            if (close < 0 || close - open > 2000)
-            {
-                i = open + 2;
-                continue;
-            }
-
-            code.Add(TextSpan.FromBounds(open, close + 2));
-            i = close + 2;
-        }
-
-        if (code.Count == 0)
-        {
-            return Plain(text);
-        }
-
-        var chars = text.ToCharArray();
-        foreach (var span in code)
-        {
-            for (var k = span.Start; k < span.End; k++)
-            {
-                if (chars[k] is not ('\n' or '\r'))
-                {
-                    chars[k] = ' ';
-                }
-            }
-        }
-
-        return new RazorProjection(new string(chars), code, [], [], [], []);
-    }
+    /// <summary>The front matter of a Jekyll, Hugo or Eleventy file, when it has one.</summary>
+    public FrontMatter? FrontMatter { get; init; }
 
     public static RazorProjection Create(string text) => new RazorScanner(text).Scan();
 }

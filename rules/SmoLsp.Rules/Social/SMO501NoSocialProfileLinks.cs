@@ -64,9 +64,29 @@ public sealed class SMO501NoSocialProfileLinks : Rule
             {
                 return true;
             }
+
+            // A footer link whose whole URL is template code (a theme's configured links: {{ range .Site.Params.links }}
+            // <a href="{{ .url }}">) may well be a profile: which one is known only when the site is built.
+            if (anchor.Href.IsDynamic && StartsWithCode(head.Syntax, anchor.Href) && anchor.Element.HasAncestorOrSelf("footer"))
+            {
+                return true;
+            }
         }
 
         return false;
+    }
+
+    private static bool StartsWithCode(ParsedTemplate syntax, TemplateValue value)
+    {
+        var span = value.Span;
+        var start = span.Start;
+        var text = syntax.Source.Text;
+        while (start < span.End && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        return start < span.End && syntax.ContainsCode(new Analysis.Text.TextSpan(start, 1));
     }
 
     internal static bool HasRelMe(string rel) => rel.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("me", StringComparer.Ordinal);

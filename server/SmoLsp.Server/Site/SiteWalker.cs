@@ -41,25 +41,8 @@ public sealed class SiteWalker
         _lister = lister ?? ListDirectory;
     }
 
-    public static bool IsTemplatePath(ReadOnlySpan<char> fileName)
-    {
-        var dot = fileName.LastIndexOf('.');
-        if (dot < 0)
-        {
-            return false;
-        }
-
-        var ext = fileName[dot..];
-        foreach (var known in TemplateLanguages.Extensions)
-        {
-            if (ext.Equals(known, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>A template the core reads, by its extension; <c>sitemap.xml.njk</c> renders XML and is not one.</summary>
+    public static bool IsTemplatePath(ReadOnlySpan<char> fileName) => TemplateLanguages.FromFileName(fileName) is not null;
 
     /// <summary>True for folders the walk never enters: build output, dependencies, VCS data, hidden folders.</summary>
     public static bool IsSkippedDirectory(string name) => s_skippedDirectories.Contains(name) || (name.Length > 1 && name[0] == '.');

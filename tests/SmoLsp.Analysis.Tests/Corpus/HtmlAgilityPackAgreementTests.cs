@@ -4,8 +4,10 @@ using SmoLsp.Analysis.Syntax;
 namespace SmoLsp.Analysis.Tests.Corpus;
 
 /// <summary>
-/// Our scanner against HtmlAgilityPack as the reference parser: on every HTML file of the corpus both must see
-/// the same head-relevant tags (meta, link, title, a) in the same order, with the same attribute values.
+/// Our scanner against HtmlAgilityPack as the reference parser: on every plain HTML file of the corpus both must see
+/// the same head-relevant tags (meta, link, title, a) in the same order, with the same attribute values. Templates
+/// (Liquid, Go, Jinja tags) are not HTML to HtmlAgilityPack: it splits <c>href="{{ "x" | relURL }}"</c> at the inner
+/// quote and reads markup inside template comments, where our projection masks the tags.
 /// </summary>
 public sealed class HtmlAgilityPackAgreementTests
 {
@@ -17,7 +19,13 @@ public sealed class HtmlAgilityPackAgreementTests
         foreach (var file in CorpusFiles.All(".html", ".htm"))
         {
             var text = File.ReadAllText(file);
-            var ours = ParsedTemplate.Parse(text, TemplateLanguage.Html).Elements
+            var parsed = ParsedTemplate.Parse(text, TemplateLanguage.Html);
+            if (parsed.Projection.Tags.Count > 0 || parsed.Projection.FrontMatter is not null || parsed.Projection.Comments.Count > 0)
+            {
+                continue;
+            }
+
+            var ours = parsed.Elements
                 .Where(e => e.Name is "meta" or "link" or "title")
                 .Select(e => Describe(e.Name, e.GetAttributeValue("property")?.Text, e.GetAttributeValue("name")?.Text, e.GetAttributeValue("content")?.Text ?? e.GetAttributeValue("href")?.Text))
                 .ToList();

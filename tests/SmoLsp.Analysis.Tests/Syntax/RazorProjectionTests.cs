@@ -7,23 +7,7 @@ public sealed class RazorProjectionTests
     private static ParsedTemplate Razor(string text, TemplateLanguage language = TemplateLanguage.Cshtml) => ParsedTemplate.Parse(text, language);
 
     /// <summary>The text with every masked character shown as '~' (line breaks kept), for readable assertions.</summary>
-    private static string Masked(string text, TemplateLanguage language = TemplateLanguage.Cshtml)
-    {
-        var p = Razor(text, language);
-        var chars = text.ToCharArray();
-        foreach (var span in p.Projection.CodeSpans.Concat(p.Projection.Comments.Select(c => c.Span)))
-        {
-            for (var i = span.Start; i < span.End; i++)
-            {
-                if (chars[i] is not ('\n' or '\r'))
-                {
-                    chars[i] = '~';
-                }
-            }
-        }
-
-        return new string(chars);
-    }
+    private static string Masked(string text, TemplateLanguage language = TemplateLanguage.Cshtml) => MaskedText.Of(text, Razor(text, language));
 
     [Theory]
     [InlineData("<p>@Model.Title</p>", "@Model.Title")]

@@ -150,4 +150,23 @@ public sealed class SMO009DuplicateSingleTagTests
           </head>
         </html>
         """);
+
+    [Theory]
+    [InlineData("{% if page.date %}<meta property=\"og:type\" content=\"article\">{% else %}<meta property=\"og:type\" content=\"website\">{% endif %}")]
+    [InlineData("{{ if .IsPage }}<meta property=\"og:type\" content=\"article\">{{ else }}<meta property=\"og:type\" content=\"website\">{{ end }}")]
+    [InlineData("{% if post %}<meta property=\"og:type\" content=\"article\">{% elif page %}<meta property=\"og:type\" content=\"book\">{% endif %}")]
+    [InlineData("{{- with .Params.kind -}}<meta property=\"og:type\" content=\"{{ . }}\">{{- else -}}<meta property=\"og:type\" content=\"website\">{{- end -}}")]
+    public void Tags_in_alternative_template_branches_are_not_duplicates(string tags) => RuleVerifier.Verify<SMO009DuplicateSingleTag>(
+        "<html>\n<head>\n" + tags + "\n</head>\n</html>", "_layouts/default.html");
+
+    [Fact]
+    public void A_template_tag_in_a_comment_or_raw_block_is_no_copy() => RuleVerifier.Verify<SMO009DuplicateSingleTag>("""
+        <html>
+        <head>
+          <meta property="og:title" content="{{ page.title }}">
+          {# <meta property="og:title" content="old"> #}
+          {% raw %}<meta property="og:title" content="{{ sample }}">{% endraw %}
+        </head>
+        </html>
+        """, "templates/base.html");
 }

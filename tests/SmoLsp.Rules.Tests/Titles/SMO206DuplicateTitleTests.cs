@@ -104,4 +104,18 @@ public sealed class SMO206DuplicateTitleTests
         var branches = string.Join("\n    else ", Enumerable.Range(0, 2000).Select(i => $"if (x == {i}) {{ <title>Title {i}</title> }}"));
         RuleVerifier.Verify<SMO206DuplicateTitle>($"<!DOCTYPE html>\n<html>\n<head>\n    @{branches}\n    [|<title>Acme</title>|]\n</head>\n</html>\n", "Views/Shared/_Layout.cshtml");
     }
+
+    [Fact]
+    public void Titles_in_template_branches_svg_and_code_samples_are_not_second_titles() => RuleVerifier.Verify<SMO206DuplicateTitle>("""
+        <html>
+        <head>
+          {% if page.title %}<title>{{ page.title }}</title>{% else %}<title>{{ site.title }}</title>{% endif %}
+        </head>
+        <body>
+          <svg class="icon"><title>Search</title></svg>
+          <pre><code>&lt;title&gt;escaped&lt;/title&gt; <title>literal</title></code></pre>
+          {% highlight html %}<title>sample</title>{% endhighlight %}
+        </body>
+        </html>
+        """, "_layouts/default.html");
 }

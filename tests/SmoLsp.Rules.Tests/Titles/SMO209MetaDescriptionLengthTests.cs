@@ -73,4 +73,13 @@ public sealed class SMO209MetaDescriptionLengthTests
         diagnostics.ShouldContain(d => d.Message.StartsWith("The meta description is 161 characters, over 160", StringComparison.Ordinal));
         diagnostics.ShouldContain(d => d.Message.StartsWith("The meta description is 8 characters, under 70", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_unquoted_razor_expression_is_not_a_one_character_description() => RuleVerifier.Verify<SMO209MetaDescriptionLength>("""
+        <html>
+        <head>
+          <meta name="description" content=@Model.Description/>
+        </head>
+        </html>
+        """, "Pages/Index.cshtml");
 }

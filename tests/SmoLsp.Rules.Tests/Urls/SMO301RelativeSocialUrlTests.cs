@@ -204,4 +204,14 @@ public sealed class SMO301RelativeSocialUrlTests
             <meta property="og:image" content="https://acme.test/team/img/@@2x/jane.png" />
         </head></html>
         """, "Views/Home/Team.cshtml", safety: FixSafety.Safe);
+
+    [Fact]
+    public void An_unquoted_razor_expression_value_is_not_the_slash_of_a_self_closing_tag() => RuleVerifier.Verify<SMO301RelativeSocialUrl>("""
+        <html>
+        <head>
+          <meta property="og:image" content=@Model.Image/>
+          <meta property="og:url" content=@Model.Url />
+        </head>
+        </html>
+        """, "Views/Shared/_Layout.cshtml");
 }

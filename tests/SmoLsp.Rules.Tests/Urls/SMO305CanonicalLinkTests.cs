@@ -139,4 +139,27 @@ public sealed class SMO305CanonicalLinkTests
     public void Relative_href_in_a_fragment_is_reported() => RuleVerifier.Verify<SMO305CanonicalLink>("""
         <link rel="canonical" href="[|/widgets|]" />
         """, "Views/Shared/_HeadTags.cshtml");
+
+    [Fact]
+    public void Canonicals_under_contradicting_template_conditions_are_alternatives() => RuleVerifier.Verify<SMO305CanonicalLink>("""
+        <html>
+        <head>
+          {%- if theme_canonical_url and not pageurl %}
+            <link rel="canonical" href="{{ theme_canonical_url }}{{ pagename }}.html"/>
+          {%- endif -%}
+          {%- if pageurl %}
+            <link rel="canonical" href="{{ pageurl|e }}" />
+          {%- endif -%}
+        </head>
+        </html>
+        """, "theme/layout.html");
+
+    [Fact]
+    public void Canonicals_in_go_template_branches_are_alternatives() => RuleVerifier.Verify<SMO305CanonicalLink>("""
+        <html>
+        <head>
+          {{ if .IsHome }}<link rel="canonical" href="{{ .Site.BaseURL }}">{{ else }}<link rel="canonical" href="{{ .Permalink }}">{{ end }}
+        </head>
+        </html>
+        """, "layouts/baseof.html");
 }

@@ -289,7 +289,7 @@ public sealed class WorkspaceIndexTests
         var watcher = registration["registrations"]!.AsArray().Single(r => (string?)r!["method"] == "workspace/didChangeWatchedFiles")!;
         var watchers = watcher["registerOptions"]!["watchers"]!.AsArray();
         watchers.Select(w => (string?)w!["globPattern"]).ShouldBe(
-            ["**/smolsp.json", "**/*.{html,htm,cshtml,razor}", "**/.smolspignore", "**/.editorconfig", "**/*.{png,jpg,jpeg,gif,webp,svg}", "**/*"]);
+            ["**/smolsp.json", "**/*.{html,htm,cshtml,razor,liquid,njk}", "**/.smolspignore", "**/.editorconfig", "**/*.{png,jpg,jpeg,gif,webp,svg}", "**/*"]);
         ((int?)watchers[^1]!["kind"]).ShouldBe(5); // folders: creates and deletes only
         watchers.Take(5).ShouldAllBe(w => w!["kind"] == null); // the default: create, change and delete
         await client.ShutdownAndExitAsync();
