@@ -1,5 +1,6 @@
 using SmoLsp.Analysis.Fixes;
 using SmoLsp.Analysis.Rules;
+using SmoLsp.Rules.Titles;
 
 namespace SmoLsp.Rules.OpenGraph;
 
@@ -34,11 +35,14 @@ public sealed class SMO001MissingOgTitle : Rule
             return;
         }
 
-        // Copy the <title> (static text, or the same Razor expression) — safe, it says what the page already says.
+        // Copy the <title> (static text, or the same Razor expression) — safe, it says what the page already says. Not a
+        // placeholder title ("Home", SMO205's list): copied, it would be the very text SMO205 reports, now on every card.
         var title = SocialTags.UsableTitle(head);
-        var fix = title is not null
-            ? SocialTags.InsertMetaFix(head, "Add og:title from <title>", FixSafety.Safe, "property", "og:title", title.ToAttributeText())
-            : SocialTags.InsertMetaFix(head, "Add og:title (placeholder)", FixSafety.Suggestion, "property", "og:title", "TODO: page title");
+        var fix = title is { IsStatic: true } && TitleText.IsPlaceholder(title.NormalizedText)
+            ? SocialTags.InsertMetaFix(head, "Add og:title (write one: the <title> is a placeholder)", FixSafety.Suggestion, "property", "og:title", "TODO: what this page is about")
+            : title is not null
+                ? SocialTags.InsertMetaFix(head, "Add og:title from <title>", FixSafety.Safe, "property", "og:title", title.ToAttributeText())
+                : SocialTags.InsertMetaFix(head, "Add og:title (placeholder)", FixSafety.Suggestion, "property", "og:title", "TODO: page title");
         context.Report(HeadInsertion.DocumentAnchor(head), fixes: SocialTags.Fixes(fix));
     });
 }

@@ -86,6 +86,41 @@ public sealed class SMO001MissingOgTitleTests
         	</head>
         </html>
         """, safety: FixSafety.Suggestion);
+
+    [Theory]
+    [InlineData("Home")]
+    [InlineData("Index")]
+    [InlineData("Home Page - WebApplication1")]
+    public void A_placeholder_title_is_never_copied_a_suggestion_asks_for_one(string title)
+    {
+        var diagnostic = RuleVerifier.Verify<SMO001MissingOgTitle>($"""
+            <html>
+              <head>
+                <title>{title}</title>
+              [|</head>|]
+            </html>
+            """).Single();
+        var fix = diagnostic.Fixes.Single();
+        fix.IsSafe.ShouldBeFalse();
+        fix.Edits.Single().NewText.ShouldNotContain(title);
+        fix.Edits.Single().NewText.ShouldContain("content=\"TODO: what this page is about\"");
+    }
+
+    [Fact]
+    public void In_a_razor_layout_the_suggestion_keeps_the_documents_style() => RuleVerifier.VerifyFix<SMO001MissingOgTitle>("""
+        <html>
+        <head>
+            <title>Home Page - WebApplication1</title>
+        </head>
+        </html>
+        """, """
+        <html>
+        <head>
+            <title>Home Page - WebApplication1</title>
+            <meta property="og:title" content="TODO: what this page is about" />
+        </head>
+        </html>
+        """, "Views/Shared/_Layout.cshtml", safety: FixSafety.Suggestion);
 }
 
 public sealed class HeadExtendedElsewhereTests

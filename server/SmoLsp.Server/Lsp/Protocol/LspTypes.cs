@@ -144,7 +144,13 @@ public sealed record CodeActionContext(JsonElement? Diagnostics = null, IReadOnl
 
 public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, LspRange Range, CodeActionContext? Context = null);
 
-public sealed record LspTextEdit(LspRange Range, string NewText);
+/// <summary>A text edit, or (LSP 3.18, with <c>snippet</c> and no <c>newText</c>) a snippet edit whose tab stops the editor selects.</summary>
+public sealed record LspTextEdit(LspRange Range, string? NewText)
+{
+    public StringValue? Snippet { get; init; }
+}
+
+public sealed record StringValue(string Kind, string Value);
 
 public sealed record TextDocumentEdit(OptionalVersionedTextDocumentIdentifier TextDocument, IReadOnlyList<LspTextEdit> Edits);
 

@@ -43,6 +43,9 @@ public sealed class ClientSession
 
     public bool DocumentChanges { get; private set; }
 
+    /// <summary>LSP 3.18 snippet edits in workspace edits (VS Code's client): a suggestion's placeholder becomes a tab stop.</summary>
+    public bool SnippetEdits { get; private set; }
+
     public bool MarkdownHover { get; private set; }
 
     public bool RelatedInformation { get; private set; }
@@ -89,6 +92,7 @@ public sealed class ClientSession
         ResolveCodeActionEdits = Bool(caps, "textDocument", "codeAction", "dataSupport")
             && Strings(caps, "textDocument", "codeAction", "resolveSupport", "properties").Contains("edit", StringComparer.Ordinal);
         DocumentChanges = Bool(caps, "workspace", "workspaceEdit", "documentChanges");
+        SnippetEdits = Bool(caps, "workspace", "workspaceEdit", "snippetEditSupport");
         var hoverFormats = Strings(caps, "textDocument", "hover", "contentFormat");
         MarkdownHover = hoverFormats.Count == 0 || hoverFormats.Contains("markdown", StringComparer.Ordinal);
         RelatedInformation = Bool(caps, "textDocument", "publishDiagnostics", "relatedInformation");

@@ -7,15 +7,31 @@ using SmoLsp.Server.Lsp.Protocol;
 namespace SmoLsp.Server.Lsp.Services;
 
 /// <summary>
-/// The code actions for a range: each fix of the diagnostics there (the first safe one preferred), "suppress on this
-/// line / in this file", and fix-all (every safe fix of the document, one edit). Which diagnostics are "there" is
-/// decided from our own analysis of the current version — the request range, plus the diagnostics the client sends
-/// back identified by their <c>data</c> — never from the client's ranges: Neovim 0.7 sends those back in bytes.
-/// When the client resolves edits lazily, actions carry <see cref="CodeActionData"/> and no edit.
+/// The code actions for a range, at most <see cref="MaxActions"/> of them, in this order:
+/// <list type="number">
+/// <item>"Complete the share card" when the range touches the page's page-level findings and two or more of them have a
+/// safe fix: every missing tag whose value the page already has, in one edit (preferred).</item>
+/// <item>Each fix of the diagnostics there (the first safe one preferred when there is no "complete"); the fixes
+/// "complete" does not cover first.</item>
+/// <item>One "suppress on this line" per line (one directive naming every rule there) and one "suppress in this file",
+/// not two entries per finding.</item>
+/// <item>Fix-all (every safe fix of the document, one edit).</item>
+/// </list>
+/// Which diagnostics are "there" is decided from our own analysis of the current version — the request range, plus the
+/// diagnostics the client sends back identified by their <c>data</c> — never from the client's ranges: Neovim 0.7 sends
+/// those back in bytes. When the client resolves edits lazily, actions carry <see cref="CodeActionData"/> and no edit.
+/// A suggestion's placeholder (<see cref="FixPlaceholders"/>) is a snippet tab stop for clients that take snippet edits.
 /// </summary>
 public sealed class CodeActionBuilder
 {
     public const string FixAllTitle = "Fix all safe SmoLsp problems";
+
+    public const string CompleteTitle = "Complete the share card";
+
+    /// <summary>How many entries the quick-fix menu gets at most: beyond that a menu is noise.</summary>
+    public const int MaxActions = 10;
+
+    private const string CompleteAction = "complete";
 
     private const string FixAction = "fix";
     private const string SuppressLineAction = "suppressLine";
@@ -43,34 +59,61 @@ public sealed class CodeActionBuilder
 
         if (Wants(only, CodeActionKinds.QuickFix))
         {
-            var suppressedLines = new HashSet<(string, int)>();
-            var suppressedFiles = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var diagnostic in SelectDiagnostics(analysis, request))
+            var selected = SelectDiagnostics(analysis, request).ToList();
+            var pageAnchor = analysis.Result?.PageAnchor;
+            var complete = selected.Any(d => d.Span == pageAnchor) ? CompleteFixes(analysis) : [];
+            if (complete.Count >= 2)
             {
-                var lspDiagnostic = JsonSerializer.SerializeToElement<IReadOnlyList<LspDiagnostic>>([_converter.ToLsp(document, diagnostic)], LspJsonContext.Default.IReadOnlyListLspDiagnostic);
-                var preferred = IndexOfFirstSafe(diagnostic);
-                for (var i = 0; i < diagnostic.Fixes.Count; i++)
-                {
-                    var data = Data(document, FixAction, diagnostic, i);
-                    actions.Add(Action(diagnostic.Fixes[i].Title, CodeActionKinds.QuickFix, lspDiagnostic, i == preferred ? true : null, data, lazy, analysis));
-                }
+                var first = selected.First(d => d.Span == pageAnchor);
+                var data = new CodeActionData(document.Uri, document.Version, CompleteAction, first.Span.Start, first.Span.Length, 0, first.Id);
+                actions.Add(Action($"{CompleteTitle} ({complete.Count} tags)", CodeActionKinds.QuickFix, Serialize(document, selected.Where(d => d.Span == pageAnchor)), true, data, lazy, analysis));
+            }
 
-                // Suppressing "unused suppression" would be a suppression about a suppression; removing it is the fix.
-                if (diagnostic.Descriptor == EngineRules.UnusedSuppression)
+            // Room for fixes: what is left after "complete", the suppressions and fix-all.
+            var suppressible = selected.Where(d => d.Descriptor != EngineRules.UnusedSuppression).ToList();
+            var lines = suppressible.GroupBy(d => document.Source.Lines.GetLineNumber(d.Span.Start)).Take(2).ToList();
+            var reserved = lines.Count + (suppressible.Count > 0 ? 1 : 0) + 1;
+            var fixes = new List<(Diagnostic Diagnostic, int Index)>();
+            foreach (var covered in new[] { false, true })
+            {
+                foreach (var diagnostic in selected)
                 {
-                    continue;
-                }
+                    if (complete.Contains(diagnostic) != covered)
+                    {
+                        continue;
+                    }
 
-                var line = document.Source.Lines.GetLineNumber(diagnostic.Span.Start);
-                if (suppressedLines.Add((diagnostic.Id, line)) && SuppressionEdits.NextLine(document.Source, document.Language, analysis.Result?.Syntax, diagnostic.Span.Start, diagnostic.Id) is not null)
-                {
-                    actions.Add(Action($"Suppress {diagnostic.Id} on this line", CodeActionKinds.QuickFix, lspDiagnostic, null, Data(document, SuppressLineAction, diagnostic, 0), lazy, analysis));
+                    for (var i = 0; i < diagnostic.Fixes.Count; i++)
+                    {
+                        fixes.Add((diagnostic, i));
+                    }
                 }
+            }
 
-                if (suppressedFiles.Add(diagnostic.Id))
+            foreach (var (diagnostic, i) in fixes.Take(Math.Max(0, MaxActions - actions.Count - reserved)))
+            {
+                var preferred = actions.Count == 0 && i == IndexOfFirstSafe(diagnostic) ? true : (bool?)null;
+                actions.Add(Action(diagnostic.Fixes[i].Title, CodeActionKinds.QuickFix, Serialize(document, [diagnostic]), preferred, Data(document, FixAction, diagnostic, i), lazy, analysis));
+            }
+
+            // Suppressing "unused suppression" would be a suppression about a suppression; removing it is the fix.
+            foreach (var line in lines)
+            {
+                var first = line.First();
+                var ids = Ids(line);
+                if (SuppressionEdits.NextLine(document.Source, document.Language, analysis.Result?.Syntax, first.Span.Start, string.Join(' ', ids)) is not null)
                 {
-                    actions.Add(Action($"Suppress {diagnostic.Id} in this file", CodeActionKinds.QuickFix, lspDiagnostic, null, Data(document, SuppressFileAction, diagnostic, 0), lazy, analysis));
+                    var data = new CodeActionData(document.Uri, document.Version, SuppressLineAction, first.Span.Start, first.Span.Length, 0, string.Join(' ', ids));
+                    actions.Add(Action($"Suppress {Names(ids)} on this line", CodeActionKinds.QuickFix, Serialize(document, line), null, data, lazy, analysis));
                 }
+            }
+
+            if (suppressible.Count > 0)
+            {
+                var ids = Ids(suppressible);
+                var first = suppressible[0];
+                var data = new CodeActionData(document.Uri, document.Version, SuppressFileAction, first.Span.Start, first.Span.Length, 0, string.Join(' ', ids));
+                actions.Add(Action($"Suppress {Names(ids)} in this file", CodeActionKinds.QuickFix, Serialize(document, suppressible), null, data, lazy, analysis));
             }
         }
 
@@ -110,8 +153,13 @@ public sealed class CodeActionBuilder
         }
 
         var analysis = _analyzer.Analyze(document);
-        var edits = Edits(analysis, data, action.Title) ?? throw new LspException(ErrorCodes.ContentModified, "the problem this action fixed is gone");
-        return action with { Edit = _converter.ToWorkspaceEdit(document, edits) };
+        var (edits, suggestion) = Edits(analysis, data, action.Title);
+        if (edits is null)
+        {
+            throw new LspException(ErrorCodes.ContentModified, "the problem this action fixed is gone");
+        }
+
+        return action with { Edit = _converter.ToWorkspaceEdit(document, edits, snippets: suggestion) };
     }
 
     private CodeAction Action(string title, string kind, JsonElement? diagnostics, bool? preferred, CodeActionData data, bool lazy, DocumentAnalysis analysis)
@@ -122,32 +170,84 @@ public sealed class CodeActionBuilder
             return new CodeAction { Title = title, Kind = kind, Diagnostics = diagnostics, IsPreferred = preferred, Data = dataElement };
         }
 
-        var edits = Edits(analysis, data, title) ?? [];
-        return new CodeAction { Title = title, Kind = kind, Diagnostics = diagnostics, IsPreferred = preferred, Edit = _converter.ToWorkspaceEdit(analysis.Document, edits), Data = dataElement };
+        var (edits, suggestion) = Edits(analysis, data, title);
+        return new CodeAction { Title = title, Kind = kind, Diagnostics = diagnostics, IsPreferred = preferred, Edit = _converter.ToWorkspaceEdit(analysis.Document, edits ?? [], snippets: suggestion), Data = dataElement };
     }
 
-    private static IReadOnlyList<TextEdit>? Edits(DocumentAnalysis analysis, CodeActionData data, string title)
+    /// <summary>The action's edits, and whether they are a suggestion's (whose placeholder may become a snippet tab stop).</summary>
+    private static (IReadOnlyList<TextEdit>? Edits, bool Suggestion) Edits(DocumentAnalysis analysis, CodeActionData data, string title)
     {
         var document = analysis.Document;
         if (data.Action == FixAllAction)
         {
-            return analysis.Result is null ? null : TextEdits.CollectSafeFixes(analysis.Result);
+            return (analysis.Result is null ? null : TextEdits.CollectSafeFixes(analysis.Result), false);
         }
 
-        var diagnostic = Find(analysis, data, title);
+        if (data.Action == CompleteAction)
+        {
+            var complete = CompleteFixes(analysis);
+            return (complete.Count == 0 ? null : [.. complete.SelectMany(d => d.Fixes.First(f => f.IsSafe).Edits)], false);
+        }
+
+        // Suppressions name every rule of their line (space-separated ids); they are found again by the first.
+        var ids = (data.RuleId ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var diagnostic = Find(analysis, data with { RuleId = ids.FirstOrDefault() }, title);
         if (diagnostic is null)
         {
-            return null;
+            return (null, false);
         }
 
+        var rules = string.Join(' ', ids);
         return data.Action switch
         {
-            FixAction => data.FixIndex < diagnostic.Fixes.Count ? diagnostic.Fixes[data.FixIndex].Edits : null,
-            SuppressLineAction => SuppressionEdits.NextLine(document.Source, document.Language, analysis.Result?.Syntax, diagnostic.Span.Start, diagnostic.Id) is { } edit ? [edit] : null,
-            SuppressFileAction => [SuppressionEdits.File(document.Source, document.Language, diagnostic.Id)],
-            _ => null,
+            FixAction => data.FixIndex < diagnostic.Fixes.Count ? (diagnostic.Fixes[data.FixIndex].Edits, !diagnostic.Fixes[data.FixIndex].IsSafe) : (null, false),
+            SuppressLineAction => (SuppressionEdits.NextLine(document.Source, document.Language, analysis.Result?.Syntax, diagnostic.Span.Start, rules) is { } edit ? [edit] : null, false),
+            SuppressFileAction => ([SuppressionEdits.File(document.Source, document.Language, rules)], false),
+            _ => (null, false),
         };
     }
+
+    /// <summary>
+    /// The page-level findings whose first safe fix "complete the share card" applies, without conflicting edits: the
+    /// tags whose value the page already says. Placeholder suggestions are left to their own entries.
+    /// </summary>
+    private static List<Diagnostic> CompleteFixes(DocumentAnalysis analysis)
+    {
+        var result = new List<Diagnostic>();
+        if (analysis.Result?.PageAnchor is not { } anchor)
+        {
+            return result;
+        }
+
+        var taken = new List<TextEdit>();
+        foreach (var d in analysis.Diagnostics)
+        {
+            if (d.Span != anchor || d.Fixes.FirstOrDefault(f => f.IsSafe) is not { } fix
+                || fix.Edits.Any(e => taken.Any(t => t.DocumentPath == e.DocumentPath && (t.Span.OverlapsWith(e.Span) || (t.Span == e.Span && t.NewText == e.NewText)))))
+            {
+                continue;
+            }
+
+            taken.AddRange(fix.Edits);
+            result.Add(d);
+        }
+
+        return result;
+    }
+
+    private static List<string> Ids(IEnumerable<Diagnostic> diagnostics) => diagnostics.Select(d => d.Id).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>"SMO001", "SMO001 and SMO002", "SMO001, SMO002 and 3 more".</summary>
+    private static string Names(IReadOnlyList<string> ids) => ids.Count switch
+    {
+        1 => ids[0],
+        2 => ids[0] + " and " + ids[1],
+        3 => $"{ids[0]}, {ids[1]} and {ids[2]}",
+        _ => $"{ids[0]}, {ids[1]} and {ids.Count - 2} more",
+    };
+
+    private JsonElement Serialize(DocumentSnapshot document, IEnumerable<Diagnostic> diagnostics) =>
+        JsonSerializer.SerializeToElement<IReadOnlyList<LspDiagnostic>>(diagnostics.Select(d => _converter.ToLsp(document, d)).ToList(), LspJsonContext.Default.IReadOnlyListLspDiagnostic);
 
     /// <summary>The diagnostic an action was made for: exact when the version is unchanged, else the same rule with the same fix.</summary>
     private static Diagnostic? Find(DocumentAnalysis analysis, CodeActionData data, string title)

@@ -1,3 +1,4 @@
+using SmoLsp.Analysis.Fixes;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Text;
 using SmoLsp.Server.Lsp.Protocol;
@@ -58,9 +59,14 @@ public sealed class LspConverter
             diagnostic.Fixes.Count > 0 ? diagnostic.Fixes.Select(f => f.Title).ToArray() : null),
     };
 
-    /// <summary>A workspace edit for <paramref name="edits"/>, whose offsets are into <paramref name="document"/> unless they name another file.</summary>
-    public WorkspaceEdit ToWorkspaceEdit(DocumentSnapshot document, IEnumerable<TextEdit> edits)
+    /// <summary>
+    /// A workspace edit for <paramref name="edits"/>, whose offsets are into <paramref name="document"/> unless they name
+    /// another file. With <paramref name="snippets"/>, an edit with a placeholder (<see cref="FixPlaceholders"/>) is a
+    /// snippet edit when the client takes them (LSP 3.18 <c>SnippetTextEdit</c>, in <c>documentChanges</c> only).
+    /// </summary>
+    public WorkspaceEdit ToWorkspaceEdit(DocumentSnapshot document, IEnumerable<TextEdit> edits, bool snippets = false)
     {
+        snippets &= _session.SnippetEdits && _session.DocumentChanges;
         var groups = new List<(string Uri, int? Version, List<LspTextEdit> Edits)>();
         foreach (var group in edits.GroupBy(e => e.DocumentPath))
         {
@@ -70,7 +76,7 @@ public sealed class LspConverter
                 continue; // the other file cannot be read; an edit we cannot place would corrupt it
             }
 
-            groups.Add((uri, version, group.Select(e => new LspTextEdit(Positions.ToRange(source, Clamp(e.Span, source.Length)), e.NewText)).ToList()));
+            groups.Add((uri, version, group.Select(e => ToLsp(source, e, snippets)).ToList()));
         }
 
         if (_session.DocumentChanges)
@@ -79,6 +85,14 @@ public sealed class LspConverter
         }
 
         return new WorkspaceEdit(groups.ToDictionary(g => g.Uri, g => (IReadOnlyList<LspTextEdit>)g.Edits, StringComparer.Ordinal), null);
+    }
+
+    private LspTextEdit ToLsp(SourceText source, TextEdit edit, bool snippets)
+    {
+        var range = Positions.ToRange(source, Clamp(edit.Span, source.Length));
+        return snippets && FixPlaceholders.ToSnippet(edit.NewText) is { } snippet
+            ? new LspTextEdit(range, null) { Snippet = new StringValue("snippet", snippet) }
+            : new LspTextEdit(range, edit.NewText);
     }
 
     private DiagnosticRelatedInformation[] Related(DocumentSnapshot document, Diagnostic diagnostic)
