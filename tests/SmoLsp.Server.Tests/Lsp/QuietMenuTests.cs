@@ -143,7 +143,8 @@ public sealed class QuietMenuTests
             var uri = new Uri(page).AbsoluteUri;
 
             await using var client = Client();
-            await client.InitializeAsync(s_caps);
+            // The site's root: the session reads layouts only inside the workspace.
+            await client.InitializeAsync(s_caps, rootUri: new Uri(root.FullName).AbsoluteUri);
             await client.OpenAsync(uri, pageText, languageId: "razor");
             var diagnostics = await client.WaitForDiagnosticsAsync(uri, 1);
             var pageLevel = diagnostics.Single(d => (string?)d!["code"] == "SMO002")!;
