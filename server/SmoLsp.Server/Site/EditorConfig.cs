@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using SmoLsp.Analysis.Configuration;
 
 namespace SmoLsp.Server.Site;
@@ -10,7 +8,7 @@ namespace SmoLsp.Server.Site;
 public sealed record EditorConfigSeverity(string RuleId, RuleSeverity Severity, string SourceFile, string Section, int Line);
 
 /// <summary>One <c>[glob]</c> section of an <c>.editorconfig</c>: its severities, in file order.</summary>
-public sealed record EditorConfigSection(string Glob, Regex Regex, IReadOnlyList<(string RuleId, RuleSeverity? Severity, int Line)> Entries);
+public sealed record EditorConfigSection(string Glob, Site.Glob Matcher, IReadOnlyList<(string RuleId, RuleSeverity? Severity, int Line)> Entries);
 
 public sealed record EditorConfigFile(string Path, string Directory, bool IsRoot, IReadOnlyList<EditorConfigSection> Sections);
 
@@ -59,7 +57,7 @@ public sealed class EditorConfig
             var relative = Path.GetRelativePath(file.Directory, fullPath).Replace('\\', '/');
             foreach (var section in file.Sections)
             {
-                if (!section.Regex.IsMatch(relative))
+                if (!section.Matcher.IsMatch(relative))
                 {
                     continue;
                 }
@@ -121,7 +119,7 @@ public sealed class EditorConfig
         {
             if (glob is not null && entries is { Count: > 0 })
             {
-                sections.Add(new EditorConfigSection(glob, new Regex(GlobToRegex(glob), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), entries));
+                sections.Add(new EditorConfigSection(glob, CompileSection(glob), entries));
             }
         }
 
@@ -198,100 +196,8 @@ public sealed class EditorConfig
         return severity is not null || word == "default";
     }
 
-    /// <summary>An EditorConfig section glob as a regular expression over a forward-slash path relative to the file's folder.</summary>
-    internal static string GlobToRegex(string glob)
-    {
+    /// <summary>An EditorConfig section glob, over a forward-slash path relative to the file's folder.</summary>
+    internal static Glob CompileSection(string glob) =>
         // No slash: the name matches at any depth. A leading slash anchors to the folder (and is dropped).
-        var pattern = glob.Contains('/', StringComparison.Ordinal) ? glob.TrimStart('/') : "**/" + glob;
-        var sb = new StringBuilder("^");
-        var i = 0;
-        var braceDepth = 0;
-        while (i < pattern.Length)
-        {
-            var c = pattern[i];
-            switch (c)
-            {
-                case '*' when i + 1 < pattern.Length && pattern[i + 1] == '*':
-                    // "**/" also matches no folder at all, so [**/*.html] takes top-level files too.
-                    if (i + 2 < pattern.Length && pattern[i + 2] == '/')
-                    {
-                        sb.Append("(?:.*/)?");
-                        i += 3;
-                    }
-                    else
-                    {
-                        sb.Append(".*");
-                        i += 2;
-                    }
-
-                    continue;
-                case '*':
-                    sb.Append("[^/]*");
-                    break;
-                case '?':
-                    sb.Append("[^/]");
-                    break;
-                case '[':
-                    var close = pattern.IndexOf(']', i + 1);
-                    if (close < 0)
-                    {
-                        sb.Append("\\[");
-                        break;
-                    }
-
-                    var set = pattern[(i + 1)..close];
-                    sb.Append('[');
-                    if (set.StartsWith('!'))
-                    {
-                        sb.Append('^');
-                        set = set[1..];
-                    }
-
-                    sb.Append(set.Replace("\\", "\\\\", StringComparison.Ordinal)).Append(']');
-                    i = close;
-                    break;
-                case '{':
-                    var end = pattern.IndexOf('}', i + 1);
-                    var inner = end < 0 ? string.Empty : pattern[(i + 1)..end];
-                    var range = Regex.Match(inner, @"^(-?\d+)\.\.(-?\d+)$");
-                    if (range.Success)
-                    {
-                        var a = int.Parse(range.Groups[1].Value, CultureInfo.InvariantCulture);
-                        var b = int.Parse(range.Groups[2].Value, CultureInfo.InvariantCulture);
-                        var (lo, hi) = a <= b ? (a, b) : (b, a);
-                        sb.Append("(?:").Append(hi - lo <= 1000 ? string.Join('|', Enumerable.Range(lo, hi - lo + 1)) : @"-?\d+").Append(')');
-                        i = end;
-                        break;
-                    }
-
-                    if (end < 0 || !inner.Contains(',', StringComparison.Ordinal))
-                    {
-                        sb.Append("\\{");
-                        break;
-                    }
-
-                    sb.Append("(?:");
-                    braceDepth++;
-                    break;
-                case ',' when braceDepth > 0:
-                    sb.Append('|');
-                    break;
-                case '}' when braceDepth > 0:
-                    sb.Append(')');
-                    braceDepth--;
-                    break;
-                case '\\' when i + 1 < pattern.Length:
-                    i++;
-                    sb.Append(Regex.Escape(pattern[i].ToString()));
-                    break;
-                default:
-                    sb.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-
-            i++;
-        }
-
-        return sb.Append('$').ToString();
-    }
+        Glob.Compile(glob.Contains('/', StringComparison.Ordinal) ? glob.TrimStart('/') : "**/" + glob, GlobSyntax.EditorConfig);
 }

@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace SmoLsp.Server.Site;
 
 /// <summary>One pattern of a <c>.smolspignore</c> file, with where it came from (for <c>--print-config</c>).</summary>
-public sealed record IgnorePattern(string Pattern, bool Negated, bool DirectoryOnly, Regex Regex, string SourceFile, int Line)
+public sealed record IgnorePattern(string Pattern, bool Negated, bool DirectoryOnly, Glob Glob, string SourceFile, int Line)
 {
     public override string ToString() => $"{SourceFile}:{Line}: {(Negated ? "!" : string.Empty)}{Pattern}{(DirectoryOnly ? "/" : string.Empty)}";
 }
@@ -26,7 +25,7 @@ public sealed record IgnoreFile(string Directory, IReadOnlyList<IgnorePattern> P
         IgnorePattern? decided = null;
         foreach (var pattern in Patterns)
         {
-            if ((!pattern.DirectoryOnly || isDirectory) && pattern.Regex.IsMatch(relativePath))
+            if ((!pattern.DirectoryOnly || isDirectory) && pattern.Glob.IsMatch(relativePath))
             {
                 decided = pattern;
             }
@@ -87,91 +86,11 @@ public sealed record IgnoreFile(string Directory, IReadOnlyList<IgnorePattern> P
             // A slash at the start or in the middle anchors the pattern to this folder; otherwise it matches at any depth.
             var anchored = line.Contains('/', StringComparison.Ordinal);
             var body = line.TrimStart('/');
-            var regex = new Regex((anchored ? "^" : "^(?:.*/)?") + Translate(body) + "$", RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.NonBacktracking);
-            patterns.Add(new IgnorePattern(line, negated, directoryOnly, regex, sourceFile, lineNumber));
+            var glob = Glob.Compile(anchored ? body : "**/" + body, GlobSyntax.Gitignore);
+            patterns.Add(new IgnorePattern(line, negated, directoryOnly, glob, sourceFile, lineNumber));
         }
 
         return new IgnoreFile(directory, patterns);
-    }
-
-    /// <summary>A gitignore glob as a regular expression over a forward-slash relative path.</summary>
-    internal static string Translate(string glob)
-    {
-        var sb = new StringBuilder();
-        var i = 0;
-        while (i < glob.Length)
-        {
-            var c = glob[i];
-            if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
-            {
-                var atStart = i == 0;
-                var afterSlash = i > 0 && glob[i - 1] == '/';
-                var beforeSlash = i + 2 < glob.Length && glob[i + 2] == '/';
-                var atEnd = i + 2 == glob.Length;
-                if ((atStart || afterSlash) && beforeSlash)
-                {
-                    // "**/" : zero or more folders.
-                    sb.Append("(?:.*/)?");
-                    i += 3;
-                    continue;
-                }
-
-                if (afterSlash && atEnd)
-                {
-                    // "/**" : everything inside.
-                    sb.Append(".*");
-                    i += 2;
-                    continue;
-                }
-
-                // Any other run of asterisks is a plain "*".
-                sb.Append("[^/]*");
-                i += 2;
-                continue;
-            }
-
-            switch (c)
-            {
-                case '*':
-                    sb.Append("[^/]*");
-                    break;
-                case '?':
-                    sb.Append("[^/]");
-                    break;
-                case '\\' when i + 1 < glob.Length:
-                    i++;
-                    sb.Append(Regex.Escape(glob[i].ToString()));
-                    break;
-                case '[':
-                    // A ']' right after '[' (or "[!") is part of the set, as in gitignore: "[]a]".
-                    var close = glob.IndexOf(']', Math.Min(i + 2, glob.Length));
-                    if (close < 0)
-                    {
-                        sb.Append("\\[");
-                        break;
-                    }
-
-                    var set = glob[(i + 1)..close];
-                    sb.Append('[');
-                    if (set.StartsWith('!') || set.StartsWith('^'))
-                    {
-                        sb.Append('^');
-                        set = set[1..];
-                    }
-
-                    sb.Append(set.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal));
-                    sb.Append(']');
-                    i = close;
-                    break;
-                default:
-                    sb.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-
-            i++;
-        }
-
-        return sb.ToString();
     }
 }
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.FileSystemGlobbing;
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Rules;
@@ -308,7 +307,7 @@ public sealed class SiteSettings
 
     // ---- include / exclude ----
 
-    private static readonly ConditionalWeakTable<SmoLspConfiguration, Matcher> s_matchers = [];
+    private static readonly ConditionalWeakTable<SmoLspConfiguration, IncludeExcludeGlobs> s_matchers = [];
 
     /// <summary>
     /// The configuration's <c>include</c>/<c>exclude</c> globs, as they apply to walked files: relative to the
@@ -328,14 +327,8 @@ public sealed class SiteSettings
             return true;
         }
 
-        var matcher = s_matchers.GetValue(configuration, static c =>
-        {
-            var m = new Matcher(StringComparison.OrdinalIgnoreCase);
-            m.AddIncludePatterns(c.Include.Count > 0 ? c.Include : ["**/*"]);
-            m.AddExcludePatterns(c.Exclude);
-            return m;
-        });
-        return matcher.Match(root, fullPath).HasMatches;
+        var matcher = s_matchers.GetValue(configuration, static c => IncludeExcludeGlobs.Create(c.Include, c.Exclude)!);
+        return matcher.Includes(root, fullPath);
     }
 }
 
