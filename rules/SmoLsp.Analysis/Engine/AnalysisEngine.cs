@@ -200,7 +200,10 @@ public sealed class AnalysisEngine
         return new EngineOutcome(result, OwnOf(result, pageDocumentLevel));
     }
 
-    /// <summary>The values this page takes part in the site rules with (its static title, its static description).</summary>
+    /// <summary>
+    /// The values this page takes part in the site rules with (its static title, its static description), from the
+    /// built-in site rules and from guarded (plugin) ones, which run under the watchdog like their other code.
+    /// </summary>
     private List<(RuleDescriptor, PageValue)>? CollectSiteValues(HeadModel head, SmoLspConfiguration configuration)
     {
         List<(RuleDescriptor, PageValue)>? siteValues = null;
@@ -223,6 +226,20 @@ public sealed class AnalysisEngine
             {
                 // A failing site rule loses this page's fact; the page's other findings are unaffected.
                 _ = ex;
+            }
+        }
+
+        for (var g = 0; g < _guarded.Length; g++)
+        {
+            if (_guarded[g].Rule is not SiteRule guarded || Volatile.Read(ref _disabled[g]) is not null || !configuration.IsEnabled(_guarded[g].Descriptor))
+            {
+                continue;
+            }
+
+            PageValue? collected = null;
+            if (!RunGuarded(_guarded[g].Descriptor, () => collected = guarded.Collect(head)).Failed && collected is { } value)
+            {
+                (siteValues ??= []).Add((_guarded[g].Descriptor, value));
             }
         }
 

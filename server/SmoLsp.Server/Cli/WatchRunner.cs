@@ -51,6 +51,9 @@ public sealed class WatchRunner
     /// <summary>Raised after the first check and after every batch, with the number of files re-checked (tests wait on it).</summary>
     public event Action<int>? BatchDone;
 
+    /// <summary>Raised with every file's problems (display path: own and cross-page) each time the report is printed; tests compare hosts with it.</summary>
+    public event Action<IReadOnlyDictionary<string, IReadOnlyList<ReportMessage>>>? Reported;
+
     /// <summary>Checks, then watches until <paramref name="cancellationToken"/>, Ctrl+C or SIGTERM; returns the exit code.</summary>
     public int Run(CheckOptions options, CancellationToken cancellationToken = default)
     {
@@ -317,6 +320,7 @@ public sealed class WatchRunner
             return;
         }
 
+        Reported?.Invoke(after);
         lines.Sort(static (a, b) =>
         {
             var c = string.CompareOrdinal(a.Path, b.Path);

@@ -9,8 +9,8 @@ namespace SmoLsp.Analysis.Tests.Corpus;
 /// <summary>Composition over real ASP.NET Core sites in the corpus: no exception, every page finds its layout or host, exact maps.</summary>
 public sealed class CorpusCompositionTests
 {
-    private static readonly string? s_eShop = CorpusFiles.Root is { } root ? Path.Combine(root, "dotnet-architecture__eShopOnWeb") : null;
-    private static readonly string? s_blazor = CorpusFiles.Root is { } root ? Path.Combine(root, "dotnet__blazor-samples") : null;
+    private static readonly string? s_eShop = SmoLsp.Tests.Corpus.Root is { } root ? Path.Combine(root, "dotnet-architecture__eShopOnWeb") : null;
+    private static readonly string? s_blazor = SmoLsp.Tests.Corpus.Root is { } root ? Path.Combine(root, "dotnet__blazor-samples") : null;
 
     /// <summary>The corpus on disk, read the way the hosts do (a missing file is absent, never an exception).</summary>
     private sealed class DiskWorkspace : ITemplateWorkspace
@@ -74,7 +74,7 @@ public sealed class CorpusCompositionTests
         return name.StartsWith('_') || file.Replace('\\', '/').Contains("/Shared/Components/", StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SmoLsp.Tests.CorpusFact]
     public void EShopOnWeb_views_and_pages_find_their_layouts()
     {
         Directory.Exists(s_eShop).ShouldBeTrue("the corpus holds eShopOnWeb");
@@ -95,7 +95,7 @@ public sealed class CorpusCompositionTests
         results.Where(r => IsFragmentName(r.Key) && !r.Key.EndsWith("_Layout.cshtml", StringComparison.Ordinal)).ShouldAllBe(r => r.Value.Composition == null);
     }
 
-    [Fact]
+    [SmoLsp.Tests.CorpusFact]
     public void EShopOnWeb_titles_come_from_the_pages()
     {
         Directory.Exists(s_eShop).ShouldBeTrue("the corpus holds eShopOnWeb");
@@ -105,7 +105,7 @@ public sealed class CorpusCompositionTests
         index.Head.Title!.Value.NormalizedText.ShouldBe("Catalog - Microsoft.eShopOnWeb");
     }
 
-    [Fact]
+    [SmoLsp.Tests.CorpusFact]
     public void Blazor_sample_pages_find_their_host()
     {
         Directory.Exists(s_blazor).ShouldBeTrue("the corpus holds blazor-samples");

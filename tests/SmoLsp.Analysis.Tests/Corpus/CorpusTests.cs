@@ -5,19 +5,19 @@ namespace SmoLsp.Analysis.Tests.Corpus;
 /// <summary>Every real template in the corpus parses without exception, and every span maps back to the right characters.</summary>
 public sealed class CorpusTests
 {
-    [Fact]
+    [SmoLsp.Tests.CorpusFact]
     public void Corpus_is_present()
     {
         // CI clones the repository next to shared/; without the corpus these tests would silently pass.
-        CorpusFiles.Root.ShouldNotBeNull("../shared/corpus not found above the test output folder");
-        CorpusFiles.All(".html", ".cshtml", ".razor").Count().ShouldBeGreaterThan(1500);
+        SmoLsp.Tests.Corpus.Root.ShouldNotBeNull("../shared/corpus not found above the test output folder");
+        SmoLsp.Tests.Corpus.All(".html", ".cshtml", ".razor").Count().ShouldBeGreaterThan(1500);
     }
 
-    [Fact]
+    [SmoLsp.Tests.CorpusFact]
     public void Every_template_parses_with_exact_spans()
     {
         var failures = new List<string>();
-        foreach (var file in CorpusFiles.All(".html", ".htm", ".cshtml", ".razor"))
+        foreach (var file in SmoLsp.Tests.Corpus.All(".html", ".htm", ".cshtml", ".razor"))
         {
             var text = File.ReadAllText(file);
             var language = TemplateLanguages.FromPath(file)!.Value;
@@ -50,11 +50,11 @@ public sealed class CorpusTests
         failures.ShouldBeEmpty();
     }
 
-    [Fact]
+    [SmoLsp.Tests.CorpusFact]
     public void Razor_projection_keeps_markup_elements_and_masks_code()
     {
         var failures = new List<string>();
-        foreach (var file in CorpusFiles.All(".cshtml", ".razor"))
+        foreach (var file in SmoLsp.Tests.Corpus.All(".cshtml", ".razor"))
         {
             var text = File.ReadAllText(file);
             var parsed = ParsedTemplate.Parse(text, TemplateLanguages.FromPath(file)!.Value);
@@ -77,11 +77,11 @@ public sealed class CorpusTests
         failures.ShouldBeEmpty();
     }
 
-    [Fact]
+    [SmoLsp.Tests.CorpusFact]
     public void Razor_projection_changes_only_code_and_comments_and_keeps_every_line_break()
     {
         var failures = new List<string>();
-        foreach (var file in CorpusFiles.All(".cshtml", ".razor"))
+        foreach (var file in SmoLsp.Tests.Corpus.All(".cshtml", ".razor"))
         {
             var text = File.ReadAllText(file);
             var projection = ParsedTemplate.Parse(text, TemplateLanguages.FromPath(file)!.Value).Projection;

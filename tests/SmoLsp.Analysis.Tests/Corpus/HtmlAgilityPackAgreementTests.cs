@@ -11,12 +11,12 @@ namespace SmoLsp.Analysis.Tests.Corpus;
 /// </summary>
 public sealed class HtmlAgilityPackAgreementTests
 {
-    [Fact]
+    [SmoLsp.Tests.CorpusFact]
     public void Scanner_agrees_with_HtmlAgilityPack_on_head_tags_across_the_corpus()
     {
         var disagreements = new List<string>();
         var compared = 0;
-        foreach (var file in CorpusFiles.All(".html", ".htm"))
+        foreach (var file in SmoLsp.Tests.Corpus.All(".html", ".htm"))
         {
             var text = File.ReadAllText(file);
             var parsed = ParsedTemplate.Parse(text, TemplateLanguage.Html);

@@ -107,4 +107,25 @@ public sealed class SiteRulesTests
         again["result"]!.Codes().ShouldBeEmpty();
         await client.ShutdownAndExitAsync();
     }
+
+    [Fact]
+    public async Task A_plugin_site_rule_runs_guarded_and_gets_real_ranges_in_the_editor()
+    {
+        using var tree = new TempTree();
+        var a = tree.Write("a.html", Html("Same", ogTitle: true));
+        tree.Write("b.html", Html("Same", ogTitle: true));
+
+        // Plugins' rules run guarded (under the host's watchdog); a guarded site rule collects its facts the same way.
+        var engine = new AnalysisEngine([], [new SharedTitleRule()], watchdog: null);
+        await using var client = new LspTestClient(services => services.AddSingleton(engine));
+        await client.InitializeAsync(Capabilities.VsCode, rootUri: UriOf(tree.Root));
+
+        var report = await client.PullWorkspaceAsync();
+        var diagnostic = report[UriOf(a)]["items"]!.AsArray().Single()!;
+        ((string?)diagnostic["code"]).ShouldBe("SMO998");
+        ((int?)diagnostic["range"]!["start"]!["line"]).ShouldBe(3);
+        ((int?)diagnostic["range"]!["start"]!["character"]).ShouldBe(9);
+        ((int?)diagnostic["range"]!["end"]!["character"]).ShouldBe(13);
+        await client.ShutdownAndExitAsync();
+    }
 }
