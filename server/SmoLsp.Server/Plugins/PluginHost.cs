@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
@@ -149,6 +150,14 @@ public sealed class PluginHost : IDisposable
             return new PluginRuleSet(BuiltIns, configuration, messages, [], new Dictionary<string, string>());
         }
 
+        if (!PluginSupport.IsSupported)
+        {
+            // Never a silent skip: the configuration asks for rules this build cannot run.
+            messages.Add(new PluginMessage(PluginMessageKind.Error, configFile, null,
+                $"cannot load {Plural(config.Plugins.Count, "plugin")} ({string.Join(", ", config.Plugins)}): {PluginSupport.NativeHint}"));
+            return new PluginRuleSet(BuiltIns, configuration, messages, [], new Dictionary<string, string>());
+        }
+
         var origins = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var builtInIds = BuiltIns.Descriptors.Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var pluginRules = new List<Rule>();
@@ -171,7 +180,7 @@ public sealed class PluginHost : IDisposable
                 continue;
             }
 
-            var loaded = _loader.Load(full);
+            var loaded = Load(full);
             if (loaded.Plugin is not { } plugin)
             {
                 Say(PluginMessageKind.Error, loaded.Error!);
@@ -211,6 +220,10 @@ public sealed class PluginHost : IDisposable
 
         return new PluginRuleSet(engine, Reparse(configuration, engine, allRulesKnown: !messages.Any(m => m.IsError)), messages, plugins, origins);
     }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only reached when PluginSupport.IsSupported: the native build, where it is false, drops this code.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only reached when PluginSupport.IsSupported: the native build, where it is false, drops this code.")]
+    private PluginLoadResult Load(string fullPath) => _loader.Load(fullPath);
 
     /// <summary>
     /// The configuration's second parse, knowing the plugins' rules: their severities and thresholds apply, and an id

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -10,11 +11,10 @@ namespace SmoLsp.Server.Plugins;
 /// read into memory rather than mapped from disk, so rebuilding a plugin while smolsp runs never changes code
 /// under its feet (and no file is locked on Windows).
 /// </summary>
+[RequiresUnreferencedCode("Plugins are assemblies loaded at run time; see PluginSupport.")]
+[RequiresDynamicCode("Plugins are assemblies loaded at run time; see PluginSupport.")]
 internal sealed class PluginLoadContext : AssemblyLoadContext
 {
-    /// <summary>Assemblies every plugin shares with the host: the rule API and what its public types expose.</summary>
-    public static readonly IReadOnlySet<string> SharedAssemblies = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "SmoLsp.Analysis", "HtmlAgilityPack" };
-
     private readonly AssemblyDependencyResolver? _resolver;
 
     public PluginLoadContext(string pluginPath)
@@ -43,7 +43,7 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
-        if (assemblyName.Name is null || SharedAssemblies.Contains(assemblyName.Name))
+        if (assemblyName.Name is null || PluginLoader.SharedAssemblies.Contains(assemblyName.Name))
         {
             return null; // the host's copy: type identity must unify
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
@@ -50,6 +51,9 @@ public sealed record PluginLoadResult(LoadedPlugin? Plugin, string? Error);
 /// </summary>
 public sealed class PluginLoader
 {
+    /// <summary>Assemblies every plugin shares with the host: the rule API and what its public types expose.</summary>
+    public static readonly IReadOnlySet<string> SharedAssemblies = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "SmoLsp.Analysis", "HtmlAgilityPack" };
+
     private readonly TimeSpan _budget;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (FileStamp Stamp, PluginLoadResult Result)> _cache = new(StringComparer.Ordinal);
@@ -59,6 +63,8 @@ public sealed class PluginLoader
         _budget = budget ?? PluginWatchdog.DefaultBudget;
     }
 
+    [RequiresUnreferencedCode("Plugins are assemblies loaded at run time; see PluginSupport.")]
+    [RequiresDynamicCode("Plugins are assemblies loaded at run time; see PluginSupport.")]
     public PluginLoadResult Load(string fullPath)
     {
         var stamp = FileStamp.Of(fullPath);
@@ -94,6 +100,8 @@ public sealed class PluginLoader
         }
     }
 
+    [RequiresUnreferencedCode("Plugins are assemblies loaded at run time; see PluginSupport.")]
+    [RequiresDynamicCode("Plugins are assemblies loaded at run time; see PluginSupport.")]
     private PluginLoadResult LoadUncached(string fullPath)
     {
         if (Directory.Exists(fullPath))
@@ -200,7 +208,7 @@ public sealed class PluginLoader
             }
 
             var name = metadata.GetString(metadata.GetAssemblyDefinition().Name);
-            if (PluginLoadContext.SharedAssemblies.Contains(name))
+            if (SharedAssemblies.Contains(name))
             {
                 return (name, new Version(), $"{name} is part of smolsp itself, not a rule package");
             }
@@ -232,7 +240,7 @@ public sealed class PluginLoader
     /// Runs the rule's constructor and reads its descriptor on a thread of its own, waiting at most the budget:
     /// plugin code, even a constructor (or a static one), may throw or never return.
     /// </summary>
-    private (Rule? Rule, RuleDescriptor? Descriptor, string? Error) Create(Type type)
+    private (Rule? Rule, RuleDescriptor? Descriptor, string? Error) Create([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type type)
     {
         var task = Task.Factory.StartNew(() =>
         {

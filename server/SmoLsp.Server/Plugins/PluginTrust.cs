@@ -77,7 +77,7 @@ public sealed class PluginTrust
         var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspaceFolder));
         return TrustedFoldersFile is null
             ? AllowHint
-            : $"{AllowHint}, or add {JsonSerializer.Serialize(folder)} to \"trustedFolders\" in {TrustedFoldersFile}";
+            : $"{AllowHint}, or add \"{JsonEncodedText.Encode(folder)}\" to \"trustedFolders\" in {TrustedFoldersFile}";
     }
 
     private static bool IsAtOrUnder(string path, string folder) =>
