@@ -40,6 +40,7 @@ public static class LanguageServer
         services.AddSingleton<PluginRules>();
         services.AddSingleton<LspConverter>();
         services.AddSingleton<CrossPageReports>();
+        services.AddSingleton<ClientRequests>();
         services.AddSingleton<DiagnosticPublisher>();
         services.AddSingleton<ConfigurationSync>();
         services.AddSingleton<WorkspaceDiagnostics>();

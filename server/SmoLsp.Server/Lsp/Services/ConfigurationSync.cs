@@ -25,14 +25,15 @@ public sealed class ConfigurationSync
     private readonly DocumentStore _documents;
     private readonly JsonRpcConnection _connection;
     private readonly DocumentAnalyzer _analyzer;
+    private readonly ClientRequests _requests;
     private readonly ILogger _logger;
     private readonly HashSet<string> _shown = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTime> _fileStamps = new(StringComparer.Ordinal);
-    private int _progressCount;
 
-    public ConfigurationSync(ClientSession session, SiteSession site, DiagnosticPublisher publisher, DocumentStore documents, DocumentAnalyzer analyzer, JsonRpcConnection connection, ILogger logger)
+    public ConfigurationSync(ClientSession session, SiteSession site, DiagnosticPublisher publisher, DocumentStore documents, DocumentAnalyzer analyzer, JsonRpcConnection connection, ClientRequests requests, ILogger logger)
     {
         _analyzer = analyzer;
+        _requests = requests;
         _session = session;
         _site = site;
         _publisher = publisher;
@@ -213,7 +214,7 @@ public sealed class ConfigurationSync
         {
             if (_session.WorkDoneProgress && _documents.Current.Count > 0)
             {
-                _ = Task.Run(RecheckWithProgressAsync);
+                _ = Task.Run(RecheckWithProgress);
             }
             else
             {
@@ -223,51 +224,17 @@ public sealed class ConfigurationSync
             return;
         }
 
-        if (_session.DiagnosticRefresh)
-        {
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await _connection.SendRequestAsync("workspace/diagnostic/refresh", new Empty(), LspJsonContext.Default.Empty, LspJsonContext.Default.JsonElement, _connection.Stopping).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is LspException or OperationCanceledException or JsonException)
-                {
-                    _logger.Debug(ex, "workspace/diagnostic/refresh failed");
-                }
-            });
-        }
+        _requests.RefreshDiagnostics();
     }
 
     /// <summary>
     /// Re-analyzes every open document under a work-done progress (for clients that show one), then publishes:
     /// the publisher finds each analysis already cached for this configuration generation.
     /// </summary>
-    private async Task RecheckWithProgressAsync()
+    private void RecheckWithProgress()
     {
         var documents = _documents.Current.Values.ToArray();
-        var token = "smolsp/recheck/" + Interlocked.Increment(ref _progressCount);
-        var showing = false;
-        try
-        {
-            await _connection.SendRequestAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token),
-                LspJsonContext.Default.WorkDoneProgressCreateParams, LspJsonContext.Default.JsonElement, _connection.Stopping).ConfigureAwait(false);
-            showing = true;
-        }
-        catch (Exception ex) when (ex is LspException or OperationCanceledException or JsonException)
-        {
-            _logger.Debug("No progress shown: {Message}", ex.Message);
-        }
-
-        void Progress(string kind, string? title, string? message, int? percentage)
-        {
-            if (showing)
-            {
-                _connection.SendNotification("$/progress", new ProgressParams(token, new WorkDoneProgressValue(kind, title, message, percentage)), LspJsonContext.Default.ProgressParams);
-            }
-        }
-
-        Progress("begin", "SmoLsp", $"checking {documents.Length} open document(s) with the new configuration", 0);
+        using var progress = _requests.StartProgress("SmoLsp", $"checking {documents.Length} open document(s) with the new configuration");
         try
         {
             for (var i = 0; i < documents.Length && !_connection.Stopping.IsCancellationRequested; i++)
@@ -275,13 +242,12 @@ public sealed class ConfigurationSync
                 _analyzer.Analyze(documents[i]);
                 if (documents.Length >= 10 && i % (documents.Length / 10) == 0)
                 {
-                    Progress("report", null, null, i * 100 / documents.Length);
+                    progress?.Report(null, i * 100 / documents.Length);
                 }
             }
         }
         finally
         {
-            Progress("end", null, null, null);
             _publisher.ScheduleAll(TimeSpan.Zero);
         }
     }

@@ -1,5 +1,6 @@
 using SmoLsp.Analysis.Fixes;
 using SmoLsp.Analysis.Rules;
+using SmoLsp.Analysis.Site;
 using SmoLsp.Analysis.Text;
 using SmoLsp.Server.Lsp.Protocol;
 using SmoLsp.Server.Site;
@@ -58,6 +59,28 @@ public sealed class LspConverter
         Data = new DiagnosticData(diagnostic.Id, document.Uri, document.Version, diagnostic.Span.Start, diagnostic.Span.Length,
             diagnostic.Fixes.Count > 0 ? diagnostic.Fixes.Select(f => f.Title).ToArray() : null),
     };
+
+    /// <summary>A cross-page finding: its ranges were counted in this client's encoding while each page's text was at hand.</summary>
+    public LspDiagnostic ToLsp(SiteDiagnostic d, Func<string, string> uriOf)
+    {
+        var uri = uriOf(d.Path);
+        return new LspDiagnostic
+        {
+            Range = ToRange(d.Range),
+            Severity = 5 - (int)d.Diagnostic.Severity,
+            Code = d.Diagnostic.Id,
+            CodeDescription = new CodeDescription(d.Diagnostic.Descriptor.HelpLink),
+            Source = Source,
+            Message = d.Diagnostic.Message,
+            RelatedInformation = _session.RelatedInformation && d.Related.Count > 0
+                ? [.. d.Related.Select(r => new DiagnosticRelatedInformation(new Location(uriOf(r.Path), ToRange(r.Range)), r.Message))]
+                : null,
+            Data = new DiagnosticData(d.Diagnostic.Id, uri, 0, d.Diagnostic.Span.Start, d.Diagnostic.Span.Length),
+        };
+    }
+
+    private static LspRange ToRange(LinePositionSpan span) =>
+        new(new Position(span.Start.Line, span.Start.Character), new Position(span.End.Line, span.End.Character));
 
     /// <summary>
     /// A workspace edit for <paramref name="edits"/>, whose offsets are into <paramref name="document"/> unless they name

@@ -25,8 +25,6 @@ public sealed class WorkspaceDiagnostics : IDisposable
     /// <summary>Closed-file result ids start with this process's nonce, so ids a client kept from an earlier server never match.</summary>
     private static readonly string s_nonce = Guid.NewGuid().ToString("N")[..6];
 
-    private static readonly LspRange s_zero = new(new Position(0, 0), new Position(0, 0));
-
     private readonly SiteSession _site;
     private readonly ClientSession _session;
     private readonly ConfigurationSync _configuration;
@@ -35,7 +33,7 @@ public sealed class WorkspaceDiagnostics : IDisposable
     private readonly DiagnosticPublisher _publisher;
     private readonly LspConverter _converter;
     private readonly CrossPageReports _crossPage;
-    private readonly JsonRpcConnection _connection;
+    private readonly ClientRequests _requests;
     private readonly ILogger _logger;
 
     private readonly object _gate = new();
@@ -51,14 +49,12 @@ public sealed class WorkspaceDiagnostics : IDisposable
     private readonly TaskCompletionSource _initialScan = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
     private int _busy;
-    private int _progressCount;
-    private int _refreshState;
 
     /// <summary>The session's <see cref="SiteSession.FactsVersion"/> the cross-page findings were last computed at.</summary>
     private int _crossPageVersion = -1;
 
     public WorkspaceDiagnostics(SiteSession site, ClientSession session, ConfigurationSync configuration, DocumentStore documents, DocumentAnalyzer analyzer,
-        DiagnosticPublisher publisher, LspConverter converter, CrossPageReports crossPage, JsonRpcConnection connection, ILogger logger)
+        DiagnosticPublisher publisher, LspConverter converter, CrossPageReports crossPage, ClientRequests requests, ILogger logger)
     {
         _site = site;
         _session = session;
@@ -68,7 +64,7 @@ public sealed class WorkspaceDiagnostics : IDisposable
         _publisher = publisher;
         _converter = converter;
         _crossPage = crossPage;
-        _connection = connection;
+        _requests = requests;
         _logger = logger;
         analyzer.Analyzed += OnOpenDocumentAnalyzed;
         configuration.Changed += () => Enqueue(w => w.Batch.Walk = true);
@@ -426,7 +422,7 @@ public sealed class WorkspaceDiagnostics : IDisposable
             }
         }
 
-        using (var progress = plan.Walked && plan.Check.Count > 0 ? Progress.Start(this, $"checking {plan.Check.Count} template(s) in the workspace") : null)
+        using (var progress = plan.Walked && plan.Check.Count > 0 ? _requests.StartProgress("SmoLsp: checking", $"checking {plan.Check.Count} template(s) in the workspace") : null)
         {
             var done = 0;
             var lastReport = Stopwatch.GetTimestamp();
@@ -570,7 +566,7 @@ public sealed class WorkspaceDiagnostics : IDisposable
                     _crossPageSignatures[path] = signature;
                 }
 
-                IReadOnlyList<LspDiagnostic> items = list is null ? [] : [.. list.Select(ToLsp)];
+                IReadOnlyList<LspDiagnostic> items = list is null ? [] : [.. list.Select(d => _converter.ToLsp(d, UriOf))];
                 if (_crossPage.Set(path, items))
                 {
                     if (_pages.TryGetValue(path, out var page))
@@ -610,27 +606,6 @@ public sealed class WorkspaceDiagnostics : IDisposable
         return sb.ToString();
     }
 
-    private LspDiagnostic ToLsp(SiteDiagnostic d)
-    {
-        var uri = UriOf(d.Path);
-        return new LspDiagnostic
-        {
-            Range = Range(d.Range),
-            Severity = 5 - (int)d.Diagnostic.Severity,
-            Code = d.Diagnostic.Id,
-            CodeDescription = new CodeDescription(d.Diagnostic.Descriptor.HelpLink),
-            Source = LspConverter.Source,
-            Message = d.Diagnostic.Message,
-            RelatedInformation = _session.RelatedInformation && d.Related.Count > 0
-                ? [.. d.Related.Select(r => new DiagnosticRelatedInformation(new Location(UriOf(r.Path), Range(r.Range)), r.Message))]
-                : null,
-            Data = new DiagnosticData(d.Diagnostic.Id, uri, 0, d.Diagnostic.Span.Start, d.Diagnostic.Span.Length),
-        };
-    }
-
-    private static LspRange Range(LinePositionSpan span) =>
-        span == default ? s_zero : new(new Position(span.Start.Line, span.Start.Character), new Position(span.End.Line, span.End.Character));
-
     /// <summary>The language id an editor would give the file (only used when the extension does not decide).</summary>
     private static string LanguageId(string path) => path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) ? "razor" : "html";
 
@@ -649,7 +624,7 @@ public sealed class WorkspaceDiagnostics : IDisposable
         {
             if (touched.Count > 0 || gone.Count > 0 || openTouched.Count > 0)
             {
-                RequestRefresh();
+                _requests.RefreshDiagnostics();
             }
 
             return;
@@ -692,87 +667,6 @@ public sealed class WorkspaceDiagnostics : IDisposable
                 }
             }
         }
-    }
-
-    /// <summary><c>workspace/diagnostic/refresh</c>, at most one in flight: requests while one is out send one more afterwards.</summary>
-    private void RequestRefresh()
-    {
-        if (!_session.DiagnosticRefresh || Interlocked.Increment(ref _refreshState) > 1)
-        {
-            return;
-        }
-
-        _ = Task.Run(async () =>
-        {
-            do
-            {
-                try
-                {
-                    await _connection.SendRequestAsync("workspace/diagnostic/refresh", new Empty(), LspJsonContext.Default.Empty, LspJsonContext.Default.JsonElement, _connection.Stopping).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is LspException or OperationCanceledException or JsonException)
-                {
-                    _logger.Debug(ex, "workspace/diagnostic/refresh failed");
-                }
-            }
-            while (Interlocked.Exchange(ref _refreshState, 1) > 1 && !_stopping.IsCancellationRequested);
-
-            Interlocked.Exchange(ref _refreshState, 0);
-        });
-    }
-
-    /// <summary>Work-done progress for a long check, when the client shows progress.</summary>
-    private sealed class Progress : IDisposable
-    {
-        private readonly WorkspaceDiagnostics _owner;
-        private readonly string _token;
-        private bool _ended;
-
-        private Progress(WorkspaceDiagnostics owner, string token)
-        {
-            _owner = owner;
-            _token = token;
-        }
-
-        public static Progress? Start(WorkspaceDiagnostics owner, string message)
-        {
-            if (!owner._session.WorkDoneProgress)
-            {
-                return null;
-            }
-
-            var token = "smolsp/index/" + Interlocked.Increment(ref owner._progressCount);
-            try
-            {
-                owner._connection.SendRequestAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token),
-                    LspJsonContext.Default.WorkDoneProgressCreateParams, LspJsonContext.Default.JsonElement, owner._stopping).Wait(TimeSpan.FromSeconds(5));
-            }
-            catch (Exception ex) when (ex is AggregateException or LspException or OperationCanceledException or JsonException)
-            {
-                owner._logger.Debug("No progress shown: {Message}", ex.Message);
-                return null;
-            }
-
-            var progress = new Progress(owner, token);
-            progress.Send("begin", "SmoLsp: checking", message, 0);
-            return progress;
-        }
-
-        public void Report(string message, int percentage) => Send("report", null, message, percentage);
-
-        public void End(string message)
-        {
-            if (!_ended)
-            {
-                _ended = true;
-                Send("end", null, message, null);
-            }
-        }
-
-        public void Dispose() => End("stopped");
-
-        private void Send(string kind, string? title, string? message, int? percentage) =>
-            _owner._connection.SendNotification("$/progress", new ProgressParams(_token, new WorkDoneProgressValue(kind, title, message, percentage)), LspJsonContext.Default.ProgressParams);
     }
 
     /// <summary>Work queued for the next batch; merged by the queue, taken whole by the background thread.</summary>
