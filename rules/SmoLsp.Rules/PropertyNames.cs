@@ -147,13 +147,14 @@ internal static class PropertyNames
     public static bool IsKnown(string key) =>
         key.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && s_namespaces.TryGetValue(key[..colon], out var set) && set.Contains(key);
 
+    private static readonly DocumentFact<PropertyFinding[]> s_findings = new(static c => Find(c.Head));
+
     /// <summary>The meta tags of the document whose keys no platform reads (computed once per document).</summary>
-    public static IReadOnlyList<PropertyFinding> Of(HeadModel head) =>
-        head.Memo("SmoLsp.Rules.PropertyNames", static h => Find(h));
+    public static IReadOnlyList<PropertyFinding> Of(RuleContext context) => context.Get(s_findings);
 
     /// <summary>The first tag written as a near miss of <paramref name="key"/> and of nothing else: where a "missing <paramref name="key"/>" finding points.</summary>
-    public static MetaTag? MisspellingOf(HeadModel head, string key) =>
-        Of(head).FirstOrDefault(f => f.Suggestion == key)?.Meta;
+    public static MetaTag? MisspellingOf(RuleContext context, string key) =>
+        Of(context).FirstOrDefault(f => f.Suggestion == key)?.Meta;
 
     private static PropertyFinding[] Find(HeadModel head)
     {
@@ -275,7 +276,7 @@ internal static class PropertyNames
     /// </summary>
     public static void Report(RuleContext context, PropertyFamily family, string unknownAdvice)
     {
-        foreach (var finding in Of(context.Head))
+        foreach (var finding in Of(context))
         {
             if (finding.Family != family || finding.Meta.KeyAttribute.ValueSpan is not { } valueSpan)
             {

@@ -30,11 +30,11 @@ internal static class SocialTags
     /// (<c>og:titel</c>): that tag's key, since that is where the value went. Null when there is no such tag. The
     /// finding there carries no insert fix: SMO015/SMO109 rename the tag.
     /// </summary>
-    public static TextSpan? Misspelling(HeadModel head, params string[] keys)
+    public static TextSpan? Misspelling(RuleContext context, params string[] keys)
     {
         foreach (var key in keys)
         {
-            if (PropertyNames.MisspellingOf(head, key) is { } typo)
+            if (PropertyNames.MisspellingOf(context, key) is { } typo)
             {
                 return typo.KeyAttribute.Span;
             }

@@ -254,10 +254,11 @@ public sealed class AnalysisEngine
     {
         var raw = new List<Diagnostic>();
         var contexts = new RuleContext?[_rules.Length];
+        var facts = new DocumentFacts();
         var skip = new bool[_rules.Length]; // disabled by configuration, or failed earlier on this document
 
         RuleContext ContextFor(int i) =>
-            contexts[i] ??= new RuleContext(_rules[i].Rule.Descriptor, document, syntax, head, configuration, workspace, raw, composition);
+            contexts[i] ??= new RuleContext(_rules[i].Rule.Descriptor, document, syntax, head, configuration, workspace, raw, composition, facts);
 
         for (var i = 0; i < _rules.Length; i++)
         {

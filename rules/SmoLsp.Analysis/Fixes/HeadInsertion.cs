@@ -30,31 +30,8 @@ public static class HeadInsertion
     public static string Meta(HeadModel head, string keyAttribute, string key, string content) =>
         $"<meta {keyAttribute}=\"{key}\" content=\"{content}\"{VoidEnd(head)}";
 
-    public static string VoidEnd(HeadModel head) => head.Memo("HeadInsertion.VoidEnd", ComputeVoidEnd);
-
-    private static string ComputeVoidEnd(HeadModel head)
-    {
-        var voids = 0;
-        var selfClosed = 0;
-        foreach (var e in head.Syntax.Elements)
-        {
-            if (e.Name is "meta" or "link" or "img" or "br" or "input")
-            {
-                voids++;
-                if (e.IsSelfClosing)
-                {
-                    selfClosed++;
-                }
-            }
-        }
-
-        if (voids == 0)
-        {
-            return head.Syntax.Language.IsRazor() ? " />" : ">";
-        }
-
-        return selfClosed * 2 >= voids ? " />" : ">";
-    }
+    /// <summary>How the document ends void elements: <c>" /&gt;"</c> or <c>"&gt;"</c>, as most of its own do.</summary>
+    public static string VoidEnd(HeadModel head) => head.Syntax.Style.VoidEnd;
 
     /// <summary>
     /// The span a document-level diagnostic ("no og:title") is reported on: the head's end tag, where the missing tags
@@ -119,7 +96,7 @@ public static class HeadInsertion
     private static string ChildIndent(HeadModel head, SourceText source)
     {
         var headIndent = head.Head is { } h ? source.GetIndentation(h.StartTagSpan.Start) : string.Empty;
-        return headIndent + head.Memo("HeadInsertion.IndentUnit", h => IndentUnit(h.Syntax.Source.Text));
+        return headIndent + head.Syntax.Style.IndentUnit;
     }
 
     /// <summary>The document's indentation unit: a tab, or the smallest space indent in use (2 or 4 by default).</summary>

@@ -103,26 +103,6 @@ public sealed class HeadModel
     public TitleElement? Title => Titles.Count > 0 ? Titles[0] : null;
 
     private HeadExtension? _extension;
-    private Dictionary<string, object>? _memo;
-
-    /// <summary>
-    /// A per-document cache for facts several rules derive (a fix's void-tag style, the indentation unit), so each is
-    /// computed once per document rather than once per rule. Rules of one document run on one thread.
-    /// </summary>
-    public T Memo<T>(string key, Func<HeadModel, T> compute)
-        where T : notnull
-    {
-        _memo ??= new Dictionary<string, object>(StringComparer.Ordinal);
-        if (_memo.TryGetValue(key, out var cached))
-        {
-            return (T)cached;
-        }
-
-        var value = compute(this);
-        _memo[key] = value;
-        return value;
-    }
-
     /// <summary>
     /// True when other files still add to this head: a Blazor <c>&lt;HeadOutlet&gt;</c> or a Razor <c>RenderSection</c>
     /// in the head (pages fill them), or a partial or include this analysis could not expand. A composed page has its

@@ -12,9 +12,11 @@ public sealed class RuleContext
 {
     private readonly List<Diagnostic> _sink;
     private readonly RuleOptions _ruleOptions;
+    private readonly DocumentFacts _facts;
 
-    internal RuleContext(RuleDescriptor descriptor, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, List<Diagnostic> sink, ComposedDocument? composition = null)
+    internal RuleContext(RuleDescriptor descriptor, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, List<Diagnostic> sink, ComposedDocument? composition = null, DocumentFacts? facts = null)
     {
+        _facts = facts ?? new DocumentFacts();
         Composition = composition;
         Workspace = workspace;
         Descriptor = descriptor;
@@ -61,6 +63,10 @@ public sealed class RuleContext
 
         return $"line {Source.Lines.GetLineNumber(offset) + 1}";
     }
+
+    /// <summary>A fact of this document that several rules share: computed by the first rule that asks, once per document.</summary>
+    public T Get<T>(DocumentFact<T> fact)
+        where T : class => _facts.Get(fact, this);
 
     /// <summary>The configured value of a threshold this rule declares, or its default.</summary>
     public double GetThreshold(string name)

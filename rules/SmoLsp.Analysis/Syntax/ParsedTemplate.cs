@@ -25,6 +25,11 @@ public sealed class ParsedTemplate
 
     public RazorProjection Projection { get; }
 
+    private MarkupStyle? _style;
+
+    /// <summary>How the document writes its markup (void-element endings, indentation): what a fix imitates. Computed on first use.</summary>
+    public MarkupStyle Style => _style ??= MarkupStyle.Of(this);
+
     /// <summary>Every element in document order.</summary>
     public IReadOnlyList<HtmlElement> Elements => _elements;
 

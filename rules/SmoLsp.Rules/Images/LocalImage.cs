@@ -36,8 +36,9 @@ internal static class LocalImage
     };
 
     /// <summary>Every share-image tag of the document that resolves into the web root, in document order (computed once per document).</summary>
-    public static IReadOnlyList<LocalImageReference> Of(RuleContext context) =>
-        context.Head.Memo("SmoLsp.Rules.Images.LocalImage", _ => Find(context));
+    public static IReadOnlyList<LocalImageReference> Of(RuleContext context) => context.Get(s_references);
+
+    private static readonly DocumentFact<LocalImageReference[]> s_references = new(Find);
 
     private static LocalImageReference[] Find(RuleContext context)
     {

@@ -29,7 +29,7 @@ public sealed class SMO001MissingOgTitle : Rule
             return;
         }
 
-        if (SocialTags.Misspelling(head, "og:title") is { } typo)
+        if (SocialTags.Misspelling(context, "og:title") is { } typo)
         {
             context.Report(typo);
             return;

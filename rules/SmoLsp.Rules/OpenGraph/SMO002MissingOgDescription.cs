@@ -31,7 +31,7 @@ public sealed class SMO002MissingOgDescription : Rule
             return;
         }
 
-        if (SocialTags.Misspelling(head, "og:description") is { } typo)
+        if (SocialTags.Misspelling(context, "og:description") is { } typo)
         {
             context.Report(typo);
             return;

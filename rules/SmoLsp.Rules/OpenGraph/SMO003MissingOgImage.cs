@@ -29,7 +29,7 @@ public sealed class SMO003MissingOgImage : Rule
             return;
         }
 
-        if (SocialTags.Misspelling(head, "og:image", "og:image:url") is { } typo)
+        if (SocialTags.Misspelling(context, "og:image", "og:image:url") is { } typo)
         {
             context.Report(typo);
             return;

@@ -34,7 +34,7 @@ public sealed class SMO004MissingOgUrl : Rule
             return;
         }
 
-        if (SocialTags.Misspelling(head, Key) is { } typo)
+        if (SocialTags.Misspelling(context, Key) is { } typo)
         {
             context.Report(typo);
             return;

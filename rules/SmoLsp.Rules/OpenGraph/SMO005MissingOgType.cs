@@ -28,7 +28,7 @@ public sealed class SMO005MissingOgType : Rule
             return;
         }
 
-        if (SocialTags.Misspelling(head, "og:type") is { } typo)
+        if (SocialTags.Misspelling(context, "og:type") is { } typo)
         {
             context.Report(typo);
             return;

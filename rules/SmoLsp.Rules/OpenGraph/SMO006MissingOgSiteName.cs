@@ -26,7 +26,7 @@ public sealed class SMO006MissingOgSiteName : Rule
             return;
         }
 
-        if (SocialTags.Misspelling(head, "og:site_name") is { } typo)
+        if (SocialTags.Misspelling(context, "og:site_name") is { } typo)
         {
             context.Report(typo);
             return;

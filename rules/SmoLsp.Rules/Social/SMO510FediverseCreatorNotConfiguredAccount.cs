@@ -53,7 +53,7 @@ public sealed class SMO510FediverseCreatorNotConfiguredAccount : Rule
             return;
         }
 
-        if (SocialTags.Misspelling(head, "fediverse:creator") is { } typo)
+        if (SocialTags.Misspelling(context, "fediverse:creator") is { } typo)
         {
             context.Report(typo, args: ["The page has no fediverse:creator"]);
             return;

@@ -38,7 +38,7 @@ public sealed class SMO101MissingTwitterCard : Rule
             return;
         }
 
-        if (SocialTags.Misspelling(head, "twitter:card") is { } typo)
+        if (SocialTags.Misspelling(context, "twitter:card") is { } typo)
         {
             context.Report(typo, args: [image]);
             return;
