@@ -83,7 +83,8 @@ public sealed class CheckRunner
         }
 
         using var plugins = new PluginHost(_engine, new PluginTrust(options.AllowPlugins, TrustedFoldersFile), RuleWatchdog);
-        var start = CheckSession.Start(options, cwd, overrides, _engine, plugins, _stderr, DirectoryLister, FileOpened);
+        // A check reads a tree that does not change under it: one listing per folder answers the lookups (FileAccessPolicy.Snapshot).
+        var start = CheckSession.Start(options, cwd, overrides, _engine, plugins, _stderr, DirectoryLister, FileOpened, snapshot: true);
         if (start is not { } check)
         {
             return ExitCodes.Error;

@@ -44,7 +44,7 @@ public sealed class CheckSession
     /// exist, a configuration file that cannot be read or has errors, an unknown rule id.
     /// </summary>
     public static CheckSession? Start(CheckOptions options, string cwd, IReadOnlyList<KeyValuePair<string, RuleSeverity>> overrides, AnalysisEngine engine,
-        PluginHost? plugins, TextWriter stderr, DirectoryLister? lister = null, Action<string>? fileOpened = null)
+        PluginHost? plugins, TextWriter stderr, DirectoryLister? lister = null, Action<string>? fileOpened = null, bool snapshot = false)
     {
         string Display(string path) => SitePaths.Display(path, cwd);
         var folders = new List<string>();
@@ -102,7 +102,7 @@ public sealed class CheckSession
             return null;
         }
 
-        var site = new SiteSession(engine, new SiteOptions { Folders = folders, Files = files, ConfigFile = configFile, Overrides = overrides, MaxFileBytes = options.MaxFileBytes, WorkingDirectory = cwd },
+        var site = new SiteSession(engine, new SiteOptions { Folders = folders, Files = files, ConfigFile = configFile, Overrides = overrides, MaxFileBytes = options.MaxFileBytes, WorkingDirectory = cwd, Snapshot = snapshot },
             plugins, lister);
         site.Files.Opened = fileOpened;
         var session = new CheckSession(site) { StdinPath = stdinPath, SkippedByName = skipped };

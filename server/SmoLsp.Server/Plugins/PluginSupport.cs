@@ -19,6 +19,6 @@ public static class PluginSupport
     /// <summary>What the native build says when a trusted configuration names plugins: exactly how to run the managed host.</summary>
     public const string NativeHint =
         "this smolsp is the native build, which cannot load .NET plugins; run the .NET tool instead (it needs the .NET 10 runtime): "
-        + "`dotnet tool install --global smolsp` (or `dotnet tool install --tool-path .tools smolsp`) and run that `smolsp` with the same arguments, "
-        + "or set SMOLSP_MANAGED to the tool's smolsp command (or smolsp.dll) and the native smolsp hands over to it";
+        + "`dotnet tool install --global smolsp` (or `dotnet tool install --tool-path .tools smolsp`) and run that `smolsp` with the same arguments "
+        + "(in VS Code: set smolsp.server.path to it)";
 }

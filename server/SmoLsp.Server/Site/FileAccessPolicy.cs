@@ -198,7 +198,7 @@ public sealed partial class FileAccessPolicy
             return FileBytes.Refused(FileReadStatus.OutsideSite, "refused: it links outside the site (" + string.Join(", ", _roots) + ")");
         }
 
-        var (kind, length) = Stat(real);
+        var (kind, length) = StatListed(real);
         switch (kind)
         {
             case FileKind.None:
@@ -261,14 +261,19 @@ public sealed partial class FileAccessPolicy
             return RealPathOf(full);
         }
 
-        var realDirectory = _realDirectories.GetOrAdd(directory, RealPathOf);
+        var realDirectory = RealDirectory(directory);
         if (realDirectory is null)
         {
             return null;
         }
 
         var candidate = Path.Join(realDirectory, Path.GetFileName(full.AsSpan()));
-        return IsLink(candidate) ? RealPathOf(candidate) : candidate;
+        return Listed(realDirectory, Path.GetFileName(full)) switch
+        {
+            ListedType.Link => RealPathOf(candidate),
+            ListedType.File or ListedType.Directory or ListedType.Absent => candidate,
+            _ => IsLink(candidate) ? RealPathOf(candidate) : candidate,
+        };
     }
 
     private static bool IsUnder(string path, string directory)
@@ -277,7 +282,7 @@ public sealed partial class FileAccessPolicy
         return path.Length > start && path.StartsWith(directory, StringComparison.Ordinal) && path[start - 1] == Path.DirectorySeparatorChar;
     }
 
-    private static FileKind KindOf(string real) => Stat(real).Kind;
+    private FileKind KindOf(string real) => StatListed(real).Kind;
 
     /// <summary>A size as KB or MB; in bytes when rounding would make it read the same as <paramref name="limit"/>.</summary>
     public static string FormatSize(long bytes, long limit) =>

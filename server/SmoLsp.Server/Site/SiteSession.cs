@@ -34,6 +34,9 @@ public sealed record SiteOptions
     /// UTF-8). Called while the page's text is at hand; null keeps the core's UTF-16 positions.
     /// </summary>
     public Func<SourceText, TextSpan, LinePositionSpan>? Place { get; init; }
+
+    /// <summary>The files do not change while the session lives (<c>check</c>): see <see cref="FileAccessPolicy.Snapshot"/>.</summary>
+    public bool Snapshot { get; init; }
 }
 
 /// <summary>What a batch of changes means: pages gone, pages to check again, open pages whose inputs changed.</summary>
@@ -108,6 +111,7 @@ public sealed class SiteSession
         _folders = [.. options.Folders.Select(Normalize)];
         _files = new HashSet<string>(options.Files.Select(Normalize), StringComparer.Ordinal);
         Files = FileAccessPolicy.ForPaths([.. _folders, .. _files], options.WorkingDirectory);
+        Files.Snapshot = options.Snapshot;
         Settings = new SiteSettings(Files, builtIns, plugins, options.ConfigFile, options.Overrides);
         Workspace = new SiteWorkspace(Files, Settings);
         Ignores = new IgnoreRules(Files);

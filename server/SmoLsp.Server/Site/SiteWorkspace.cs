@@ -41,7 +41,7 @@ public sealed class SiteWorkspace : ITemplateWorkspace
             return open;
         }
 
-        var stamp = FileStamp.Of(full);
+        var stamp = _files.KnownAbsent(full) ? null : FileStamp.Of(full);
         if (stamp is null)
         {
             return null;
@@ -63,7 +63,7 @@ public sealed class SiteWorkspace : ITemplateWorkspace
     public ImageFacts? GetImage(string path)
     {
         var full = Full(path);
-        var stamp = full is null ? null : FileStamp.Of(full);
+        var stamp = full is null || _files.KnownAbsent(full) ? null : FileStamp.Of(full);
         if (stamp is null)
         {
             return null;
@@ -110,7 +110,7 @@ public sealed class SiteWorkspace : ITemplateWorkspace
                 return Path.Combine(dir, "wwwroot");
             }
 
-            if (dir == root || _files.Kind(Path.Combine(dir, "smolsp.json")) != FileKind.None || Path.Exists(Path.Combine(dir, ".git")))
+            if (dir == root || _files.Kind(Path.Combine(dir, "smolsp.json")) != FileKind.None || (!_files.KnownAbsent(Path.Combine(dir, ".git")) && Path.Exists(Path.Combine(dir, ".git"))))
             {
                 return dir;
             }

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.IO.Enumeration;
+
+namespace SmoLsp.Server.Site;
+
+/// <summary>
+/// Folder listings for a run whose files do not change (<see cref="Snapshot"/>: <c>check</c>). A site asks about far
+/// more files that are not there than files that are: <c>smolsp.json</c>, <c>.smolspignore</c>, <c>.editorconfig</c>,
+/// <c>wwwroot</c>, <c>.git</c> in every folder up to the root, and the layouts, <c>_ViewStart</c> and <c>App.razor</c>
+/// candidates composition looks for. Each question about a missing file was a failed <c>lstat</c> and <c>stat</c> (and
+/// a <c>realpath</c> walk for a missing folder); with a snapshot the folder is listed once (one <c>getdents</c>) and
+/// every later question about it is a dictionary lookup. Entries that are there still go through the checks of
+/// <see cref="FileAccessPolicy"/> (links resolved, a <c>stat</c> for the file type and size before reading).
+/// </summary>
+public sealed partial class FileAccessPolicy
+{
+    private static readonly EnumerationOptions s_listing = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
+
+    private ConcurrentDictionary<string, Dictionary<string, ListedType>?>? _listings;
+
+    private enum ListedType : byte
+    {
+        Absent,
+
+        /// <summary>A regular file, or something else that is not a folder (a FIFO, a device): a <c>stat</c> tells.</summary>
+        File,
+        Directory,
+        Link,
+    }
+
+    /// <summary>
+    /// The files do not change while this policy is in use (a <c>check</c> run, not <c>--watch</c> or the language
+    /// server): answer "is it there?" from one listing per folder.
+    /// </summary>
+    public bool Snapshot
+    {
+        get => _listings is not null;
+        set => _listings = value ? new ConcurrentDictionary<string, Dictionary<string, ListedType>?>(StringComparer.Ordinal) : null;
+    }
+
+    /// <summary>True only when a snapshot's listing says <paramref name="path"/> is not there (no system call); false when it is there or unknown.</summary>
+    public bool KnownAbsent(string path)
+    {
+        if (_listings is null || Path.GetDirectoryName(path) is not { } directory)
+        {
+            return false;
+        }
+
+        return RealDirectory(directory) is not { } real || Listed(real, Path.GetFileName(path)) == ListedType.Absent;
+    }
+
+    /// <summary><see cref="Stat"/>, without the system call when a snapshot's listing already says the real path is missing or a folder.</summary>
+    private (FileKind Kind, long Length) StatListed(string real) =>
+        Path.GetDirectoryName(real) is { } directory && Listed(directory, Path.GetFileName(real)) is { } type and not ListedType.File and not ListedType.Link
+            ? (type == ListedType.Directory ? FileKind.Directory : FileKind.None, 0)
+            : Stat(real);
+
+    /// <summary>The real path of a folder, cached; under a snapshot, resolved from its parent's listing when it is no link.</summary>
+    private string? RealDirectory(string directory)
+    {
+        if (_realDirectories.TryGetValue(directory, out var known))
+        {
+            return known;
+        }
+
+        string? real;
+        if (_listings is not null && Path.GetDirectoryName(directory) is { } parent && RealDirectory(parent) is { } realParent
+            && Listed(realParent, Path.GetFileName(directory)) is { } type)
+        {
+            real = type switch
+            {
+                ListedType.Absent => null,
+                ListedType.Directory or ListedType.File => Path.Join(realParent, Path.GetFileName(directory.AsSpan())),
+                _ => RealPathOf(directory),
+            };
+        }
+        else
+        {
+            real = RealPathOf(directory);
+        }
+
+        return _realDirectories.GetOrAdd(directory, real);
+    }
+
+    /// <summary>What a snapshot's listing of <paramref name="realDirectory"/> says about <paramref name="name"/>; null without a snapshot or when the folder cannot be listed.</summary>
+    private ListedType? Listed(string realDirectory, string name)
+    {
+        if (_listings is not { } listings || name.Length == 0)
+        {
+            return null;
+        }
+
+        var listing = listings.GetOrAdd(realDirectory, List);
+        return listing is null ? null : listing.TryGetValue(name, out var type) ? type : ListedType.Absent;
+    }
+
+    private static Dictionary<string, ListedType>? List(string realDirectory)
+    {
+        try
+        {
+            var entries = new FileSystemEnumerable<(string Name, ListedType Type)>(
+                realDirectory,
+                static (ref FileSystemEntry e) => (e.FileName.ToString(),
+                    (e.Attributes & FileAttributes.ReparsePoint) != 0 ? ListedType.Link : e.IsDirectory ? ListedType.Directory : ListedType.File),
+                s_listing);
+            var listing = new Dictionary<string, ListedType>(StringComparer.Ordinal);
+            foreach (var (name, type) in entries)
+            {
+                listing[name] = type;
+            }
+
+            return listing;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException or ArgumentException)
+        {
+            return null; // unknown: every question about it goes to the file system, as without a snapshot
+        }
+    }
+}
