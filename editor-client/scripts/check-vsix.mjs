@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run check-vsix`: lists the .vsix (a zip), asserts what must and must not be inside, then unpacks it
-// and checks that the bundled server starts: `dotnet server/smolsp.dll --version`, and a short
-// initialize / shutdown / exit exchange over stdio, started the way the extension starts it.
+// and checks that the bundled server starts: `dotnet server/smolsp.dll --version` (universal package) or
+// `server/native/smolsp --version` with no dotnet on PATH (platform package), and a short initialize / shutdown / exit
+// exchange over stdio, started the way the extension starts it.
 //
 // Usage: node scripts/check-vsix.mjs [FILE.vsix] [--no-run] [--no-initialize]
 //   default FILE: smolsp-<package.json version>.vsix next to package.json
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,9 +35,34 @@ export const REQUIRED = [
 /** Build inputs that must never ship (they would mean .vscodeignore or --no-dependencies broke). */
 export const FORBIDDEN = [/^extension\/node_modules\//, /^extension\/src\//, /^extension\/test\//, /^extension\/out\//, /^extension\/scripts\//, /\.map$/, /\.vsix$/];
 
+/** A platform .vsix (`npm run package -- --target RID`) ships the native server instead of the framework-dependent one. */
+export const NATIVE_SERVER = /^extension\/server\/native\/smolsp(\.exe)?$/;
+const DLL_SERVER_PARTS = new Set(['the server', 'the server runtime config', 'the server dependency manifest']);
+
+export function isNativePackage(names) {
+  return names.some((n) => NATIVE_SERVER.test(n));
+}
+
+/** What a package must hold: the universal one's list, or with the native server in place of the dll's three files. */
+export function requiredFor(names) {
+  if (!isNativePackage(names)) {
+    return REQUIRED;
+  }
+  const native = names.find((n) => NATIVE_SERVER.test(n));
+  const list = [];
+  for (const entry of REQUIRED) {
+    if (!DLL_SERVER_PARTS.has(entry[0])) {
+      list.push(entry);
+    } else if (entry[0] === 'the server') {
+      list.push(['the native server', [native]]);
+    }
+  }
+  return list;
+}
+
 export function checkEntries(names) {
   const set = new Set(names);
-  const missing = REQUIRED.filter(([, options]) => !options.some((o) => set.has(o))).map(([label, options]) => `${label} (${options[0]})`);
+  const missing = requiredFor(names).filter(([, options]) => !options.some((o) => set.has(o))).map(([label, options]) => `${label} (${options[0]})`);
   const forbidden = names.filter((n) => FORBIDDEN.some((re) => re.test(n)));
   return { missing, forbidden };
 }
@@ -88,9 +114,9 @@ function unpack(entries) {
 }
 
 /** initialize -> initialized -> shutdown -> exit, expecting exit code 0; the extension's own command line. */
-async function initializeExchange(command, args, cwd) {
+async function initializeExchange(command, args, cwd, env = process.env) {
   const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
-  const child = spawn(command, [...args, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(command, [...args, '--stdio'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
@@ -122,6 +148,16 @@ async function initializeExchange(command, args, cwd) {
   } finally {
     connection.dispose();
   }
+}
+
+/** PATH without the folders that hold `program` (the real one: a native server must not need it). */
+export function pathWithout(program, pathVar, exists = existsSync) {
+  const sep = process.platform === 'win32' ? ';' : ':';
+  const names = process.platform === 'win32' ? [`${program}.exe`, `${program}.cmd`] : [program];
+  return pathVar
+    .split(sep)
+    .filter((dir) => dir && !names.some((n) => exists(path.join(dir, n))))
+    .join(sep);
 }
 
 async function loadServerResolution(tmp) {
@@ -157,10 +193,26 @@ async function main() {
 
   const dir = unpack(entries);
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const dll = path.join(dir, 'extension', 'server', 'smolsp.dll');
-  const versionRun = spawnSync('dotnet', [dll, '--version'], { encoding: 'utf8', timeout: 60_000 });
+  const names = entries.map((e) => e.name);
+  const native = isNativePackage(names);
+  // A platform package must run where no .NET is installed: its server starts with a PATH that has no dotnet.
+  const env = { ...process.env };
+  delete env.SMOLSP_SERVER_PATH;
+  if (native) {
+    env.PATH = pathWithout('dotnet', env.PATH ?? '');
+    delete env.DOTNET_ROOT;
+  }
+  let versionRun;
+  if (native) {
+    const exe = path.join(dir, names.find((n) => NATIVE_SERVER.test(n)));
+    chmodSync(exe, 0o755); // zip entries carry no mode bits here; VS Code's installer keeps the package's
+    versionRun = spawnSync(exe, ['--version'], { encoding: 'utf8', timeout: 60_000, env });
+  } else {
+    const dll = path.join(dir, 'extension', 'server', 'smolsp.dll');
+    versionRun = spawnSync('dotnet', [dll, '--version'], { encoding: 'utf8', timeout: 60_000 });
+  }
   if (versionRun.status !== 0) {
-    console.error(`check-vsix: \`dotnet server/smolsp.dll --version\` failed (${versionRun.status ?? versionRun.error?.message}): ${versionRun.stderr}`);
+    console.error(`check-vsix: the bundled server's --version failed (${versionRun.status ?? versionRun.error?.message}): ${versionRun.stderr}`);
     process.exit(1);
   }
   console.log(`check-vsix: bundled server version ${versionRun.stdout.trim()}`);
@@ -170,15 +222,19 @@ async function main() {
   // The extension's own resolution decides the command line, as in VS Code (compiled here from the source
   // so this script does not depend on a test build having run).
   const { resolveServer, nodeResolutionHost } = await loadServerResolution(dir);
-  const env = { ...process.env };
-  delete env.SMOLSP_SERVER_PATH;
   const resolution = resolveServer({ extensionPath: path.join(dir, 'extension') }, nodeResolutionHost(env));
   if (!resolution.ok) {
     console.error(`check-vsix: ${resolution.message}`);
     process.exit(1);
   }
+  const expected = native ? 'bundled-native' : 'bundled';
+  if (resolution.source !== expected) {
+    console.error(`check-vsix: the extension would start ${resolution.description}, expected the ${expected} server`);
+    process.exit(1);
+  }
+  console.log(`check-vsix: the extension starts ${resolution.description}`);
   try {
-    const result = await initializeExchange(resolution.command, resolution.args, dir);
+    const result = await initializeExchange(resolution.command, resolution.args, dir, env);
     const name = result.serverInfo ? `${result.serverInfo.name} ${result.serverInfo.version ?? ''}`.trim() : 'the server';
     console.log(`check-vsix: ${name} answered initialize and exited 0 after shutdown/exit`);
   } catch (error) {

@@ -6,12 +6,19 @@ import * as path from 'path';
 /** The setting users change when the server cannot be found; the error's action opens it. */
 export const SERVER_PATH_SETTING = 'smolsp.server.path';
 export const SERVER_PATH_ENV = 'SMOLSP_SERVER_PATH';
-/** Where `npm run package` puts the framework-dependent server inside the extension. */
+/** Where `npm run package` puts the framework-dependent server inside the extension (the universal .vsix; needs dotnet). */
 export const BUNDLED_SERVER_RELATIVE = path.posix.join('server', 'smolsp.dll');
+/** Where `npm run package -- --target RID` puts the native server (Native AOT: no .NET needed) in a platform .vsix. */
+export const BUNDLED_NATIVE_FOLDER = path.posix.join('server', 'native');
+
+/** The native server's file name on a platform. */
+export function nativeServerName(platform: NodeJS.Platform): string {
+  return platform === 'win32' ? 'smolsp.exe' : 'smolsp';
+}
 /** Arguments after the program; vscode-languageclient appends `--stdio` itself for stdio transport. */
 export const SERVER_SUBCOMMAND = 'lsp';
 
-export type ServerSource = 'environment' | 'setting' | 'bundled';
+export type ServerSource = 'environment' | 'setting' | 'bundled-native' | 'bundled';
 
 export interface ResolutionHost {
   env: Readonly<Record<string, string | undefined>>;
@@ -67,6 +74,7 @@ export const OPEN_SETTINGS_ACTION: ResolutionAction = {
 const SOURCE_LABEL: Record<ServerSource, string> = {
   environment: `the ${SERVER_PATH_ENV} environment variable`,
   setting: `the ${SERVER_PATH_SETTING} setting`,
+  'bundled-native': 'the native server bundled with the extension',
   bundled: 'the server bundled with the extension',
 };
 
@@ -199,8 +207,10 @@ function explicitServer(raw: string, source: ServerSource, host: ResolutionHost,
 }
 
 /**
- * The server to start, in order: SMOLSP_SERVER_PATH, the smolsp.server.path setting, the bundled server.
- * An explicit path that is wrong is an error rather than a silent fallback: the user asked for that server.
+ * The server to start, in order: SMOLSP_SERVER_PATH, the smolsp.server.path setting, the native server of a
+ * platform-specific package, the bundled smolsp.dll run with dotnet (the universal package: the fallback where no
+ * native build exists). An explicit path that is wrong is an error rather than a silent fallback: the user asked for
+ * that server.
  */
 export function resolveServer(input: ResolutionInput, host: ResolutionHost): ServerResolution {
   const fromEnv = host.env[SERVER_PATH_ENV]?.trim();
@@ -212,13 +222,18 @@ export function resolveServer(input: ResolutionInput, host: ResolutionHost): Ser
   if (fromSetting) {
     return explicitServer(fromSetting, 'setting', host, input.workspaceFolder);
   }
-  const bundled = pathApi(host.platform).join(input.extensionPath, BUNDLED_SERVER_RELATIVE);
+  const p = pathApi(host.platform);
+  const native = p.join(input.extensionPath, BUNDLED_NATIVE_FOLDER, nativeServerName(host.platform));
+  if (host.stat(native) === 'file') {
+    return commandFor(native, 'bundled-native', host);
+  }
+  const bundled = p.join(input.extensionPath, BUNDLED_SERVER_RELATIVE);
   if (host.stat(bundled) === 'file') {
     return commandFor(bundled, 'bundled', host);
   }
   return notFound(
     undefined,
-    `SmoLsp cannot find its language server: this copy of the extension has no bundled server (${bundled}) and neither ` +
+    `SmoLsp cannot find its language server: this copy of the extension has no bundled server (${native} or ${bundled}) and neither ` +
       `${SERVER_PATH_ENV} nor ${SERVER_PATH_SETTING} is set. Set ${SERVER_PATH_SETTING} to a smolsp.dll ` +
       '(from `dotnet publish server/SmoLsp.Server -c Release -o DIR`) or a smolsp executable.',
   );

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { importScript, tempDir } from './helpers';
@@ -44,6 +44,20 @@ describe('check-vsix: contents', () => {
     ]);
   });
 
+  it('accepts a platform package with the native server in place of the dll', async () => {
+    const { checkEntries, isNativePackage } = await importScript('check-vsix.mjs');
+    const native = [...GOOD.filter((n) => !n.startsWith('extension/server/')), 'extension/server/native/smolsp'];
+    assert.ok(isNativePackage(native));
+    assert.ok(!isNativePackage(GOOD));
+    assert.deepEqual(checkEntries(native), { missing: [], forbidden: [] });
+  });
+
+  it('a platform package without its native server is missing the server', async () => {
+    const { checkEntries } = await importScript('check-vsix.mjs');
+    const { missing } = checkEntries(GOOD.filter((n) => !n.startsWith('extension/server/')));
+    assert.deepEqual(missing, ['the server (extension/server/smolsp.dll)', 'the server runtime config (extension/server/smolsp.runtimeconfig.json)', 'the server dependency manifest (extension/server/smolsp.deps.json)']);
+  });
+
   it('rejects build inputs that must not ship', async () => {
     const { checkEntries } = await importScript('check-vsix.mjs');
     const extra = ['extension/node_modules/semver/index.js', 'extension/src/extension.ts', 'extension/dist/extension.js.map', 'extension/out/test/x.js'];
@@ -77,5 +91,33 @@ describe('package: the published server', () => {
     assert.equal(readFileSync(path.join(dest, 'smolsp.dll'), 'utf8'), 'new');
     assert.ok(existsSync(path.join(dest, 'runtimes', 'linux-x64', 'native.so')));
     assert.ok(!existsSync(path.join(dest, 'stale.dll')), 'a stale server file never ships');
+  });
+});
+
+describe('package: the native server of a platform package', () => {
+  it('requires a known target and a folder holding the native executable', async () => {
+    const { nativeDirProblem } = await importScript('package.mjs');
+    assert.match(nativeDirProblem('/x', 'linux-ia64'), /--target linux-ia64: expected one of linux-x64, linux-arm64, darwin-arm64, win32-x64/);
+    assert.match(nativeDirProblem(undefined, 'linux-x64'), /SMOLSP_NATIVE_DIR is not set: run `scripts\/publish-native.sh RID`/);
+    const dir = tempDir();
+    assert.match(nativeDirProblem(dir, 'linux-x64'), /holds no smolsp/);
+    assert.match(nativeDirProblem(dir, 'win32-x64'), /holds no smolsp\.exe/);
+    writeFileSync(path.join(dir, 'smolsp'), 'ELF');
+    assert.equal(nativeDirProblem(dir, 'linux-x64'), undefined);
+  });
+
+  it('ships the executable alone, in server/native, executable', async () => {
+    const { copyNativeServer } = await importScript('package.mjs');
+    const publish = tempDir();
+    writeFileSync(path.join(publish, 'smolsp'), 'ELF');
+    writeFileSync(path.join(publish, 'smolsp.dbg'), 'symbols');
+    const dest = path.join(tempDir(), 'server');
+    mkdirSync(dest);
+    writeFileSync(path.join(dest, 'smolsp.dll'), 'a universal server left from an earlier package');
+    copyNativeServer(publish, 'linux-x64', dest);
+    assert.deepEqual(readdirSync(dest, { recursive: true }).map(String).sort(), ['native', path.join('native', 'smolsp')]);
+    if (process.platform !== 'win32') {
+      assert.equal(statSync(path.join(dest, 'native', 'smolsp')).mode & 0o111, 0o111);
+    }
   });
 });

@@ -94,6 +94,45 @@ describe('resolveServer: executables and folders', () => {
   });
 });
 
+describe('resolveServer: the native server of a platform package', () => {
+  const native = '/ext/server/native/smolsp';
+
+  it('starts the bundled native server directly, without dotnet', () => {
+    const r = ok(resolveServer({ extensionPath: ext }, host([native], { PATH: '/bin' })));
+    assert.equal(r.source, 'bundled-native');
+    assert.equal(r.command, native);
+    assert.deepEqual(r.args, ['lsp']);
+    assert.match(r.description, /native server bundled.*\/ext\/server\/native\/smolsp lsp --stdio/);
+  });
+
+  it('prefers the native server over a bundled dll', () => {
+    const r = ok(resolveServer({ extensionPath: ext }, host([native, bundled, dotnet])));
+    assert.equal(r.source, 'bundled-native');
+    assert.equal(r.command, native);
+  });
+
+  it('falls back to the bundled dll with dotnet when there is no native server', () => {
+    const r = ok(resolveServer({ extensionPath: ext }, host(['/ext/server/smolsp', bundled, dotnet])));
+    assert.equal(r.source, 'bundled');
+    assert.equal(r.command, dotnet, 'the apphost next to a framework-dependent dll is not the native server');
+  });
+
+  it('lets the setting and SMOLSP_SERVER_PATH win over the native server', () => {
+    const fromSetting = ok(resolveServer({ extensionPath: ext, settingPath: '/opt/smolsp/smolsp.dll' }, host([native, dotnet, '/opt/smolsp/smolsp.dll'])));
+    assert.equal(fromSetting.source, 'setting');
+    assert.deepEqual(fromSetting.args, ['/opt/smolsp/smolsp.dll', 'lsp']);
+    const fromEnv = ok(resolveServer({ extensionPath: ext }, host([native, '/opt/smolsp'], { SMOLSP_SERVER_PATH: '/opt/smolsp' })));
+    assert.equal(fromEnv.source, 'environment');
+    assert.equal(fromEnv.command, '/opt/smolsp');
+  });
+
+  it('looks for smolsp.exe on Windows', () => {
+    const r = ok(resolveServer({ extensionPath: 'C:\\ext' }, host(['C:\\ext\\server\\native\\smolsp.exe'], {}, 'win32')));
+    assert.equal(r.source, 'bundled-native');
+    assert.equal(r.command, 'C:\\ext\\server\\native\\smolsp.exe');
+  });
+});
+
 describe('resolveServer: errors', () => {
   it('explains a missing bundled server and offers to open the setting', () => {
     const e = failed(resolveServer({ extensionPath: ext }, host([dotnet])));
