@@ -83,7 +83,9 @@ internal sealed class Attribution
     private Diagnostic? MapLocated(Diagnostic d)
     {
         var segments = Map.Overlapping(d.Span).ToList();
-        if (segments.Count == 0)
+
+        // What a known generator writes is the generator's business: nobody in the site can change it.
+        if (segments.Count == 0 || segments.Any(s => s.Kind == SegmentKind.Generated))
         {
             return null;
         }
@@ -98,6 +100,22 @@ internal sealed class Attribution
         if (_ownFindings(other.Path).Located.Contains((d.Id, otherSpan)))
         {
             return null;
+        }
+
+        // In an include: the file that renders it (the page, or a layout that reports it itself) answers for it.
+        if (OutermostExpansion(d.Span.Start) is { } expansion)
+        {
+            if (expansion.CallerPath == PagePath)
+            {
+                var included = new List<RelatedLocation> { new(other.Path, otherSpan, "in " + TemplatePath.FileName(other.Path) + ", which this page includes here") };
+                included.AddRange(MapRelated(d.RelatedLocations));
+                return d with { Span = expansion.CallSpan, RelatedLocations = included, Fixes = MapFixes(d.Fixes) };
+            }
+
+            if (_ownFindings(expansion.CallerPath).Located.Contains((d.Id, expansion.CallSpan)))
+            {
+                return null;
+            }
         }
 
         // Composition made it (the page's tag and the layout's collide): say so on the page, pointing at the other file.
@@ -130,6 +148,15 @@ internal sealed class Attribution
             return Keep(d, anchorSegment.ToOrigin(d.Span));
         }
 
+        // The <head> is in an include the page renders itself (minima's {% include head.html %}): the page is the
+        // document, so it reports it where it includes the head; fixes write into the include.
+        if (OutermostExpansion(d.Span.Start) is { } expansion && expansion.CallerPath == PagePath)
+        {
+            var inInclude = new List<RelatedLocation> { new(anchorSegment.Path, anchorSegment.ToOrigin(d.Span), "the <head> is in " + TemplatePath.FileName(anchorSegment.Path)) };
+            inInclude.AddRange(MapRelated(d.RelatedLocations));
+            return d with { Span = expansion.CallSpan, RelatedLocations = inInclude, Fixes = MapFixes(d.Fixes) };
+        }
+
         foreach (var file in _composed.Files)
         {
             if (file.Role is CompositionRole.Layout or CompositionRole.Host or CompositionRole.Partial
@@ -152,6 +179,21 @@ internal sealed class Attribution
         related.AddRange(MapRelated(d.RelatedLocations));
         var fixes = d.Fixes.Select(f => RehomeFix(f, slot)).Where(f => f is not null).Select(f => f!).ToList();
         return d with { Span = span, RelatedLocations = related, Fixes = fixes };
+    }
+
+    /// <summary>The include expansion holding a composed offset that a layout or the page itself rendered (the outermost).</summary>
+    private Expansion? OutermostExpansion(int offset)
+    {
+        Expansion? best = null;
+        foreach (var e in _composed.Expansions)
+        {
+            if (e.Composed.Start <= offset && offset < e.Composed.End && (best is null || e.Composed.Length > best.Composed.Length))
+            {
+                best = e;
+            }
+        }
+
+        return best;
     }
 
     private Diagnostic Keep(Diagnostic d, TextSpan span) =>
@@ -275,6 +317,11 @@ internal sealed class Attribution
                 where += ", which replaces the layout's <HeadContent>";
             }
         }
+        else if (_composed.Kind == CompositionKind.Template)
+        {
+            edits = PageHeadInsertion.IntoTemplateBlock(_page, slot.Name, lines);
+            where = "block " + slot.Name;
+        }
         else
         {
             edits = PageHeadInsertion.IntoSection(_page, slot.Name, lines);
@@ -290,6 +337,12 @@ internal sealed class Attribution
 
     private bool CodeIsValidInPage(string markup)
     {
+        // A child template renders in its parent's context: {{ page.title }} means the same in both.
+        if (!_page.Language.IsRazor())
+        {
+            return true;
+        }
+
         var at = markup.IndexOf('@');
         while (at >= 0)
         {

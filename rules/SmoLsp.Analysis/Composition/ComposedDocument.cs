@@ -32,6 +32,12 @@ public enum CompositionKind
     /// <summary>MVC views and Razor Pages: layouts, sections, ViewData.</summary>
     Mvc,
 
+    /// <summary>
+    /// Jekyll, Hugo, Django/Jinja, Eleventy: layouts and base templates, blocks, includes and partials, front matter values
+    /// and known head generators (docs/engines.md).
+    /// </summary>
+    Template,
+
     /// <summary>Blazor: a routable component inside the host document's <c>&lt;HeadOutlet&gt;</c> and <c>&lt;Routes&gt;</c>.</summary>
     Blazor,
 }
@@ -46,6 +52,12 @@ public enum CompositionKind
 /// <param name="SlotPath">The file holding the RenderSection call or HeadOutlet.</param>
 /// <param name="SlotSpan">The call or element in that file.</param>
 public sealed record FilledSlot(string FillerPath, string Name, TextSpan Composed, string SlotPath, TextSpan SlotSpan, bool IsHeadOutlet);
+
+/// <summary>
+/// An include or partial rendered into the composed text: <see cref="Path"/> rendered where <see cref="CallerPath"/>
+/// names it (<see cref="CallSpan"/>), filling <see cref="Composed"/>.
+/// </summary>
+internal sealed record Expansion(string Path, string CallerPath, TextSpan CallSpan, TextSpan Composed);
 
 /// <summary>
 /// A page as the framework renders it: the layout's (or Blazor host's) text with RenderBody, RenderSection, ViewData
@@ -99,6 +111,9 @@ public sealed class ComposedDocument
     public IReadOnlyList<string> Dependencies { get; }
 
     public IReadOnlyList<FilledSlot> Slots { get; }
+
+    /// <summary>Includes and partials rendered into the text, innermost last (template engines only).</summary>
+    internal IReadOnlyList<Expansion> Expansions { get; init; } = [];
 
     /// <summary>The file a composed offset came from, or null past the end.</summary>
     public string? PathAt(int composedOffset) => Map.SegmentAt(composedOffset)?.Path;

@@ -22,15 +22,13 @@ internal sealed class Composer
     private readonly ITemplateWorkspace _workspace;
     private readonly CompositionCache _cache;
     private readonly TemplateFacts _page;
-    private readonly List<string> _dependencies = [];
     private readonly List<CompositionFile> _files = [];
     private readonly List<FilledSlot> _slots = [];
     private readonly Dictionary<string, (string? Value, string Path, TextSpan Span)> _viewData = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string Path, int Start)> _renderedSections = [];
     private readonly HashSet<string> _renderedBodies = new(StringComparer.Ordinal);
-    private readonly Builder _out;
-    private readonly Dictionary<string, SourceText> _sources = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TemplateFacts?> _loaded = new(StringComparer.Ordinal);
+    private readonly ComposedTextBuilder _out;
+    private readonly CompositionReader _reader;
 
     // Inner to outer: [0] is the page; MVC layouts follow; for Blazor the layouts, then the host.
     private readonly List<TemplateFacts> _chain = [];
@@ -42,8 +40,8 @@ internal sealed class Composer
         _page = page;
         _workspace = workspace;
         _cache = cache;
-        _out = new Builder();
-        _sources[page.Path] = page.Syntax.Source;
+        _out = new ComposedTextBuilder();
+        _reader = new CompositionReader(workspace, cache, page);
     }
 
     public static ComposedDocument? Compose(TemplateDocument document, ParsedTemplate syntax, ITemplateWorkspace workspace, CompositionCache cache)
@@ -97,7 +95,7 @@ internal sealed class Composer
 
         var text = _out.Text;
         var composed = new TemplateDocument(_page.Path, text, _page.Language);
-        return new ComposedDocument(_page.Path, composed, new SourceMap(_out.Segments), _kind, _files, _dependencies, _slots, _page, _sources);
+        return new ComposedDocument(_page.Path, composed, new SourceMap(_out.Segments), _kind, _files, _reader.Dependencies, _slots, _page, _reader.Sources);
     }
 
     // ------------------------------------------------------------------ MVC and Razor Pages
@@ -572,91 +570,7 @@ internal sealed class Composer
     }
 
     /// <summary>Razor HTML-encodes <c>@ViewData["Title"]</c>; <c>@</c> is written as a character reference so it is text, not a transition.</summary>
-    internal static string EncodeForRazor(string value)
-    {
-        var sb = new StringBuilder(value.Length + 8);
-        foreach (var c in value)
-        {
-            sb.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                '@' => "&#64;",
-                _ => c.ToString(),
-            });
-        }
+    internal static string EncodeForRazor(string value) => CompositionReader.Encode(value, '@');
 
-        return sb.ToString();
-    }
-
-    private TemplateFacts? Load(string path)
-    {
-        // Candidate locations repeat (a page's folder is searched for a layout and a partial): ask the workspace once.
-        if (_loaded.TryGetValue(path, out var known))
-        {
-            return known;
-        }
-
-        _dependencies.Add(path);
-        var facts = _cache.GetFacts(_workspace, path);
-        _loaded[path] = facts;
-        if (facts is not null)
-        {
-            _sources[facts.Path] = facts.Syntax.Source;
-        }
-
-        return facts;
-    }
-
-    /// <summary>Accumulates the composed text and its segments.</summary>
-    private sealed class Builder
-    {
-        private readonly StringBuilder _text = new();
-        private readonly List<SourceSegment> _segments = [];
-
-        public int Length => _text.Length;
-
-        public string Text => _text.ToString();
-
-        public IReadOnlyList<SourceSegment> Segments => _segments;
-
-        public void Verbatim(TemplateFacts facts, TextSpan span)
-        {
-            if (span.IsEmpty)
-            {
-                return;
-            }
-
-            Copy(facts, span);
-        }
-
-        private void Copy(TemplateFacts facts, TextSpan span)
-        {
-            if (span.IsEmpty)
-            {
-                return;
-            }
-
-            var start = _text.Length;
-            _text.Append(facts.Text, span.Start, span.Length);
-            if (_segments.Count > 0 && _segments[^1] is { Kind: SegmentKind.Verbatim } last && last.Path == facts.Path
-                && last.Origin.End == span.Start && last.Composed.End == start)
-            {
-                _segments[^1] = last with { Composed = TextSpan.FromBounds(last.Composed.Start, _text.Length), Origin = TextSpan.FromBounds(last.Origin.Start, span.End) };
-                return;
-            }
-
-            _segments.Add(new SourceSegment(TextSpan.FromBounds(start, _text.Length), facts.Path, span, SegmentKind.Verbatim));
-        }
-
-        public void Substitute(string text, string path, TextSpan origin)
-        {
-            var start = _text.Length;
-            _text.Append(text);
-            _segments.Add(new SourceSegment(TextSpan.FromBounds(start, _text.Length), path, origin, SegmentKind.Substituted));
-        }
-    }
+    private TemplateFacts? Load(string path) => _reader.Load(path);
 }

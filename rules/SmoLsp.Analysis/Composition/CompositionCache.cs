@@ -22,6 +22,9 @@ internal sealed record OwnFindings(IReadOnlySet<string> DocumentLevelIds, IReadO
 internal sealed class CompositionCache
 {
     private readonly ConcurrentDictionary<string, TemplateFacts> _facts = new(StringComparer.Ordinal);
+
+    /// <summary>What each folder's site markers say (<c>_config.yml</c>, <c>hugo.toml</c>...), asked once per folder.</summary>
+    public ConcurrentDictionary<string, Site.MarkerResult> SiteMarkers { get; } = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<SmoLspConfiguration, ConcurrentDictionary<string, OwnEntry>> _own = new();
 
     // Guards against a layout whose own analysis needs itself (a cycle the composer did not catch).

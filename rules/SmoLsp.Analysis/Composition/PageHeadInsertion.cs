@@ -45,6 +45,36 @@ internal static class PageHeadInsertion
     }
 
     /// <summary>
+    /// A child template (Django/Jinja/Nunjucks <c>{% block %}</c>, Hugo <c>{{ define }}</c>): the lines go before the end
+    /// of the page's block of that name; when it has none, the block is added at the end of the page.
+    /// </summary>
+    public static IReadOnlyList<TextEdit> IntoTemplateBlock(TemplateFacts page, string blockName, IReadOnlyList<string> lines)
+    {
+        var source = page.Syntax.Source;
+        var newLine = source.Lines.NewLine;
+        var unit = page.IndentUnit;
+        var block = page.Syntax.Projection.Blocks.FirstOrDefault(b => b.Name == blockName);
+        if (block is not null)
+        {
+            var indent = FirstContentIndent(source, block.Body) ?? source.GetIndentation(block.Span.Start) + unit;
+            return [BeforeClosing(source, block.Body.End, indent, lines)];
+        }
+
+        var go = page.Syntax.Projection.Blocks.Any(b => b.Kind == TemplateBlockKind.Define);
+        var sb = new StringBuilder();
+        var text = page.Text;
+        sb.Append(text.Length == 0 || text[^1] is '\n' or '\r' ? newLine : newLine + newLine);
+        sb.Append(go ? $"{{{{ define \"{blockName}\" }}}}" : $"{{% block {blockName} %}}").Append(newLine);
+        foreach (var line in lines)
+        {
+            sb.Append(unit).Append(line).Append(newLine);
+        }
+
+        sb.Append(go ? "{{ end }}" : "{% endblock %}").Append(newLine);
+        return [TextEdit.Insert(text.Length, sb.ToString())];
+    }
+
+    /// <summary>
     /// Blazor: <paramref name="titleLines"/> (<c>&lt;title&gt;</c>s) become <c>&lt;PageTitle&gt;</c> lines after the
     /// preamble; <paramref name="headLines"/> go into the page's last <c>&lt;HeadContent&gt;</c>, created when missing.
     /// </summary>
@@ -122,6 +152,11 @@ internal static class PageHeadInsertion
             return TextSpan.FromBounds(section.Span.Start, TrimEnd(page.Text, section.Span.Start, section.Body.Start - 1));
         }
 
+        if (!slot.IsHeadOutlet && page.Syntax.Projection.Blocks.FirstOrDefault(b => b.Name == slot.Name) is { } block)
+        {
+            return TextSpan.FromBounds(block.Span.Start, block.Body.Start);
+        }
+
         if (slot.IsHeadOutlet && page.HeadContents.Count > 0)
         {
             return page.HeadContents[^1].StartTagSpan;
@@ -137,9 +172,10 @@ internal static class PageHeadInsertion
             return directive.Span;
         }
 
-        // The first line with something on it other than comments (a suppression comment must stay above the anchor).
+        // The first line with something on it other than comments (a suppression comment must stay above the anchor),
+        // after any front matter.
         var text = page.Text;
-        var start = 0;
+        var start = page.Syntax.Projection.FrontMatter?.Span.End ?? 0;
         while (start < text.Length)
         {
             if (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF')

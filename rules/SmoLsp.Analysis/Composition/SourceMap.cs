@@ -12,6 +12,12 @@ public enum SegmentKind
     /// from the page's string literal): any offset inside maps to the whole origin span.
     /// </summary>
     Substituted,
+
+    /// <summary>
+    /// Markup a known generator writes (<c>{% seo %}</c>, Hugo's internal opengraph template), modelled in place of the
+    /// tag that writes it: it maps as a whole to that tag, and findings inside it are the generator's, not the site's.
+    /// </summary>
+    Generated,
 }
 
 /// <summary>A piece of the composed text and the file and span it came from.</summary>
@@ -20,7 +26,7 @@ public sealed record SourceSegment(TextSpan Composed, string Path, TextSpan Orig
     /// <summary>The origin span of a composed span inside this segment.</summary>
     public TextSpan ToOrigin(TextSpan composed)
     {
-        if (Kind == SegmentKind.Substituted)
+        if (Kind != SegmentKind.Verbatim)
         {
             return Origin;
         }

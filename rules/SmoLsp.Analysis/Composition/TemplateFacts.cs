@@ -118,6 +118,63 @@ internal sealed partial class TemplateFacts
 
     private string? _indentUnit;
 
+    /// <summary>The composition facts of a Liquid, Go, Django/Jinja or Nunjucks template, read once.</summary>
+    public TemplateSlots Template => _template ??= TemplateSlots.Read(Syntax);
+
+    private TemplateSlots? _template;
+
+    /// <summary>
+    /// True when <paramref name="offset"/> is markup inside this file's <c>&lt;head&gt;</c> (see <see cref="IsMarkup"/>), or,
+    /// when it writes no <c>&lt;head&gt;</c> element, before its <c>&lt;body&gt;</c> (minima's <c>{% include head.html %}</c>).
+    /// </summary>
+    public bool IsHeadMarkup(int offset) =>
+        (Head is { } head ? head.Span.Contains(offset) : BodyElement is { } body && offset < body.StartTagSpan.Start) && IsMarkup(offset);
+
+    /// <summary>
+    /// True when <paramref name="offset"/> is where elements go: not inside a start tag, a title, a script, a style or a
+    /// textarea, where a template tag writes a value (an include there is text, not markup of the page).
+    /// </summary>
+    public bool IsMarkup(int offset)
+    {
+        var ranges = _valueRanges ??= ValueRanges();
+        int lo = 0, hi = ranges.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (ranges[mid].End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else if (ranges[mid].Start > offset)
+            {
+                hi = mid - 1;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private List<TextSpan>? _valueRanges;
+
+    private List<TextSpan> ValueRanges()
+    {
+        var ranges = new List<TextSpan>();
+        foreach (var e in Syntax.Elements)
+        {
+            ranges.Add(e.StartTagSpan);
+            if (e.Name is "title" or "script" or "style" or "textarea" && !e.ContentSpan.IsEmpty)
+            {
+                ranges.Add(e.ContentSpan);
+            }
+        }
+
+        return ranges;
+    }
+
     /// <summary>True when the code mentions RenderSection in a form no slot recognised (a variable name, a code block).</summary>
     public bool HasUnrecognisedRenderSection { get; private set; }
 

@@ -24,7 +24,7 @@ public static class ConfigurationParser
     public const string FileName = "smolsp.json";
 
     private static readonly string[] s_topLevelKeys =
-        ["$schema", "siteUrl", "siteName", "twitterSite", "profiles", "webRoot", "defaultImage", "include", "exclude", "plugins", "rules"];
+        ["$schema", "siteUrl", "siteName", "twitterSite", "profiles", "webRoot", "defaultImage", "engine", "include", "exclude", "plugins", "rules"];
 
     /// <summary>
     /// Parses a configuration. Plugin rule ids are only known once the plugins load, which needs this parse first
@@ -130,6 +130,20 @@ public static class ConfigurationParser
                     break;
                 case "defaultImage":
                     config = config with { DefaultImage = ReadString(value, Error) };
+                    break;
+                case "engine":
+                    if (ReadString(value, Error) is { } engineName)
+                    {
+                        if (Site.SiteEngines.TryParse(engineName, out var engine))
+                        {
+                            config = config with { Engine = engine };
+                        }
+                        else
+                        {
+                            Error($"unknown engine '{engineName}'; use one of {string.Join(", ", Site.SiteEngines.Names.Select(n => "\"" + n + "\""))}");
+                        }
+                    }
+
                     break;
                 case "include":
                     config = config with { Include = ReadStringArray(value, Error).Select(p => p.Value).ToArray() };

@@ -40,6 +40,9 @@ public sealed record SmoLspConfiguration
 
     public string? DefaultImage { get; init; }
 
+    /// <summary>The template engine of the site, when set (<c>"engine": "hugo"</c>); null means detect it from the site's files.</summary>
+    public Site.SiteEngine? Engine { get; init; }
+
     public IReadOnlyList<string> Include { get; init; } = [];
 
     public IReadOnlyList<string> Exclude { get; init; } = [];

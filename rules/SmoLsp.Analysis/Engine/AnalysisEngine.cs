@@ -156,14 +156,21 @@ public sealed class AnalysisEngine
         }
 
         var syntax = ParsedTemplate.Parse(document.Text, document.Language);
-        var head = HeadModel.Build(syntax);
+
+        // The site's engine says which templates are pages (an include holding the <head> is not; a 404 page is none).
+        var site = SiteEngines.Detect(document, syntax, configuration, workspace, composes ? _composition.SiteMarkers : null);
+        var (role, reason) = SitePages.RoleOf(site, document, syntax);
+        var head = HeadModel.Build(syntax, role, reason);
         Exception? failure = null;
-        if (composes && head.Role != DocumentRole.NotAPage)
+        if (composes && head.Role != DocumentRole.NotAPage && role != DocumentRole.Fragment)
         {
             // A bug in composition must cost this page its composition, not its analysis: judge it alone and say so.
             try
             {
-                if (Composer.Compose(document, syntax, workspace, _composition) is { } composed)
+                var composed = site.Engine == SiteEngine.Razor
+                    ? Composer.Compose(document, syntax, workspace, _composition)
+                    : TemplateComposer.Compose(document, syntax, site, workspace, _composition);
+                if (composed is not null)
                 {
                     return AnalyzeComposed(document, syntax, head, composed, configuration, workspace);
                 }
@@ -171,6 +178,13 @@ public sealed class AnalysisEngine
             catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
             {
                 failure = ex;
+            }
+
+            // A child template whose parent is not in the workspace ({% extends "basic/layout.html" %} from Sphinx) is
+            // only its blocks: what renders around them, the head included, is unknown.
+            if (head.Role == DocumentRole.Document && site.Engine != SiteEngine.Razor && SitePages.ExtendsAnother(syntax))
+            {
+                head = HeadModel.Build(syntax, DocumentRole.Fragment);
             }
         }
 

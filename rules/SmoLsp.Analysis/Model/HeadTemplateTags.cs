@@ -126,6 +126,12 @@ internal static class HeadTemplateTags
                         return IsHarmless(expression) ? HeadModel.HeadExtension.None : HeadModel.HeadExtension.Unknown;
                 }
 
+                // {{ page.extra_head }}: markup each page supplies in its front matter, like a section it fills.
+                if (expression.StartsWith("page.") && !expression.StartsWith("page.title") && !expression.StartsWith("page.description"))
+                {
+                    return HeadModel.HeadExtension.PageSlots;
+                }
+
                 return WritesNothingUnknown(expression) ? HeadModel.HeadExtension.None : HeadModel.HeadExtension.Unknown;
         }
     }

@@ -19,20 +19,20 @@ internal static class NotAPage
 
         foreach (var e in syntax.Elements)
         {
-            if (e.Name != "meta" || IsConditional(syntax, e))
+            if (e.Name != "meta")
             {
                 continue;
             }
 
             if (e.GetAttributeValue("http-equiv") is { IsStatic: true } equiv && equiv.NormalizedText.Equals("refresh", StringComparison.OrdinalIgnoreCase)
-                && e.GetAttributeValue("content") is { IsEmpty: false } content && IsRedirect(content))
+                && e.GetAttributeValue("content") is { IsEmpty: false } content && IsRedirect(content) && !IsConditional(syntax, e))
             {
                 return "a redirect (<meta http-equiv=\"refresh\">)";
             }
 
             if (e.GetAttributeValue("name") is { IsStatic: true } name && name.NormalizedText.Equals("robots", StringComparison.OrdinalIgnoreCase)
                 && e.GetAttributeValue("content") is { IsStatic: true } robots
-                && robots.NormalizedText.Contains("noindex", StringComparison.OrdinalIgnoreCase) && e.HasAncestorOrSelf("head"))
+                && robots.NormalizedText.Contains("noindex", StringComparison.OrdinalIgnoreCase) && e.HasAncestorOrSelf("head") && !IsConditional(syntax, e))
             {
                 return "a page that opts out of indexing (robots noindex)";
             }

@@ -110,16 +110,31 @@ public sealed class ParsedTemplate
     /// <summary>True when the two elements sit in different branches of one if/else chain (alternatives, not duplicates).</summary>
     public bool AreMutuallyExclusive(HtmlElement a, HtmlElement b)
     {
-        foreach (var ra in Projection.Branches)
+        // One pass each for the (few) branches holding a and b; then compare those: linear in the branches, not quadratic.
+        List<BranchRegion>? holdingA = null;
+        foreach (var r in Projection.Branches)
         {
-            if (!ra.Body.Contains(a.StartTagSpan.Start))
+            if (r.Body.Contains(a.StartTagSpan.Start))
+            {
+                (holdingA ??= []).Add(r);
+            }
+        }
+
+        if (holdingA is null)
+        {
+            return false;
+        }
+
+        foreach (var rb in Projection.Branches)
+        {
+            if (!rb.Body.Contains(b.StartTagSpan.Start))
             {
                 continue;
             }
 
-            foreach (var rb in Projection.Branches)
+            foreach (var ra in holdingA)
             {
-                if (rb.Group == ra.Group && rb.Index != ra.Index && rb.Body.Contains(b.StartTagSpan.Start))
+                if (ra.Group == rb.Group && ra.Index != rb.Index)
                 {
                     return true;
                 }

@@ -56,12 +56,22 @@ internal static class BlockInsertion
     public static bool RendersElsewhere(HeadModel head, params string[] words)
     {
         var syntax = head.Syntax;
+        var scope = head.Body?.Span ?? new TextSpan(0, syntax.Source.Length);
         if (!syntax.Language.IsRazor())
         {
+            // An include or partial left unexpanded ({% include share-buttons.html %}, {{ partial "social" . }}).
+            foreach (var tag in syntax.Projection.Tags)
+            {
+                if (scope.Contains(tag.Span.Start) && tag.Keyword is "include" or "include_relative" or "render" or "partial" or "partialCached" or "template"
+                    && Mentions(syntax.Source.Text.Substring(tag.Expression.Start, tag.Expression.Length), words))
+                {
+                    return true;
+                }
+            }
+
             return false;
         }
 
-        var scope = head.Body?.Span ?? new TextSpan(0, syntax.Source.Length);
         foreach (var e in syntax.Elements)
         {
             if (!scope.Contains(e.StartTagSpan.Start))
