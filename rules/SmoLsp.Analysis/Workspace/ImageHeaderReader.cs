@@ -465,7 +465,7 @@ public static class ImageHeaderReader
             return reader.Facts(ImageFormat.WebP, width, height, animated, problem);
         }
 
-        return reader.Facts(ImageFormat.WebP, null, null, problem: $"lying header: unknown first WebP chunk {Printable(chunk)}");
+        return reader.Facts(ImageFormat.WebP, null, null, problem: "lying header: the first WebP chunk is none of VP8, VP8L or VP8X");
     }
 
     private static ImageFacts Other(HeadReader reader, ReadOnlySpan<byte> head)
@@ -505,8 +505,10 @@ public static class ImageHeaderReader
             _ => null,
         };
 
+        // Never quote the bytes: the file may be anything a link or a pull request pointed at (a key, /etc/shadow), and
+        // the message goes to logs, SARIF and pull-request annotations. What kind of thing it is, is enough to act on.
         return reader.Unknown(name is null
-            ? $"not an image (it starts with {Printable(head[..Math.Min(head.Length, 8)])})"
+            ? LooksLikeText(head[..Math.Min(head.Length, 64)]) ? "text, not an image" : "not an image (its first bytes match no image format)"
             : $"{name}, not an image");
     }
 
@@ -514,21 +516,26 @@ public static class ImageHeaderReader
     private static bool IsBrand(ReadOnlySpan<byte> head, ReadOnlySpan<byte> brand) =>
         head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8) && head[8..12].SequenceEqual(brand);
 
-    private static string Printable(ReadOnlySpan<byte> bytes)
+    /// <summary>True for bytes that read as text (printable ASCII, white space, valid UTF-8): HTML, JSON, a config file.</summary>
+    private static bool LooksLikeText(ReadOnlySpan<byte> bytes)
     {
-        var sb = new StringBuilder(bytes.Length * 3);
         foreach (var b in bytes)
         {
-            if (b is >= 0x20 and < 0x7F)
+            if ((b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r') || b == 0x7F)
             {
-                sb.Append((char)b);
-            }
-            else
-            {
-                sb.Append(CultureInfo.InvariantCulture, $"\\x{b:X2}");
+                return false;
             }
         }
 
-        return "'" + sb + "'";
+        // The head may end inside a multi-byte character: up to three trailing bytes may be an unfinished one.
+        for (var cut = 0; cut <= Math.Min(3, bytes.Length - 1); cut++)
+        {
+            if (System.Text.Unicode.Utf8.IsValid(bytes[..^cut]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -14,8 +14,6 @@ public sealed class PluginTrust
 {
     public const string TrustedFoldersFileName = "trusted.json";
 
-    private static readonly StringComparison s_pathComparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-
     private readonly Lock _gate = new();
     private (DateTime Written, IReadOnlyList<string> Folders, string? Problem)? _folders;
 
@@ -63,9 +61,10 @@ public sealed class PluginTrust
             return true;
         }
 
-        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspaceFolder));
-        var real = PluginPaths.RealPath(folder);
-        return ReadFolders().Folders.Any(t => IsAtOrUnder(folder, t) || IsAtOrUnder(real, t) || IsAtOrUnder(real, PluginPaths.RealPath(t)));
+        // Real paths only: a link inside a trusted folder that points at an untrusted one must not carry the trust
+        // with it, so the folder as written counts for nothing.
+        var real = PluginPaths.RealPath(Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspaceFolder)));
+        return ReadFolders().Folders.Any(t => PluginPaths.IsAtOrUnder(real, PluginPaths.RealPath(t)));
     }
 
     /// <summary>What is wrong with the trusted-folders file, if anything (it is then treated as trusting nothing).</summary>
@@ -79,10 +78,6 @@ public sealed class PluginTrust
             ? AllowHint
             : $"{AllowHint}, or add \"{JsonEncodedText.Encode(folder)}\" to \"trustedFolders\" in {TrustedFoldersFile}";
     }
-
-    private static bool IsAtOrUnder(string path, string folder) =>
-        path.Equals(folder, s_pathComparison)
-        || (path.Length > folder.Length && path.StartsWith(folder, s_pathComparison) && (path[folder.Length] == Path.DirectorySeparatorChar || folder.EndsWith(Path.DirectorySeparatorChar)));
 
     /// <summary>The trusted folders, read again when the file changes (the language server lives long).</summary>
     private (IReadOnlyList<string> Folders, string? Problem) ReadFolders()

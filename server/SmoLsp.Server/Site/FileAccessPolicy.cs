@@ -299,7 +299,8 @@ public sealed partial class FileAccessPolicy
 
     private static readonly bool s_native = !OperatingSystem.IsWindows();
 
-    private static string? RealPathOf(string path)
+    /// <summary>The real path of an existing file or folder (every symbolic link resolved, as realpath(3)), or null when there is none.</summary>
+    public static string? RealPathOf(string path)
     {
         if (s_native)
         {

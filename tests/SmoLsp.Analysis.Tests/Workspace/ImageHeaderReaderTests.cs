@@ -441,7 +441,7 @@ public sealed class ImageHeaderReaderTests
     {
         var facts = Read(Riff(RiffChunk("JUNK", new byte[20])));
         facts.Format.ShouldBe(ImageFormat.WebP);
-        facts.Problem.ShouldBe("lying header: unknown first WebP chunk 'JUNK'");
+        facts.Problem.ShouldBe("lying header: the first WebP chunk is none of VP8, VP8L or VP8X"); // the chunk's bytes are never quoted
     }
 
     [Fact]
@@ -552,9 +552,10 @@ public sealed class ImageHeaderReaderTests
     [Theory]
     [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D }, "a PDF document, not an image")]
     [InlineData(new byte[] { 0x1F, 0x8B, 8, 0 }, "gzip-compressed data, not an image")]
-    [InlineData(new byte[] { 0x00, 0x01, 0x41, 0x7F, 0x80 }, "not an image (it starts with '\\x00\\x01A\\x7F\\x80')")]
-    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, "not an image (it starts with '\\x89PNG')")]
-    [InlineData(new byte[] { 0x42, 0x4D }, "not an image (it starts with 'BM')")]
+    [InlineData(new byte[] { 0x00, 0x01, 0x41, 0x7F, 0x80 }, "not an image (its first bytes match no image format)")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, "not an image (its first bytes match no image format)")]
+    [InlineData(new byte[] { 0x42, 0x4D }, "text, not an image")]
+    [InlineData(new byte[] { 0x72, 0x6F, 0x6F, 0x74, 0x3A, 0x78, 0x3A, 0x30, 0x3A, 0x0A }, "text, not an image")] // never quoted: "root:x:0:"
     public void Other_files_are_not_images(byte[] bytes, string problem)
     {
         var facts = Read(bytes);
