@@ -1,5 +1,6 @@
 // The VS Code side of SmoLsp: start the server, keep its status visible, expose four commands.
 // All analysis lives in the server; the decisions made here are in pure modules with unit tests.
+import * as readline from 'node:readline';
 import * as vscode from 'vscode';
 import {
   DidChangeConfigurationNotification,
@@ -21,7 +22,7 @@ import {
   withImageSources,
 } from './sharePreview';
 import { nodeResolutionHost, resolveServer, ServerResolution } from './serverResolution';
-import { CONFIGURATION_SECTION, ServerConfiguration, toInitializationOptions, toServerConfiguration } from './settings';
+import { CONFIGURATION_SECTION, LogLevel, ServerConfiguration, stderrLine, toInitializationOptions, toServerConfiguration } from './settings';
 import { presentStatus, ServerStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -99,7 +100,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const clientOptions: LanguageClientOptions = {
       documentSelector: DOCUMENT_SELECTOR,
       // The user's own value only: application scope already keeps workspaces out, this says so in code.
-      initializationOptions: toInitializationOptions(settings.inspect<boolean>('plugins.allow')?.globalValue),
+      initializationOptions: toInitializationOptions(settings.inspect<boolean>('plugins.allow')?.globalValue, settings.get<string>('docs.baseUrl')),
+      // The server's stderr (before initialize, or a crash) with each line's own level, not every line as an error.
+      stdioOptions: {
+        // Only read for transports other than stdio (where stdout is the protocol).
+        stdout: (input, channel) => {
+          readline.createInterface({ input, crlfDelay: Infinity, terminal: false, historySize: 0 }).on('line', (line) => channel.appendLine(line));
+        },
+        stderr: (input, channel) => {
+          let level: LogLevel = 'info';
+          readline.createInterface({ input, crlfDelay: Infinity, terminal: false, historySize: 0 }).on('line', (line) => {
+            const parsed = stderrLine(line, level);
+            level = parsed.level;
+            (channel as vscode.LogOutputChannel)[parsed.level](parsed.message);
+          });
+        },
+      },
       // Push model for servers that read settings from the notification (Neovim-style); the server pulls
       // through workspace/configuration otherwise. Both get the same mapped shape.
       synchronize: { configurationSection: CONFIGURATION_SECTION },
@@ -331,7 +347,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // Trace and analysis settings reach the running server; these need a new process.
-      if (e.affectsConfiguration('smolsp.enable') || e.affectsConfiguration('smolsp.server.path') || e.affectsConfiguration('smolsp.plugins.allow')) {
+      if (
+        e.affectsConfiguration('smolsp.enable') ||
+        e.affectsConfiguration('smolsp.server.path') ||
+        e.affectsConfiguration('smolsp.plugins.allow') ||
+        e.affectsConfiguration('smolsp.docs.baseUrl')
+      ) {
         void restart();
       }
     }),

@@ -19,16 +19,37 @@ export interface ServerConfiguration {
 }
 
 /**
- * Sent once in `initialize`: the user-level plugin trust (`smolsp.plugins.allow`). It is fixed for the server's
- * lifetime (changing it restarts the server) and never travels with the workspace-scoped settings.
+ * Sent once in `initialize`: the user-level plugin trust (`smolsp.plugins.allow`), where rule links point
+ * (`smolsp.docs.baseUrl`; unset: the pages shipped with the server, as file:// links), and that the log should
+ * arrive as window/logMessage with its levels. Fixed for the server's lifetime (changing them restarts the server);
+ * never travels with the workspace-scoped settings.
  */
 export interface InitializationOptions {
   allowPlugins: boolean;
+  logMessages: true;
+  docsBaseUrl?: string;
 }
 
-export function toInitializationOptions(userAllowsPlugins: unknown): InitializationOptions {
+export function toInitializationOptions(userAllowsPlugins: unknown, docsBaseUrl?: unknown): InitializationOptions {
   // Only a literal true trusts: a string "true" from a hand-edited settings file does not.
-  return { allowPlugins: userAllowsPlugins === true };
+  const options: InitializationOptions = { allowPlugins: userAllowsPlugins === true, logMessages: true };
+  if (typeof docsBaseUrl === 'string' && /^(https?|file):\/\/\S+$/.test(docsBaseUrl.trim())) {
+    options.docsBaseUrl = docsBaseUrl.trim();
+  }
+  return options;
+}
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+
+const LEVELS: Record<string, LogLevel> = { VRB: 'trace', DBG: 'debug', INF: 'info', WRN: 'warn', ERR: 'error', FTL: 'error' };
+
+/**
+ * The level of a line the server wrote to stderr (`[12:00:00.000 WRN] message`), and the message without the
+ * prefix; a line without one (a stack trace under an error) keeps the previous line's level.
+ */
+export function stderrLine(line: string, previous: LogLevel = 'info'): { level: LogLevel; message: string } {
+  const match = /^\[\d{2}:\d{2}:\d{2}\.\d{3} (VRB|DBG|INF|WRN|ERR|FTL)\] ?(.*)$/.exec(line);
+  return match ? { level: LEVELS[match[1]], message: match[2] } : { level: previous, message: line };
 }
 
 export interface MappedSettings {

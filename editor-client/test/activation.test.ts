@@ -107,13 +107,13 @@ describe('activate with a bundled server', () => {
     assert.equal(client.clientOptions.synchronize.configurationSection, 'smolsp');
     assert.equal(client.clientOptions.outputChannel, vscode.outputChannels[0]);
     assert.equal(client.started, 1);
-    assert.deepEqual(client.clientOptions.initializationOptions, { allowPlugins: false });
+    assert.deepEqual(client.clientOptions.initializationOptions, { allowPlugins: false, logMessages: true });
     assert.deepEqual(vscode.messages, []);
   });
 
   it('passes the user-level plugin trust in initializationOptions, not with the settings', async () => {
     const { lc } = await activate(setupFiles(true, true), { settings: { 'smolsp.plugins.allow': true } });
-    assert.deepEqual(lc.clients[0].clientOptions.initializationOptions, { allowPlugins: true });
+    assert.deepEqual(lc.clients[0].clientOptions.initializationOptions, { allowPlugins: true, logMessages: true });
   });
 
   it('logs the resolved command and shows the running state in the status bar', async () => {

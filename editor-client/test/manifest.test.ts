@@ -89,6 +89,7 @@ describe('configuration', () => {
 
   it('has the settings the issue lists', () => {
     assert.deepEqual(Object.keys(properties).sort(), [
+      'smolsp.docs.baseUrl',
       'smolsp.enable',
       'smolsp.plugins.allow',
       'smolsp.profiles',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizeTwitterSite, toInitializationOptions, toServerConfiguration } from '../src/settings';
+import { normalizeTwitterSite, stderrLine, toInitializationOptions, toServerConfiguration } from '../src/settings';
 
 describe('toServerConfiguration', () => {
   it('gives the server its shape with empty defaults', () => {
@@ -56,11 +56,35 @@ describe('toServerConfiguration', () => {
 });
 
 describe('toInitializationOptions', () => {
-  it('trusts plugins only for a literal true', () => {
-    assert.deepEqual(toInitializationOptions(true), { allowPlugins: true });
+  it('trusts plugins only for a literal true, and always asks for the log with its levels', () => {
+    assert.deepEqual(toInitializationOptions(true), { allowPlugins: true, logMessages: true });
     for (const value of [false, undefined, null, 'true', 1, {}]) {
-      assert.deepEqual(toInitializationOptions(value), { allowPlugins: false });
+      assert.deepEqual(toInitializationOptions(value), { allowPlugins: false, logMessages: true });
     }
+  });
+
+  it('passes a rule docs base URL only when it is an absolute http(s) or file URL', () => {
+    assert.equal(toInitializationOptions(false, ' https://docs.acme.example/smolsp/ ').docsBaseUrl, 'https://docs.acme.example/smolsp/');
+    assert.equal(toInitializationOptions(false, 'file:///opt/smolsp/docs/rules/').docsBaseUrl, 'file:///opt/smolsp/docs/rules/');
+    for (const value of ['', 'docs/rules', 'javascript:alert(1)', 42, undefined]) {
+      assert.equal(toInitializationOptions(false, value).docsBaseUrl, undefined, String(value));
+    }
+  });
+});
+
+describe('stderrLine', () => {
+  it('maps the server\'s level prefix to the log channel\'s levels', () => {
+    assert.deepEqual(stderrLine('[12:00:01.123 INF] smolsp 0.1.0 language server started'), { level: 'info', message: 'smolsp 0.1.0 language server started' });
+    assert.deepEqual(stderrLine('[12:00:01.123 WRN] Client process 12 is gone'), { level: 'warn', message: 'Client process 12 is gone' });
+    assert.equal(stderrLine('[12:00:01.123 ERR] boom').level, 'error');
+    assert.equal(stderrLine('[12:00:01.123 FTL] boom').level, 'error');
+    assert.equal(stderrLine('[12:00:01.123 DBG] x').level, 'debug');
+    assert.equal(stderrLine('[12:00:01.123 VRB] --> x').level, 'trace');
+  });
+
+  it('keeps the level of the line before for continuation lines (a stack trace)', () => {
+    assert.deepEqual(stderrLine('   at SmoLsp.Server.Program.Main()', 'error'), { level: 'error', message: '   at SmoLsp.Server.Program.Main()' });
+    assert.equal(stderrLine('Unhandled exception.').level, 'info');
   });
 });
 

@@ -80,6 +80,7 @@ public static class Program
         var root = new RootCommand("SmoLsp: finds social-media-optimization problems (Open Graph, X cards, titles, social links) in HTML, Razor and Blazor templates.");
         root.Subcommands.Add(CheckCommand.Create(terminal, stdin));
         root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(RuleCommand.Create());
         root.Subcommands.Add(LspCommand.Create());
         return root;
     }

@@ -26,9 +26,20 @@ public static class CheckCommand
             Description = "Files and folders to check (default: the current folder). Folders are searched for *.html, *.htm, *.cshtml and *.razor, skipping bin, obj, node_modules, hidden folders and what .smolspignore lists.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        // System.CommandLine hands an unknown "--bogus" to the paths argument, which would then call it a missing file.
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+                {
+                    result.AddError($"{token.Value}: unknown option for 'smolsp check' (a path that starts with '-' can be written ./{token.Value})");
+                }
+            }
+        });
         var format = new Option<string[]>("--format", "-f")
         {
-            Description = "Report format, optionally written to a file: text, json, sarif, github, junit, checkstyle, gitlab. Repeatable: --format text --format sarif=smolsp.sarif. At most one report goes to standard output.",
+            Description = "Report format, optionally written to a file: text, json, sarif, github, junit, checkstyle, gitlab, html. Repeatable: --format text --format sarif=smolsp.sarif. At most one report goes to standard output.",
             HelpName = "FORMAT[=FILE]",
             Arity = ArgumentArity.OneOrMore,
         };

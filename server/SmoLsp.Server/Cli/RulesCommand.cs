@@ -77,8 +77,8 @@ public static class RulesCommand
         var withOrigin = descriptors.Any(d => origin(d.Id) != PluginHost.BuiltInOrigin);
         var rows = Sorted(descriptors)
             .Select(d => withOrigin
-                ? new[] { d.Id, d.DefaultSeverity.ToName(), Category(d.Category), Fixable(d.Fix), d.Title, origin(d.Id), d.HelpLink }
-                : [d.Id, d.DefaultSeverity.ToName(), Category(d.Category), Fixable(d.Fix), d.Title, d.HelpLink])
+                ? new[] { d.Id, d.DefaultSeverity.ToName(), Category(d.Category), Fixable(d.Fix), d.Title, origin(d.Id), RuleDocs.Link(d) }
+                : [d.Id, d.DefaultSeverity.ToName(), Category(d.Category), Fixable(d.Fix), d.Title, RuleDocs.Link(d)])
             .Prepend(withOrigin ? ["ID", "SEVERITY", "CATEGORY", "FIX", "TITLE", "ORIGIN", "HELP"] : ["ID", "SEVERITY", "CATEGORY", "FIX", "TITLE", "HELP"])
             .ToList();
         var last = rows[0].Length - 1;
@@ -113,7 +113,7 @@ public static class RulesCommand
                 json.WriteString("defaultSeverity", d.DefaultSeverity.ToName());
                 json.WriteBoolean("enabledByDefault", d.EnabledByDefault);
                 json.WriteString("fixable", Fixable(d.Fix));
-                json.WriteString("helpLink", d.HelpLink);
+                json.WriteString("helpLink", RuleDocs.Link(d));
                 json.WriteString("origin", origin(d.Id));
                 json.WriteStartArray("thresholds");
                 foreach (var t in d.ThresholdList)

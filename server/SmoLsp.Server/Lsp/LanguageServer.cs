@@ -14,6 +14,9 @@ public sealed record LanguageServerOptions
 {
     /// <summary>How often the client process named in <c>initialize.processId</c> is checked.</summary>
     public TimeSpan ParentProcessCheckInterval { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Where the log goes as <c>window/logMessage</c> when the client asks for it; null: never.</summary>
+    public ClientLogForwarding? LogForwarding { get; init; }
 }
 
 /// <summary>

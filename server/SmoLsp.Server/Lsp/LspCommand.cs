@@ -2,6 +2,7 @@ using System.CommandLine;
 using Serilog;
 using Serilog.Events;
 using Serilog.Sinks.SystemConsole.Themes;
+using SmoLsp.Server.Lsp.Services;
 
 namespace SmoLsp.Server.Lsp;
 
@@ -40,12 +41,17 @@ public static class LspCommand
         var input = Console.OpenStandardInput();
         Console.SetOut(Console.Error);
 
+        // stderr until the client asks for window/logMessage (then those events go there, with their level).
+        var forwarding = new ClientLogForwarding();
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(level)
-            .WriteTo.Console(
-                outputTemplate: "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}{NewLine}{Exception}",
-                standardErrorFromLevel: LogEventLevel.Verbose,
-                theme: ConsoleTheme.None);
+            .WriteTo.Logger(stderr => stderr
+                .Filter.ByExcluding(forwarding.Forwards)
+                .WriteTo.Console(
+                    outputTemplate: "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}{NewLine}{Exception}",
+                    standardErrorFromLevel: LogEventLevel.Verbose,
+                    theme: ConsoleTheme.None))
+            .WriteTo.Sink(forwarding);
         if (logFile is not null)
         {
             configuration = configuration.WriteTo.File(
@@ -61,7 +67,7 @@ public static class LspCommand
         using var logger = configuration.CreateLogger();
         try
         {
-            return LanguageServer.RunAsync(input, output, logger).GetAwaiter().GetResult();
+            return LanguageServer.RunAsync(input, output, logger, new LanguageServerOptions { LogForwarding = forwarding }).GetAwaiter().GetResult();
         }
         catch (Exception ex)
         {

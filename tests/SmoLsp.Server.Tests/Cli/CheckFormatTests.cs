@@ -110,7 +110,7 @@ public sealed class CheckFormatTests : IDisposable
         var smo001 = rules.Single(r => r.GetProperty("id").GetString() == "SMO001");
         smo001.GetProperty("name").GetString().ShouldBe("MissingOgTitle");
         smo001.GetProperty("shortDescription").GetProperty("text").GetString().ShouldBe("Missing og:title");
-        smo001.GetProperty("helpUri").GetString().ShouldEndWith("/rules/docs/SMO001.md");
+        smo001.GetProperty("helpUri").GetString().ShouldBe(RuleDocs.BaseUrl + "SMO001.md");
         smo001.GetProperty("defaultConfiguration").GetProperty("level").GetString().ShouldBe("warning");
         smo001.GetProperty("properties").GetProperty("category").GetString().ShouldBe("open-graph");
         smo001.GetProperty("properties").GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ShouldContain("open-graph");

@@ -57,7 +57,7 @@ public sealed class CliTests
             rule.GetProperty("title").GetString().ShouldBe(descriptor.Title);
             rule.GetProperty("category").GetString().ShouldNotBeNullOrEmpty();
             rule.GetProperty("defaultSeverity").GetString().ShouldBe(descriptor.DefaultSeverity.ToName());
-            rule.GetProperty("helpLink").GetString().ShouldBe(descriptor.HelpLink);
+            rule.GetProperty("helpLink").GetString().ShouldBe(RuleDocs.Link(descriptor));
             rule.GetProperty("fixable").GetString().ShouldBeOneOf("none", "safe", "suggestion");
         }
 

@@ -44,7 +44,7 @@ public sealed class DiagnosticsTests
         ((string?)d["code"]).ShouldBe("SMO001");
         ((string?)d["source"]).ShouldBe("smolsp");
         ((int?)d["severity"]).ShouldBe(2);
-        ((string?)d["codeDescription"]!["href"]).ShouldEndWith("/rules/docs/SMO001.md");
+        ((string?)d["codeDescription"]!["href"]).ShouldBe(SmoLsp.Server.Cli.RuleDocs.BaseUrl + "SMO001.md");
         // On </head>, where the missing tag belongs (hover on <head> shows the share card instead).
         ((int?)d["range"]!["start"]!["line"]).ShouldBe(4);
         ((int?)d["range"]!["start"]!["character"]).ShouldBe(2);

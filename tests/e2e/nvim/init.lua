@@ -4,6 +4,9 @@
 -- .cshtml and .razor have no filetype of their own in 0.7 (and vim.filetype.add is opt-in there).
 vim.api.nvim_create_autocmd({ 'BufRead', 'BufNewFile' }, { pattern = { '*.cshtml', '*.razor' }, command = 'setfiletype razor' })
 
+-- A line often has several findings (the missing tags on </head>): show the worst one's sign, not the last one's.
+vim.diagnostic.config({ severity_sort = true })
+
 local smolsp_cmd = { 'smolsp', 'lsp' }
 if os.getenv('SMOLSP_DLL') then
   smolsp_cmd = { 'dotnet', os.getenv('SMOLSP_DLL'), 'lsp', '--stdio' }

@@ -23,6 +23,7 @@ for template in index.html Pages/Index.cshtml; do
     grep -qE "$1" "$result" 2>/dev/null || { echo "FAILED: $template: expected a line matching /$1/" >&2; status=1; }
   }
   expect '^DIAGNOSTIC SMO001 line [0-9]+ source smolsp$'
+  expect '^SEVERITY_SORT true$'
   expect '^ACTION Add og:title from <title>$'
   expect '^APPLIED <meta property="og:title" content="'
   expect '^CLEAN$'

@@ -21,6 +21,7 @@ local ok, err = pcall(function()
   end
   local d = vim.diagnostic.get(bufnr)[1]
   log(string.format('DIAGNOSTIC %s line %d source %s', d.code, d.lnum + 1, d.source))
+  log('SEVERITY_SORT ' .. tostring(vim.diagnostic.config().severity_sort))
 
   -- Choose the fix in the code-action menu the way a user would.
   local chosen = false

@@ -206,3 +206,27 @@ test('Microsoft\'s client: after a message with invalid UTF-8 the server still a
     server.kill();
   }
 });
+
+test('with initializationOptions.logMessages the log arrives as window/logMessage with each level as its type, not on stderr', async () => {
+  const server = startServer({ args: ['lsp', '--stdio', '--log-level', 'Debug'] });
+  const logged = [];
+  server.connection.onNotification('window/logMessage', (p) => logged.push(p));
+  try {
+    await server.initialize(vscode, { initializationOptions: { logMessages: true } });
+    // A notification nobody handles is logged at Debug.
+    await server.connection.sendNotification('smolsp/notAThing', {});
+    await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///nowhere/x.html' }, position: { line: 0, character: 0 } });
+    await server.connection.sendRequest(ShutdownRequest.type);
+    const info = logged.find((m) => m.message.startsWith('Workspace folders:'));
+    assert.ok(info, JSON.stringify(logged));
+    assert.equal(info.type, 3, 'Information is Info (3), not Error (1)');
+    assert.ok(logged.every((m) => m.type !== 1), JSON.stringify(logged.filter((m) => m.type === 1)));
+    assert.ok(logged.some((m) => m.type === 5), 'Debug lines are Debug (5)');
+    // Before initialize the log could only go to stderr; after it, nothing forwarded is written twice.
+    assert.doesNotMatch(server.stderr(), /Workspace folders:/);
+    await server.connection.sendNotification(ExitNotification.type);
+    assert.equal(await server.exited, 0);
+  } finally {
+    server.kill();
+  }
+});

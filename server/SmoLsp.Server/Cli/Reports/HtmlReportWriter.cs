@@ -70,7 +70,7 @@ public sealed class HtmlReportWriter : ReportWriter
             sb.Append("<table class=\"problems\"><thead><tr><th>line</th><th>severity</th><th>rule</th><th>message</th></tr></thead><tbody>\n");
             foreach (var m in file.Messages)
             {
-                var link = Context.Descriptor(m.RuleId)?.HelpLink;
+                var link = (Context.Descriptor(m.RuleId) is { } rd ? RuleDocs.Link(rd) : null);
                 sb.Append("<tr data-severity=\"").Append(m.Severity.ToName()).Append("\" data-rule=\"").Append(Attr(m.RuleId)).Append("\"><td>")
                   .Append(m.Line).Append(':').Append(m.Column).Append("</td><td class=\"sev ").Append(m.Severity.ToName()).Append("\">").Append(m.Severity.ToName())
                   .Append("</td><td>");

@@ -32,7 +32,7 @@ public sealed class JunitReportWriter : ReportWriter
         {
             var title = Context.Descriptor(m.RuleId)?.Title ?? m.RuleId;
             var testName = XmlText.Escape($"{m.RuleId} {title} ({m.Line}:{m.Column})");
-            var help = Context.Descriptor(m.RuleId)?.HelpLink;
+            var help = (Context.Descriptor(m.RuleId) is { } rd ? RuleDocs.Link(rd) : null);
             var body = $"{m.Severity.ToName()} {m.RuleId} at {file.DisplayPath}:{m.Line}:{m.Column}\n{m.Message}" + (help is null ? string.Empty : "\n" + help);
             sb.Append(CultureInfo.InvariantCulture, $"    <testcase classname=\"{path}\" name=\"{testName}\">\n")
                 .Append(CultureInfo.InvariantCulture, $"      <failure type=\"{m.Severity.ToName()}\" message=\"{XmlText.Escape(m.Message)}\">{XmlText.Escape(body, attribute: false)}</failure>\n")

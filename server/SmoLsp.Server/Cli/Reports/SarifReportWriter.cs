@@ -55,12 +55,12 @@ public sealed class SarifReportWriter : ReportWriter
         json.WriteString("text", d.Title);
         json.WriteEndObject();
         json.WriteStartObject("fullDescription");
-        json.WriteString("text", $"{d.Title}. See {d.HelpLink}");
+        json.WriteString("text", $"{d.Title}. See {RuleDocs.Link(d)}");
         json.WriteEndObject();
-        json.WriteString("helpUri", d.HelpLink);
+        json.WriteString("helpUri", RuleDocs.Link(d));
         json.WriteStartObject("help");
-        json.WriteString("text", $"{d.Id}: {d.Title}. Why it matters, examples and configuration: {d.HelpLink}");
-        json.WriteString("markdown", $"**{d.Id}: {d.Title}**. Why it matters, examples and configuration: [{d.Id}.md]({d.HelpLink})");
+        json.WriteString("text", $"{d.Id}: {d.Title}. Why it matters, examples and configuration: {RuleDocs.Link(d)}");
+        json.WriteString("markdown", $"**{d.Id}: {d.Title}**. Why it matters, examples and configuration: [{d.Id}.md]({RuleDocs.Link(d)})");
         json.WriteEndObject();
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", Level(d.DefaultSeverity));

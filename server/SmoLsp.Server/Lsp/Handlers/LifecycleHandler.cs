@@ -17,8 +17,9 @@ public sealed class LifecycleHandler : ILspHandler
     private readonly ServerFileWatcher _fileWatcher;
     private readonly ILogger _logger;
 
-    public LifecycleHandler(ClientSession session, ConfigurationSync configurationSync, DiagnosticPublisher publisher, ParentProcessWatcher parentWatcher, WorkspaceDiagnostics index, SiteSession site, ServerFileWatcher fileWatcher, PluginRules plugins, ILogger logger)
+    public LifecycleHandler(ClientSession session, ConfigurationSync configurationSync, DiagnosticPublisher publisher, ParentProcessWatcher parentWatcher, WorkspaceDiagnostics index, SiteSession site, ServerFileWatcher fileWatcher, PluginRules plugins, ILogger logger, LanguageServerOptions options)
     {
+        _options = options;
         _index = index;
         _site = site;
         _plugins = plugins;
@@ -31,6 +32,7 @@ public sealed class LifecycleHandler : ILspHandler
     }
 
     private readonly PluginRules _plugins;
+    private readonly LanguageServerOptions _options;
 
     public static string Version { get; } = typeof(LifecycleHandler).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -39,6 +41,11 @@ public sealed class LifecycleHandler : ILspHandler
         connection.OnRequest("initialize", LspJsonContext.Default.InitializeParams, LspJsonContext.Default.InitializeResult, (p, _) =>
         {
             _session.Configure(p);
+            if (_session.LogMessages && _options.LogForwarding is { } forwarding)
+            {
+                forwarding.Start((type, text) => connection.SendNotification("window/logMessage", new ShowMessageParams(type, text), LspJsonContext.Default.ShowMessageParams));
+            }
+
             _plugins.Configure(p.InitializationOptions);
             _plugins.PluginsChanged += _configurationSync.FilesChanged;
 

@@ -285,6 +285,9 @@ public static class MessageType
     public const int Warning = 2;
     public const int Info = 3;
     public const int Log = 4;
+
+    /// <summary>LSP 3.18.</summary>
+    public const int Debug = 5;
 }
 
 public static class CodeActionKinds

@@ -111,7 +111,24 @@ public sealed class ClientSession
         {
             ServerFileWatching = false;
         }
+
+        if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("docsBaseUrl", out var docs) && docs.ValueKind == JsonValueKind.String
+            && Uri.TryCreate(docs.GetString(), UriKind.Absolute, out _))
+        {
+            DocsBaseUrl = docs.GetString();
+        }
+
+        if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } l && l.TryGetProperty("logMessages", out var log) && log.ValueKind == JsonValueKind.True)
+        {
+            LogMessages = true;
+        }
     }
+
+    /// <summary>Where rule links point (<c>initializationOptions.docsBaseUrl</c>); null: the pages shipped with the server (<see cref="Cli.RuleDocs"/>).</summary>
+    public string? DocsBaseUrl { get; private set; }
+
+    /// <summary>The client wants the server's log as <c>window/logMessage</c> with each line's level (<c>initializationOptions.logMessages</c>).</summary>
+    public bool LogMessages { get; private set; }
 
     /// <summary>Applies <c>workspace/didChangeWorkspaceFolders</c>.</summary>
     public void ChangeWorkspaceFolders(IEnumerable<string> added, IEnumerable<string> removed)

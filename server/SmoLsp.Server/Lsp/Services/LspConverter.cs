@@ -50,7 +50,7 @@ public sealed class LspConverter
         // Our 1..4 runs Hint..Error; LSP's runs Error..Hint.
         Severity = 5 - (int)diagnostic.Severity,
         Code = diagnostic.Id,
-        CodeDescription = new CodeDescription(diagnostic.Descriptor.HelpLink),
+        CodeDescription = new CodeDescription(Cli.RuleDocs.Link(diagnostic.Descriptor, _session.DocsBaseUrl)),
         Source = Source,
         Message = diagnostic.Message,
         Tags = diagnostic.IsUnnecessary ? [UnnecessaryTag] : null,
@@ -69,7 +69,7 @@ public sealed class LspConverter
             Range = ToRange(d.Range),
             Severity = 5 - (int)d.Diagnostic.Severity,
             Code = d.Diagnostic.Id,
-            CodeDescription = new CodeDescription(d.Diagnostic.Descriptor.HelpLink),
+            CodeDescription = new CodeDescription(Cli.RuleDocs.Link(d.Diagnostic.Descriptor, _session.DocsBaseUrl)),
             Source = Source,
             Message = d.Diagnostic.Message,
             RelatedInformation = _session.RelatedInformation && d.Related.Count > 0

@@ -81,7 +81,7 @@ public static class SocialPreview
             var x = card.Platform(card.XCardType == "summary_large_image" ? "x-large" : "x-summary")!;
             // The name Slack, Discord and Google show (og:site_name, the configured name), then the host cards print.
             var siteName = card.Platform("discord")!.Site.Value?.Text;
-            Bold(markdown ? "Share card" : "Share card:");
+            Bold("Share card");
             foreach (var part in new[] { siteName, card.DisplayHost ?? "(no site URL)" }.Where(p => !string.IsNullOrEmpty(p)).Distinct())
             {
                 _sb.Append(" · ").Append(Text(part!));
