@@ -23,6 +23,22 @@ public static class ConfigurationParser
 {
     public const string FileName = "smolsp.json";
 
+    /// <summary>
+    /// The most entries a list may hold. Real sites list a handful of profiles, globs and plugins; these leave two
+    /// orders of magnitude of room and keep what consumes the lists bounded (every page's rules read the profiles,
+    /// every walked file is matched against every glob, every plugin is loaded).
+    /// </summary>
+    public const int MaxProfiles = 1_000;
+
+    /// <inheritdoc cref="MaxProfiles"/>
+    public const int MaxGlobs = 1_000;
+
+    /// <inheritdoc cref="MaxProfiles"/>
+    public const int MaxPlugins = 100;
+
+    /// <summary>Errors listed per file; one more entry says how many were left out (a generated file can have a million).</summary>
+    public const int MaxErrors = 100;
+
     private static readonly string[] s_topLevelKeys =
         ["$schema", "siteUrl", "siteName", "twitterSite", "profiles", "webRoot", "defaultImage", "engine", "include", "exclude", "plugins", "rules"];
 
@@ -52,10 +68,11 @@ public static class ConfigurationParser
                 return new ConfigurationResult(SmoLspConfiguration.Default with { SourcePath = filePath }, [new ConfigurationError(filePath, 1, 1, string.Empty, "the file is empty; write {} for an empty configuration")]);
             }
 
-            root = ReadNode(ref reader, bytes);
+            var positions = new Positions(bytes);
+            root = ReadNode(ref reader, positions);
             if (reader.Read())
             {
-                var (line, column) = Position(bytes, reader.TokenStartIndex);
+                var (line, column) = positions.At(reader.TokenStartIndex);
                 return new ConfigurationResult(SmoLspConfiguration.Default with { SourcePath = filePath }, [new ConfigurationError(filePath, line, column, string.Empty, "unexpected content after the configuration object")]);
             }
         }
@@ -114,7 +131,7 @@ public static class ConfigurationParser
 
                     break;
                 case "profiles":
-                    var profiles = ReadStringArray(value, Error);
+                    var profiles = ReadStringArray(value, Error, MaxProfiles, "profiles");
                     foreach (var (p, node) in profiles)
                     {
                         if (!Uri.TryCreate(p, UriKind.Absolute, out var pu) || (pu.Scheme != "https" && pu.Scheme != "http"))
@@ -146,13 +163,13 @@ public static class ConfigurationParser
 
                     break;
                 case "include":
-                    config = config with { Include = ReadStringArray(value, Error).Select(p => p.Value).ToArray() };
+                    config = config with { Include = ReadStringArray(value, Error, MaxGlobs, "globs").Select(p => p.Value).ToArray() };
                     break;
                 case "exclude":
-                    config = config with { Exclude = ReadStringArray(value, Error).Select(p => p.Value).ToArray() };
+                    config = config with { Exclude = ReadStringArray(value, Error, MaxGlobs, "globs").Select(p => p.Value).ToArray() };
                     break;
                 case "plugins":
-                    var plugins = ReadStringArray(value, Error);
+                    var plugins = ReadStringArray(value, Error, MaxPlugins, "plugins");
                     foreach (var (p, node) in plugins.Where(p => string.IsNullOrWhiteSpace(p.Value)))
                     {
                         Error("must be a path to a rule assembly, relative to this file (e.g. \"tools/AcmeRules/bin/Release/net10.0/AcmeRules.dll\")", node);
@@ -172,7 +189,21 @@ public static class ConfigurationParser
         }
 
         config = config with { Rules = ruleOptions };
-        return new ConfigurationResult(config, errors);
+        return new ConfigurationResult(config, Listed(errors));
+    }
+
+    /// <summary>The first <see cref="MaxErrors"/> errors, and one that says how many more there are.</summary>
+    private static List<ConfigurationError> Listed(List<ConfigurationError> errors)
+    {
+        if (errors.Count <= MaxErrors)
+        {
+            return errors;
+        }
+
+        var next = errors[MaxErrors];
+        var listed = errors.GetRange(0, MaxErrors);
+        listed.Add(next with { Key = string.Empty, Message = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"and {errors.Count - MaxErrors:N0} more errors from here on, not listed") });
+        return listed;
     }
 
     private static void ReadRules(Node value, string filePath, Dictionary<string, RuleDescriptor> rules, Dictionary<string, RuleOptions> result, List<ConfigurationError> errors, bool deferPluginRules)
@@ -281,12 +312,18 @@ public static class ConfigurationParser
         return null;
     }
 
-    private static List<(string Value, Node Node)> ReadStringArray(Node node, Action<string, Node?> error)
+    private static List<(string Value, Node Node)> ReadStringArray(Node node, Action<string, Node?> error, int max, string what)
     {
         var result = new List<(string, Node)>();
         if (node.Kind != JsonTokenType.StartArray)
         {
             error("must be an array of strings", null);
+            return result;
+        }
+
+        if (node.Items!.Count > max)
+        {
+            error(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"has {node.Items.Count:N0} entries; at most {max:N0} {what} are read (real sites need a handful)"), null);
             return result;
         }
 
@@ -326,25 +363,41 @@ public static class ConfigurationParser
         public List<Node>? Items { get; init; }
     }
 
-    private static (int Line, int Column) Position(byte[] bytes, long offset)
+    /// <summary>
+    /// Line and column of byte offsets asked for in increasing order, as the reader meets tokens: it moves forward
+    /// from the last answer, so the whole file costs one pass (counting from the start for each token made a file
+    /// of 100,000 profiles take five minutes).
+    /// </summary>
+    private sealed class Positions(byte[] bytes)
     {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < bytes.Length; i++)
-        {
-            if (bytes[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
+        private int _offset;
+        private int _line = 1;
+        private int _lineStart;
 
-        return (line, (int)offset - lineStart + 1);
+        public (int Line, int Column) At(long offset)
+        {
+            if (offset < _offset)
+            {
+                (_offset, _line, _lineStart) = (0, 1, 0);
+            }
+
+            var end = (int)Math.Min(offset, bytes.Length);
+            for (; _offset < end; _offset++)
+            {
+                if (bytes[_offset] == (byte)'\n')
+                {
+                    _line++;
+                    _lineStart = _offset + 1;
+                }
+            }
+
+            return (_line, (int)offset - _lineStart + 1);
+        }
     }
 
-    private static Node ReadNode(ref Utf8JsonReader reader, byte[] bytes)
+    private static Node ReadNode(ref Utf8JsonReader reader, Positions positions)
     {
-        var (line, column) = Position(bytes, reader.TokenStartIndex);
+        var (line, column) = positions.At(reader.TokenStartIndex);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -352,10 +405,10 @@ public static class ConfigurationParser
                 var props = new List<(Node, Node)>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var (kl, kc) = Position(bytes, reader.TokenStartIndex);
+                    var (kl, kc) = positions.At(reader.TokenStartIndex);
                     var key = new Node(JsonTokenType.PropertyName, reader.GetString() ?? string.Empty, kl, kc);
                     reader.Read();
-                    props.Add((key, ReadNode(ref reader, bytes)));
+                    props.Add((key, ReadNode(ref reader, positions)));
                 }
 
                 return new Node(JsonTokenType.StartObject, string.Empty, line, column) { Properties = props };
@@ -366,7 +419,7 @@ public static class ConfigurationParser
                 var items = new List<Node>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadNode(ref reader, bytes));
+                    items.Add(ReadNode(ref reader, positions));
                 }
 
                 return new Node(JsonTokenType.StartArray, string.Empty, line, column) { Items = items };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SmoLsp.Analysis.Composition;
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Fixes;
@@ -39,6 +40,14 @@ public sealed record AnalysisResult(
 }
 
 /// <summary>
+/// What a host allows one file's analysis: <see cref="Cancellation"/> is cancelled when <see cref="Time"/> is up. The
+/// host runs the clock (the core never reads it); the core checks the token between rules and every
+/// <see cref="AnalysisEngine.ElementsBetweenChecks"/> elements, and a cancelled analysis becomes one SMO900 that says
+/// so, never an exception. <see cref="Time"/> is only for that message.
+/// </summary>
+public readonly record struct AnalysisBudget(TimeSpan Time, CancellationToken Cancellation);
+
+/// <summary>
 /// Runs rules over templates: parse once, build the head model in one walk, dispatch each element to the rules
 /// that registered for its name, then apply configuration and suppressions in one place. Thread-safe; one
 /// instance serves every document of a run. A rule that throws becomes SMO900 on that document.
@@ -47,6 +56,17 @@ public sealed record AnalysisResult(
 /// </summary>
 public sealed class AnalysisEngine
 {
+    /// <summary>
+    /// Findings one rule keeps per file. Real pages have a handful per rule; a generated page can have a million
+    /// (a million <c>&lt;title&gt;</c> elements: two rules report each one). Past the cap a rule's findings are counted,
+    /// not kept, and the last kept one says how many more there were; each is its own problem anyway, and a report of
+    /// a million copies helps nobody (the report of such a page was 486 MB).
+    /// </summary>
+    public const int MaxFindingsPerRule = 100;
+
+    /// <summary>How many elements the engine dispatches between two looks at the time budget.</summary>
+    public const int ElementsBetweenChecks = 256;
+
     private readonly RuleEntry[] _rules;
     private readonly GuardedEntry[] _guarded;
     private readonly IRuleWatchdog? _watchdog;
@@ -142,12 +162,49 @@ public sealed class AnalysisEngine
 
     /// <summary>
     /// Analyzes one document. <paramref name="workspace"/> answers questions about other files (layouts, images);
-    /// without it the document is judged alone.
+    /// without it the document is judged alone. <paramref name="budget"/> bounds the time it may take: when its token is
+    /// cancelled, the analysis stops at the next check and the result holds one SMO900 saying so.
     /// </summary>
-    public AnalysisResult Analyze(TemplateDocument document, SmoLspConfiguration? configuration = null, ITemplateWorkspace? workspace = null) =>
-        AnalyzeCore(document, configuration ?? SmoLspConfiguration.Default, workspace ?? EmptyWorkspace.Instance).Result;
+    public AnalysisResult Analyze(TemplateDocument document, SmoLspConfiguration? configuration = null, ITemplateWorkspace? workspace = null, AnalysisBudget budget = default)
+    {
+        configuration ??= SmoLspConfiguration.Default;
+        var parsed = new ParsedDocument();
+        try
+        {
+            return AnalyzeCore(document, configuration, workspace ?? EmptyWorkspace.Instance, budget.Cancellation, parsed).Result;
+        }
+        catch (OperationCanceledException) when (budget.Cancellation.IsCancellationRequested)
+        {
+            return Stopped(document, configuration, budget.Time, parsed);
+        }
+    }
 
-    private EngineOutcome AnalyzeCore(TemplateDocument document, SmoLspConfiguration configuration, ITemplateWorkspace workspace)
+    /// <summary>The result of an analysis that ran out of time: the document's own parse, and one SMO900 instead of findings.</summary>
+    private static AnalysisResult Stopped(TemplateDocument document, SmoLspConfiguration configuration, TimeSpan time, ParsedDocument parsed)
+    {
+        var syntax = parsed.Syntax ?? ParsedTemplate.Parse(document.Text, document.Language);
+        var head = parsed.Head ?? HeadModel.Build(syntax);
+        var severity = configuration.ResolveSeverity(EngineRules.RuleFailure, EngineRules.RuleFailure.DefaultSeverity);
+        var budget = time >= TimeSpan.FromSeconds(1)
+            ? time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s"
+            : time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+        Diagnostic[] diagnostics = severity is null ? [] :
+        [
+            new Diagnostic(EngineRules.RuleFailure, new TextSpan(0, 0), severity.Value,
+                $"Analysis stopped after its time budget of {budget}: the file is too large or too complex to check in time, so no other problems are reported for it", [], []),
+        ];
+        return new AnalysisResult(document, syntax, head, diagnostics, []);
+    }
+
+    /// <summary>The parse of the document being analyzed, kept for a result when the analysis stops early.</summary>
+    private sealed class ParsedDocument
+    {
+        public ParsedTemplate? Syntax { get; set; }
+
+        public HeadModel? Head { get; set; }
+    }
+
+    private EngineOutcome AnalyzeCore(TemplateDocument document, SmoLspConfiguration configuration, ITemplateWorkspace workspace, CancellationToken cancellation, ParsedDocument? parsed = null)
     {
         var composes = workspace is not EmptyWorkspace;
         if (composes && _composition.TryGetAnalysis(configuration, workspace, document) is { } cached)
@@ -161,6 +218,12 @@ public sealed class AnalysisEngine
         var site = SiteEngines.Detect(document, syntax, configuration, workspace, composes ? _composition.SiteMarkers : null);
         var (role, reason) = SitePages.RoleOf(site, document, syntax);
         var head = HeadModel.Build(syntax, role, reason);
+        if (parsed is not null)
+        {
+            (parsed.Syntax, parsed.Head) = (syntax, head);
+        }
+
+        cancellation.ThrowIfCancellationRequested();
         Exception? failure = null;
         if (composes && head.Role != DocumentRole.NotAPage && role != DocumentRole.Fragment)
         {
@@ -172,10 +235,10 @@ public sealed class AnalysisEngine
                     : TemplateComposer.Compose(document, syntax, site, workspace, _composition);
                 if (composed is not null)
                 {
-                    return AnalyzeComposed(document, syntax, head, composed, configuration, workspace);
+                    return AnalyzeComposed(document, syntax, head, composed, configuration, workspace, cancellation);
                 }
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException)
+            catch (Exception ex) when (ex is not OutOfMemoryException and not InsufficientExecutionStackException and not OperationCanceledException)
             {
                 failure = ex;
             }
@@ -188,7 +251,7 @@ public sealed class AnalysisEngine
             }
         }
 
-        var raw = RunRules(document, syntax, head, configuration, workspace, null);
+        var raw = RunRules(document, syntax, head, configuration, workspace, null, cancellation);
         var anchor = head.IsFragment ? (TextSpan?)null : HeadInsertion.DocumentAnchor(head);
         var documentLevel = raw.Where(d => d.Span == anchor).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         if (failure is not null)
@@ -201,13 +264,15 @@ public sealed class AnalysisEngine
         return new EngineOutcome(alone, OwnOf(alone, documentLevel));
     }
 
-    private EngineOutcome AnalyzeComposed(TemplateDocument document, ParsedTemplate syntax, HeadModel head, ComposedDocument composed, SmoLspConfiguration configuration, ITemplateWorkspace workspace)
+    private EngineOutcome AnalyzeComposed(TemplateDocument document, ParsedTemplate syntax, HeadModel head, ComposedDocument composed, SmoLspConfiguration configuration, ITemplateWorkspace workspace, CancellationToken cancellation)
     {
         var composedSyntax = ParsedTemplate.Parse(composed.Document.Text, composed.Document.Language);
         var composedHead = HeadModel.Build(composedSyntax);
-        var composedRaw = RunRules(composed.Document, composedSyntax, composedHead, configuration, workspace, composed);
+        cancellation.ThrowIfCancellationRequested();
+        var composedRaw = RunRules(composed.Document, composedSyntax, composedHead, configuration, workspace, composed, cancellation);
+        // A layout analyzed for this page runs on the page's budget; one cut short is not cached (the exception passes the cache by).
         var attribution = new Attribution(composed, composedHead, composed.PageFacts,
-            path => _composition.GetOwnFindings(path, configuration, workspace, other => AnalyzeCore(other, configuration, workspace)));
+            path => _composition.GetOwnFindings(path, configuration, workspace, other => AnalyzeCore(other, configuration, workspace, cancellation)));
         var (mapped, pageDocumentLevel) = attribution.Apply(composedRaw);
         // Site facts come from the page's own text: a composed value has no single place on this page to point at.
         var result = Finish(document, syntax, head, mapped, configuration, CollectSiteValues(head, configuration)) with { Composition = new CompositionView(composed, composedSyntax, composedHead), PageAnchor = attribution.PageAnchor };
@@ -264,7 +329,7 @@ public sealed class AnalysisEngine
         new(documentLevel, result.Diagnostics.Select(d => (d.Id, d.Span)).Concat(result.Suppressed.Select(s => (s.Diagnostic.Id, s.Diagnostic.Span))).ToHashSet());
 
     /// <summary>Runs every enabled rule over one (possibly composed) document; returns what they reported, before configuration and suppressions.</summary>
-    private List<Diagnostic> RunRules(TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, ComposedDocument? composition)
+    private List<Diagnostic> RunRules(TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, ComposedDocument? composition, CancellationToken cancellation)
     {
         var raw = new List<Diagnostic>();
         var contexts = new RuleContext?[_rules.Length];
@@ -272,7 +337,7 @@ public sealed class AnalysisEngine
         var skip = new bool[_rules.Length]; // disabled by configuration, or failed earlier on this document
 
         RuleContext ContextFor(int i) =>
-            contexts[i] ??= new RuleContext(_rules[i].Rule.Descriptor, document, syntax, head, configuration, workspace, raw, composition, facts);
+            contexts[i] ??= new RuleContext(_rules[i].Rule.Descriptor, document, syntax, head, configuration, workspace, raw, composition, facts, MaxFindingsPerRule, cancellation);
 
         for (var i = 0; i < _rules.Length; i++)
         {
@@ -282,6 +347,7 @@ public sealed class AnalysisEngine
                 continue;
             }
 
+            cancellation.ThrowIfCancellationRequested();
             foreach (var (action, includeFragments) in _rules[i].Registration.DocumentActions)
             {
                 // Fragments get only the rules that judge the tags they hold; a document that is no page (a redirect, an
@@ -297,8 +363,15 @@ public sealed class AnalysisEngine
 
         if (_elementActions.Count > 0)
         {
+            var untilCheck = ElementsBetweenChecks;
             foreach (var element in syntax.Elements)
             {
+                if (--untilCheck == 0)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    untilCheck = ElementsBetweenChecks;
+                }
+
                 if (!_elementActions.TryGetValue(element.Name, out var actions))
                 {
                     continue;
@@ -314,11 +387,20 @@ public sealed class AnalysisEngine
             }
         }
 
+        for (var i = 0; i < _rules.Length; i++)
+        {
+            if (!skip[i] && contexts[i] is { Dropped: > 0 } context)
+            {
+                SayHowManyMore(raw, context.Descriptor, context.Dropped);
+            }
+        }
+
         for (var g = 0; g < _guarded.Length; g++)
         {
             if (Volatile.Read(ref _disabled[g]) is null && configuration.IsEnabled(_guarded[g].Descriptor))
             {
-                RunGuardedRule(g, document, syntax, head, configuration, workspace, raw, composition);
+                cancellation.ThrowIfCancellationRequested();
+                RunGuardedRule(g, document, syntax, head, configuration, workspace, raw, composition, cancellation);
             }
         }
 
@@ -336,7 +418,7 @@ public sealed class AnalysisEngine
             {
                 action();
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
+            catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException || (ex is OperationCanceledException && !cancellation.IsCancellationRequested))
             {
                 // Keep nothing a half-run rule reported; say once that it failed.
                 raw.RemoveRange(mark, raw.Count - mark);
@@ -352,6 +434,7 @@ public sealed class AnalysisEngine
         List<(RuleDescriptor Descriptor, PageValue Value)>? siteValues)
     {
         var directives = Suppressions.Find(syntax);
+        var index = new SuppressionIndex(directives, syntax.Source);
         var used = new HashSet<(SuppressionDirective, string)>();
         var active = new List<Diagnostic>(raw.Count);
         var suppressed = new List<SuppressedDiagnostic>();
@@ -364,7 +447,7 @@ public sealed class AnalysisEngine
             }
 
             var diagnostic = severity == d.Severity ? d : d with { Severity = severity.Value };
-            var directive = Suppressions.FindSuppressing(directives, d.Id, d.Span, syntax.Source, head.Head);
+            var directive = index.Find(d.Id, d.Span, head.Head);
             if (directive is null)
             {
                 active.Add(diagnostic);
@@ -390,7 +473,7 @@ public sealed class AnalysisEngine
 
                 // Whether the site has a copy is unknown here; a directive aimed at this value counts as used rather
                 // than being reported as unused (SMO901) on every page whose title happens to be unique today.
-                var directive = Suppressions.FindSuppressing(directives, descriptor.Id, value.Span, syntax.Source);
+                var directive = index.Find(descriptor.Id, value.Span);
                 if (directive is not null)
                 {
                     used.Add((directive, directive.AppliesToAll ? "*" : descriptor.Id.ToUpperInvariant()));
@@ -419,6 +502,8 @@ public sealed class AnalysisEngine
             return;
         }
 
+        var reported = 0;
+        var dropped = 0;
         foreach (var d in directives)
         {
             if (d.Kind == SuppressionKind.Enable)
@@ -447,8 +532,36 @@ public sealed class AnalysisEngine
                 detail = " (" + string.Join(", ", unused) + ")";
             }
 
+            if (reported++ >= MaxFindingsPerRule)
+            {
+                dropped++;
+                continue;
+            }
+
             var fix = new CodeFix("Remove unused suppression", FixSafety.Suggestion, [TextEdits.RemoveLineOrSpan(syntax.Source, d.Span)]);
             active.Add(new Diagnostic(EngineRules.UnusedSuppression, d.Span, severity.Value, EngineRules.UnusedSuppression.FormatMessage([detail]), [fix], []) { IsUnnecessary = true });
+        }
+
+        if (dropped > 0)
+        {
+            SayHowManyMore(active, EngineRules.UnusedSuppression, dropped);
+        }
+    }
+
+    /// <summary>Tells, on the last finding of <paramref name="descriptor"/> kept, how many more the per-file cap left out.</summary>
+    private static void SayHowManyMore(List<Diagnostic> diagnostics, RuleDescriptor descriptor, int dropped)
+    {
+        for (var i = diagnostics.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(diagnostics[i].Descriptor, descriptor))
+            {
+                diagnostics[i] = diagnostics[i] with
+                {
+                    Message = diagnostics[i].Message + string.Create(CultureInfo.InvariantCulture,
+                        $" (and {dropped:N0} more like this in this file, not listed: a rule reports at most {MaxFindingsPerRule} problems per file)"),
+                };
+                return;
+            }
         }
     }
 
@@ -459,12 +572,12 @@ public sealed class AnalysisEngine
     /// Runs one guarded rule over one document: every action it registered, in the order the fast path would, into a
     /// sink of its own, so nothing a rule that overran its budget writes afterwards can reach the results.
     /// </summary>
-    private void RunGuardedRule(int index, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, List<Diagnostic> raw, ComposedDocument? composition)
+    private void RunGuardedRule(int index, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, List<Diagnostic> raw, ComposedDocument? composition, CancellationToken cancellation)
     {
         var entry = _guarded[index];
         var descriptor = entry.Descriptor;
         var sink = new List<Diagnostic>();
-        var context = new RuleContext(descriptor, document, syntax, head, configuration, workspace, sink, composition);
+        var context = new RuleContext(descriptor, document, syntax, head, configuration, workspace, sink, composition, maxFindings: MaxFindingsPerRule, cancellation: cancellation);
         var outcome = RunGuarded(descriptor, () =>
         {
             foreach (var (action, includeFragments) in entry.Registration.DocumentActions)
@@ -497,8 +610,15 @@ public sealed class AnalysisEngine
             }
         });
 
+        // Stopped by the time budget (in Report): the whole analysis stops, not just this rule.
+        cancellation.ThrowIfCancellationRequested();
         if (!outcome.Failed)
         {
+            if (context.Dropped > 0)
+            {
+                SayHowManyMore(sink, descriptor, context.Dropped);
+            }
+
             raw.AddRange(sink);
             return;
         }

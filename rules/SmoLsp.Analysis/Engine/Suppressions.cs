@@ -68,6 +68,29 @@ public static partial class Suppressions
 
         return result ?? (IReadOnlyList<SuppressionDirective>)[];
     }
+}
+
+/// <summary>
+/// The directives of one document, indexed so that finding the one that suppresses a diagnostic costs a hash look-up
+/// and two binary searches instead of a scan of every directive (and, for regions, of every later one): a page can
+/// hold a million directives. The index for a rule id is built on first use, in one pass. The answer is the one a scan
+/// in document order gives: the first directive that applies.
+/// </summary>
+public sealed class SuppressionIndex
+{
+    private readonly IReadOnlyList<SuppressionDirective> _directives;
+    private readonly SourceText _source;
+    private readonly Dictionary<string, ForRule> _byRule = new(StringComparer.OrdinalIgnoreCase);
+    private int[]? _startLines;
+    private int[]? _endLines;
+
+    public SuppressionIndex(IReadOnlyList<SuppressionDirective> directives, SourceText source)
+    {
+        _directives = directives;
+        _source = source;
+    }
+
+    public IReadOnlyList<SuppressionDirective> Directives => _directives;
 
     /// <summary>
     /// The directive that suppresses a diagnostic of <paramref name="ruleId"/> at <paramref name="span"/>, if any. A
@@ -76,29 +99,49 @@ public static partial class Suppressions
     /// <c>&lt;head&gt;</c> start tag (the line above it, or on it) and by a <c>smolsp-disable</c> anywhere inside the head
     /// (no <c>smolsp-enable</c> is needed to end it).
     /// </summary>
-    public static SuppressionDirective? FindSuppressing(IReadOnlyList<SuppressionDirective> directives, string ruleId, TextSpan span, SourceText source, HtmlElement? head = null)
+    public SuppressionDirective? Find(string ruleId, TextSpan span, HtmlElement? head = null)
     {
-        if (head is { EndTagSpan: { } end } && span == end)
-        {
-            return FindSuppressing(directives, ruleId, span, source)
-                ?? FindSuppressing(directives, ruleId, head.StartTagSpan, source)
-                ?? directives.FirstOrDefault(d => d.Kind == SuppressionKind.Disable && d.Covers(ruleId) && d.Span.Start >= head.StartTagSpan.End && d.Span.End <= end.Start);
-        }
-
-        return FindSuppressingAt(directives, ruleId, span, source);
-    }
-
-    private static SuppressionDirective? FindSuppressingAt(IReadOnlyList<SuppressionDirective> directives, string ruleId, TextSpan span, SourceText source)
-    {
-        if (directives.Count == 0)
+        if (_directives.Count == 0)
         {
             return null;
         }
 
-        var line = source.Lines.GetLineNumber(span.Start);
-        for (var i = 0; i < directives.Count; i++)
+        var rule = For(ruleId);
+        if (head is { EndTagSpan: { } end } && span == end)
         {
-            var d = directives[i];
+            return At(rule, span.Start) ?? At(rule, head.StartTagSpan.Start) ?? rule.FirstDisableWithin(head.StartTagSpan.End, end.Start, _directives);
+        }
+
+        return At(rule, span.Start);
+    }
+
+    /// <summary>The first directive (in document order) that covers <paramref name="position"/> for this rule.</summary>
+    private SuppressionDirective? At(ForRule rule, int position)
+    {
+        var line = _source.Lines.GetLineNumber(position);
+        var best = rule.FirstOnLine.TryGetValue(line, out var onLine) ? onLine : int.MaxValue;
+        var region = rule.RegionAt(position, _directives);
+        if (region >= 0 && region < best)
+        {
+            best = region;
+        }
+
+        return best == int.MaxValue ? null : _directives[best];
+    }
+
+    private ForRule For(string ruleId)
+    {
+        if (_byRule.TryGetValue(ruleId, out var rule))
+        {
+            return rule;
+        }
+
+        _startLines ??= [.. _directives.Select(d => _source.Lines.GetLineNumber(d.Span.Start))];
+        _endLines ??= [.. _directives.Select(d => _source.Lines.GetLineNumber(d.Span.End))];
+        rule = new ForRule();
+        for (var i = 0; i < _directives.Count; i++)
+        {
+            var d = _directives[i];
             if (!d.Covers(ruleId))
             {
                 continue;
@@ -106,27 +149,96 @@ public static partial class Suppressions
 
             switch (d.Kind)
             {
-                case SuppressionKind.DisableNextLine when source.Lines.GetLineNumber(d.Span.End) + 1 == line:
-                case SuppressionKind.DisableLine when source.Lines.GetLineNumber(d.Span.Start) == line:
-                    return d;
-                case SuppressionKind.Disable when span.Start >= d.Span.End && span.Start < RegionEnd(directives, i, ruleId, source.Length):
-                    return d;
+                case SuppressionKind.DisableNextLine:
+                    rule.FirstOnLine.TryAdd(_endLines[i] + 1, i);
+                    break;
+                case SuppressionKind.DisableLine:
+                    rule.FirstOnLine.TryAdd(_startLines[i], i);
+                    break;
+                case SuppressionKind.Disable:
+                    rule.Disables.Add(i);
+                    break;
+                case SuppressionKind.Enable:
+                    rule.Enables.Add(i);
+                    break;
             }
         }
 
-        return null;
+        _byRule[ruleId] = rule;
+        return rule;
     }
 
-    private static int RegionEnd(IReadOnlyList<SuppressionDirective> directives, int disableIndex, string ruleId, int textLength)
+    /// <summary>One rule's view of the directives: indices into the document's directives, in document order.</summary>
+    private sealed class ForRule
     {
-        for (var j = disableIndex + 1; j < directives.Count; j++)
+        public Dictionary<int, int> FirstOnLine { get; } = [];
+
+        public List<int> Disables { get; } = [];
+
+        public List<int> Enables { get; } = [];
+
+        /// <summary>
+        /// The first disable whose region holds <paramref name="position"/>, or -1. A disable's region runs from its end
+        /// to the start of the next enable for the rule; so the disables that hold a position are those after the last
+        /// enable that starts at or before it, and that end at or before it: the first of them is the answer.
+        /// </summary>
+        public int RegionAt(int position, IReadOnlyList<SuppressionDirective> directives)
         {
-            if (directives[j].Kind == SuppressionKind.Enable && directives[j].Covers(ruleId))
+            if (Disables.Count == 0)
             {
-                return directives[j].Span.Start;
+                return -1;
             }
+
+            var lastEnable = LastAtOrBefore(Enables, position, directives);
+            var after = FirstIndexAfter(Disables, lastEnable);
+            return after < Disables.Count && directives[Disables[after]].Span.End <= position ? Disables[after] : -1;
         }
 
-        return textLength;
+        /// <summary>The first disable that starts at or after <paramref name="from"/> and ends by <paramref name="to"/>.</summary>
+        public SuppressionDirective? FirstDisableWithin(int from, int to, IReadOnlyList<SuppressionDirective> directives)
+        {
+            int lo = 0, hi = Disables.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (directives[Disables[mid]].Span.Start < from)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo < Disables.Count && directives[Disables[lo]].Span.End <= to ? directives[Disables[lo]] : null;
+        }
+
+        /// <summary>The directive index of the last entry of <paramref name="indices"/> that starts at or before <paramref name="position"/>, or -1.</summary>
+        private static int LastAtOrBefore(List<int> indices, int position, IReadOnlyList<SuppressionDirective> directives)
+        {
+            int lo = 0, hi = indices.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (directives[indices[mid]].Span.Start <= position)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo == 0 ? -1 : indices[lo - 1];
+        }
+
+        /// <summary>The position in <paramref name="indices"/> of the first entry greater than <paramref name="index"/>.</summary>
+        private static int FirstIndexAfter(List<int> indices, int index)
+        {
+            var at = indices.BinarySearch(index + 1);
+            return at >= 0 ? at : ~at;
+        }
     }
 }

@@ -13,10 +13,15 @@ public sealed class RuleContext
     private readonly List<Diagnostic> _sink;
     private readonly RuleOptions _ruleOptions;
     private readonly DocumentFacts _facts;
+    private readonly int _maxFindings;
+    private readonly CancellationToken _cancellation;
+    private int _kept;
 
-    internal RuleContext(RuleDescriptor descriptor, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, List<Diagnostic> sink, ComposedDocument? composition = null, DocumentFacts? facts = null)
+    internal RuleContext(RuleDescriptor descriptor, TemplateDocument document, ParsedTemplate syntax, HeadModel head, SmoLspConfiguration configuration, ITemplateWorkspace workspace, List<Diagnostic> sink, ComposedDocument? composition = null, DocumentFacts? facts = null, int maxFindings = int.MaxValue, CancellationToken cancellation = default)
     {
         _facts = facts ?? new DocumentFacts();
+        _maxFindings = maxFindings;
+        _cancellation = cancellation;
         Composition = composition;
         Workspace = workspace;
         Descriptor = descriptor;
@@ -29,6 +34,9 @@ public sealed class RuleContext
     }
 
     public RuleDescriptor Descriptor { get; }
+
+    /// <summary>Findings reported past the engine's per-file cap: counted, not kept (the engine says how many).</summary>
+    internal int Dropped { get; private set; }
 
     /// <summary>
     /// When the document is a page composed with its layout, where each part of <see cref="Syntax"/> came from (most
@@ -95,6 +103,15 @@ public sealed class RuleContext
         DiagnosticSeverity? severity = null,
         IReadOnlyList<RelatedLocation>? related = null)
     {
+        // The engine's time budget: a rule that reports in a long loop stops here when the time is up.
+        _cancellation.ThrowIfCancellationRequested();
+        if (_kept >= _maxFindings)
+        {
+            Dropped++;
+            return;
+        }
+
+        _kept++;
         _sink.Add(new Diagnostic(
             Descriptor,
             span,

@@ -30,6 +30,13 @@ public sealed record SiteOptions
     public long MaxFileBytes { get; init; } = TemplateFile.DefaultMaxBytes;
 
     /// <summary>
+    /// How long one file's analysis may take; past it the file gets one SMO900 instead of findings. 10 s: the slowest
+    /// legitimate file, a 16 MB template (the size cap) of nothing but tags, analyzes in well under that; one page
+    /// never holds up a CI run or an editor for longer. The same for every host, so the editor and CI agree (docs/limits.md).
+    /// </summary>
+    public TimeSpan AnalysisTimeBudget { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// How the positions of cross-page findings are counted, for hosts that are not UTF-16 (an LSP client that chose
     /// UTF-8). Called while the page's text is at hand; null keeps the core's UTF-16 positions.
     /// </summary>
@@ -241,7 +248,8 @@ public sealed class SiteSession
         var recorder = compose ? new SiteWorkspace.Recorder(Workspace, path) : null;
         try
         {
-            var result = settings.Engine.Analyze(document, settings.Configuration, recorder);
+            using var budget = new CancellationTokenSource(_options.AnalysisTimeBudget);
+            var result = settings.Engine.Analyze(document, settings.Configuration, recorder, new AnalysisBudget(_options.AnalysisTimeBudget, budget.Token));
             return new PageAnalysis(path, settings) { Read = read, Text = document.Text, Result = result, Dependencies = recorder?.Dependencies ?? [] };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
