@@ -27,6 +27,12 @@ public sealed class EditorConfig
 {
     public const string FileName = ".editorconfig";
 
+    /// <summary>
+    /// Sections with SmoLsp severities read per file; later ones are ignored. Each is a glob tried on every file, and
+    /// real files have a handful (the file is shared with other tools, whose sections cost nothing here).
+    /// </summary>
+    public const int MaxSections = 1_000;
+
     private readonly ConcurrentDictionary<string, IReadOnlyList<EditorConfigFile>> _chainByDirectory = new(StringComparer.Ordinal);
     private readonly FileAccessPolicy _files;
 
@@ -117,7 +123,7 @@ public sealed class EditorConfig
 
         void Close()
         {
-            if (glob is not null && entries is { Count: > 0 })
+            if (glob is not null && entries is { Count: > 0 } && sections.Count < MaxSections)
             {
                 sections.Add(new EditorConfigSection(glob, CompileSection(glob), entries));
             }

@@ -14,6 +14,12 @@ public sealed record IgnoreFile(string Directory, IReadOnlyList<IgnorePattern> P
 {
     public const string FileName = ".smolspignore";
 
+    /// <summary>
+    /// Patterns read per file; the rest are ignored. Real ignore files have tens of lines; every pattern is compiled and
+    /// tried on every walked path, and a 4 MB file of three-byte lines would be 1.4 million of them.
+    /// </summary>
+    public const int MaxPatterns = 10_000;
+
     public int PatternCount => Patterns.Count;
 
     /// <summary>
@@ -46,6 +52,11 @@ public sealed record IgnoreFile(string Directory, IReadOnlyList<IgnorePattern> P
         foreach (var raw in text.Split('\n'))
         {
             lineNumber++;
+            if (patterns.Count == MaxPatterns)
+            {
+                break;
+            }
+
             var line = raw.TrimEnd('\r');
 
             // Trailing spaces are dropped unless escaped with a backslash (gitignore).

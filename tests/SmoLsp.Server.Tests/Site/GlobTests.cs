@@ -232,6 +232,21 @@ public sealed class GlobTests
         included.ShouldBeTrue();
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Ignore_and_editorconfig_files_compile_a_bounded_number_of_globs()
+    {
+        // 4 MB of three-byte patterns would be 1.4 million globs to compile and try on every path.
+        var ignoreText = string.Concat(Enumerable.Range(0, 1_400_000).Select(i => "a*\n"));
+        var editorConfigText = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"[p{i}*]\ndotnet_diagnostic.SMO001.severity = none\n"));
+        var (ignore, editorConfig) = await Task.Run(() => (
+            IgnoreFile.Parse(ignoreText, "/site", "/site/.smolspignore"),
+            SmoLsp.Server.Site.EditorConfig.Parse(editorConfigText, "/site/.editorconfig", "/site")));
+
+        ignore.PatternCount.ShouldBe(IgnoreFile.MaxPatterns);
+        editorConfig.Sections.Count.ShouldBe(SmoLsp.Server.Site.EditorConfig.MaxSections);
+        editorConfig.Sections[^1].Glob.ShouldBe($"p{SmoLsp.Server.Site.EditorConfig.MaxSections - 1}*");
+    }
+
     [Fact]
     public void Answers_stay_right_when_the_cached_automaton_is_full_and_many_threads_match_at_once()
     {

@@ -1,0 +1,46 @@
+using SmoLsp.Server.Cli;
+using SmoLsp.Server.Site;
+using SmoLsp.Server.Tests.Cli;
+
+namespace SmoLsp.Server.Tests.Site;
+
+/// <summary>The hosts' side of the per-file budgets: the session passes its time budget, and reports carry the cap's note.</summary>
+public sealed class AnalysisBudgetTests : IDisposable
+{
+    private readonly TempTree _tree = new();
+
+    public void Dispose() => _tree.Dispose();
+
+    [Fact]
+    public void The_session_gives_every_analysis_its_time_budget()
+    {
+        var page = _tree.Write("index.html", "<html><head><title>Hello</title></head></html>");
+        new SiteOptions().AnalysisTimeBudget.ShouldBe(TimeSpan.FromSeconds(10));
+
+        var spent = new SiteSession(CheckRun.SingleRuleEngine, new SiteOptions { Folders = [_tree.Root], AnalysisTimeBudget = TimeSpan.Zero }).Analyze(page);
+        var stopped = spent.Result.ShouldNotBeNull().Diagnostics.ShouldHaveSingleItem();
+        stopped.Id.ShouldBe("SMO900");
+        stopped.Message.ShouldStartWith("Analysis stopped after its time budget of 0 ms");
+
+        var normal = new SiteSession(CheckRun.SingleRuleEngine, new SiteOptions { Folders = [_tree.Root] }).Analyze(page);
+        normal.Result.ShouldNotBeNull().Diagnostics.ShouldNotContain(d => d.Id == "SMO900");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Check_on_a_page_of_fifty_thousand_titles_reports_each_rule_a_hundred_times_and_says_how_many_more()
+    {
+        _tree.Write("titles.html", "<!DOCTYPE html>\n<html>\n<head>\n" + string.Concat(Enumerable.Repeat("<title>x</title>\n", 50_000)) + "</head>\n<body></body>\n</html>\n");
+        var run = await Task.Run(() => CheckRun.Check(_tree, new CheckOptions { Format = ReportFormat.Json }, engine: CheckRun.EngineWith("SMO204", "SMO206")));
+
+        var messages = run.Json.EnumerateArray().Single().GetProperty("messages").EnumerateArray()
+            .Select(m => (Rule: m.GetProperty("ruleId").GetString(), Text: m.GetProperty("message").GetString()!)).ToList();
+        foreach (var rule in new[] { "SMO204", "SMO206" })
+        {
+            var own = messages.Where(m => m.Rule == rule).ToList();
+            own.Count.ShouldBe(100);
+            own.Count(m => m.Text.Contains("more like this in this file", StringComparison.Ordinal)).ShouldBe(1);
+        }
+
+        messages.ShouldContain(m => m.Text.Contains("(and 49,900 more like this in this file", StringComparison.Ordinal));
+    }
+}
