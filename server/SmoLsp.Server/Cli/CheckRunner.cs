@@ -296,13 +296,14 @@ public sealed class CheckRunner
                 message = "its name is not valid UTF-8, so it cannot be opened by name; rename it";
             }
 
+            message = message.StartsWith("skipped: ", StringComparison.Ordinal) ? message["skipped: ".Length..] : message;
             if (named && analysis.Read?.Status is ReadStatus.Unreadable or ReadStatus.Refused or ReadStatus.NotFound)
             {
                 // The user asked for this file: not checking it is an error to act on, not a note.
                 return new FileOutcome(displayPath) { ReadError = message };
             }
 
-            return new FileOutcome(displayPath) { SkipReason = message.StartsWith("skipped: ", StringComparison.Ordinal) ? message["skipped: ".Length..] : message };
+            return new FileOutcome(displayPath) { SkipReason = message };
         }
 
         var notes = new List<string>();

@@ -91,7 +91,8 @@ public sealed partial class FileAccessPolicy
     /// <summary>What a snapshot's listing of <paramref name="realDirectory"/> says about <paramref name="name"/>; null without a snapshot or when the folder cannot be listed.</summary>
     private ListedType? Listed(string realDirectory, string name)
     {
-        if (_listings is not { } listings || name.Length == 0)
+        // A folder outside the site is never listed: even its file names are not the site's to read.
+        if (_listings is not { } listings || name.Length == 0 || !Contains(realDirectory))
         {
             return null;
         }

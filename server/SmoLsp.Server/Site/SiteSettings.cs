@@ -141,8 +141,10 @@ public sealed class SiteSettings
 
     private string? FindConfigFile(string directory)
     {
+        // Found by name, whatever it is: a smolsp.json that links outside the site or to a device is this folder's
+        // configuration all the same, and reading it is refused as an error, never skipped for defaults.
         var candidate = Path.Combine(directory, ConfigurationParser.FileName);
-        if (_files.Kind(candidate) != FileKind.None)
+        if (!_files.KnownAbsent(candidate) && File.Exists(candidate))
         {
             return candidate;
         }
@@ -183,7 +185,7 @@ public sealed class SiteSettings
             return result;
         }
 
-        var message = _files.Kind(webRoot) == FileKind.None && Path.Exists(webRoot)
+        var message = SitePaths.RootOf(webRoot, _files.Roots) is null || Path.Exists(webRoot)
             ? $"'{result.Configuration.WebRoot}' is outside the site ({string.Join(", ", _files.Roots)}): the web root must be inside it"
             : $"'{result.Configuration.WebRoot}' is not a folder inside the site ({string.Join(", ", _files.Roots)})";
         return result with { Errors = [.. result.Errors, new ConfigurationError(result.Configuration.SourcePath!, 1, 1, "webRoot", message)] };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using SmoLsp.Server.Cli;
@@ -55,28 +54,7 @@ public sealed class SmolspProcessTests : IDisposable
 
     private static (int Code, byte[] Stdout, byte[] Stderr) Smolsp(string workingDirectory, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "smolsp.dll");
-        File.Exists(dll).ShouldBeTrue($"{dll} is built next to the tests");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        using var stdout = new MemoryStream();
-        using var stderr = new MemoryStream();
-        var errorCopy = process.StandardError.BaseStream.CopyToAsync(stderr);
-        process.StandardOutput.BaseStream.CopyTo(stdout);
-        errorCopy.Wait(TimeSpan.FromSeconds(60)).ShouldBeTrue();
-        process.WaitForExit(60_000).ShouldBeTrue("smolsp exits");
-        return (process.ExitCode, stdout.ToArray(), stderr.ToArray());
+        var result = SmolspProcess.Run(workingDirectory, args);
+        return (result.Code, result.Stdout, result.Stderr);
     }
 }
