@@ -29,13 +29,14 @@ public static class Program
 
         var clock = Stopwatch.StartNew();
         var paths = new List<string>();
-        new TemplateWalker().Walk(Path.GetFullPath(corpus), paths, []);
+        var files = new FileAccessPolicy([Path.GetFullPath(corpus)]);
+        new SiteWalker().Walk(Path.GetFullPath(corpus), paths, []);
         paths.Sort(StringComparer.Ordinal);
         var documents = new List<TemplateDocument>(paths.Count);
         long bytes = 0;
         foreach (var path in paths)
         {
-            var read = TemplateFile.Read(path);
+            var read = TemplateFile.Read(files, path);
             if (read.Success)
             {
                 documents.Add(TemplateDocument.FromPath(path, read.Text!));
@@ -124,12 +125,14 @@ public static class Program
         mb = razor.Sum(d => (long)d.Text.Length) / (1024.0 * 1024.0);
         Row("Razor: projection + scan + head model, 1 thread", d => Interlocked.Add(ref sink, HeadModel.Build(ParsedTemplate.Parse(d.Text, d.Language)).Metas.Count));
         Row("Razor: full analysis alone (no workspace), 1 thread", d => Interlocked.Add(ref sink, engine.Analyze(d).Diagnostics.Count));
-        var workspace = new FileSystemWorkspace();
+        // The session's view of the other files (layouts, images), as every host composes through it.
+        SiteWorkspace Workspace() => new SiteSession(BuiltInRules.CreateEngine(), new SiteOptions { Folders = [Path.GetFullPath(corpus)] }).Workspace;
+        var workspace = Workspace();
         var composing = BuiltInRules.CreateEngine();
         Row("Razor: full analysis composed (workspace), 1 thread", d => Interlocked.Add(ref sink, composing.Analyze(d, null, workspace).Diagnostics.Count));
         var fresh = Stopwatch.StartNew();
         var freshEngine = BuiltInRules.CreateEngine();
-        var freshWorkspace = new FileSystemWorkspace();
+        var freshWorkspace = Workspace();
         var composedCount = 0;
         foreach (var d in razor)
         {

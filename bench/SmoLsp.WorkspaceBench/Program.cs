@@ -55,7 +55,7 @@ public static class Program
         await using var client = new BenchClient(services => { });
         var clock = Stopwatch.StartNew();
         await client.InitializeAsync(corpus, pull);
-        var index = client.Services.GetRequiredService<WorkspaceIndex>();
+        var index = client.Services.GetRequiredService<WorkspaceDiagnostics>();
         int reported;
         if (pull)
         {
@@ -78,7 +78,7 @@ public static class Program
         // The whole process's managed heap with the server alive and indexed (this harness and earlier runs' leftovers included: an upper bound).
         var heap = GC.GetTotalMemory(true);
         using var self = Process.GetCurrentProcess();
-        Console.WriteLine($"index {(pull ? "pull (workspace/diagnostic)" : "push")}: {index.Count} templates in {elapsed.TotalMilliseconds:0} ms; "
+        Console.WriteLine($"index {(pull ? "pull (workspace/diagnostic)" : "push")}: {index.Paths.Count} templates in {elapsed.TotalMilliseconds:0} ms; "
             + $"{reported} {(pull ? "reports" : "files published")}; managed heap {heap / (1024.0 * 1024.0):0.0} MB after a full GC; working set {self.WorkingSet64 / (1024.0 * 1024.0):0} MB");
         await client.ShutdownAsync();
     }
@@ -114,14 +114,14 @@ public static class Program
             var probe = new LayoutReader();
             await using var client = new BenchClient(services => services.AddSingleton(new AnalysisEngine([.. BuiltInRules.All, probe]))) { KeepMessages = true };
             await client.InitializeAsync(root, pull: false);
-            var index = client.Services.GetRequiredService<WorkspaceIndex>();
+            var index = client.Services.GetRequiredService<WorkspaceDiagnostics>();
             await index.InitialScan;
             while (!index.IsIdle)
             {
                 await Task.Delay(1);
             }
 
-            var dependents = index.Graph.DependentsOf(layout).Count;
+            var dependents = client.Services.GetRequiredService<SmoLsp.Server.Site.SiteSession>().Graph.DependentsOf(layout).Count;
             var times = new List<double>();
             for (var round = 1; round <= rounds; round++)
             {
@@ -138,7 +138,7 @@ public static class Program
             }
 
             times.Sort();
-            Console.WriteLine($"layout change: {dependents} dependent pages (of {index.Count} indexed), event -> all {pageCount} re-published: "
+            Console.WriteLine($"layout change: {dependents} dependent pages (of {index.Paths.Count} indexed), event -> all {pageCount} re-published: "
                 + $"median {times[times.Count / 2]:0.0} ms, best {times[0]:0.0} ms, worst {times[^1]:0.0} ms over {rounds} rounds (first round includes JIT: {times.Max():0.0} ms)");
             await client.ShutdownAsync();
         }
