@@ -85,6 +85,7 @@ public sealed class PrintConfigCommand
             WriteList(w, "profiles", configuration.Profiles);
             w.WriteString("webRoot", configuration.WebRoot);
             w.WriteString("defaultImage", configuration.DefaultImage);
+            w.WriteString("engine", configuration.Engine is { } engine ? SmoLsp.Analysis.Site.SiteEngines.Name(engine) : null);
             WriteList(w, "include", configuration.Include);
             WriteList(w, "exclude", configuration.Exclude);
             w.WriteStartObject("rules");
