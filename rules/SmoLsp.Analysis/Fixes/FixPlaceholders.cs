@@ -12,8 +12,8 @@ public static class FixPlaceholders
     public const string Marker = "TODO: ";
 
     /// <summary>
-    /// <paramref name="newText"/> as a snippet whose first placeholder (the marker up to the next quote or <c>&lt;</c>) is
-    /// tab stop 1, the rest escaped; null when the text has no placeholder.
+    /// <paramref name="newText"/> as a snippet whose placeholders (each marker up to the next quote or <c>&lt;</c>) are tab
+    /// stops 1, 2, ... in order, the rest escaped; null when the text has no placeholder.
     /// </summary>
     public static string? ToSnippet(string newText)
     {
@@ -23,18 +23,25 @@ public static class FixPlaceholders
             return null;
         }
 
-        var end = newText.IndexOfAny(['"', '<', '\''], start);
-        if (end < 0)
+        var sb = new StringBuilder(newText.Length + 16);
+        var done = 0;
+        for (var stop = 1; start >= 0; stop++)
         {
-            end = newText.Length;
+            var end = newText.IndexOfAny(['"', '<', '\''], start);
+            if (end < 0)
+            {
+                end = newText.Length;
+            }
+
+            Escape(sb, newText.AsSpan(done, start - done));
+            sb.Append("${").Append(stop).Append(':');
+            Escape(sb, newText.AsSpan(start + Marker.Length, end - start - Marker.Length));
+            sb.Append('}');
+            done = end;
+            start = newText.IndexOf(Marker, end, StringComparison.Ordinal);
         }
 
-        var sb = new StringBuilder(newText.Length + 16);
-        Escape(sb, newText.AsSpan(0, start));
-        sb.Append("${1:");
-        Escape(sb, newText.AsSpan(start + Marker.Length, end - start - Marker.Length));
-        sb.Append('}');
-        Escape(sb, newText.AsSpan(end));
+        Escape(sb, newText.AsSpan(done));
         sb.Append("$0");
         return sb.ToString();
     }

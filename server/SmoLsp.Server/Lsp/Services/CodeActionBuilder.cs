@@ -10,7 +10,8 @@ namespace SmoLsp.Server.Lsp.Services;
 /// The code actions for a range, at most <see cref="MaxActions"/> of them, in this order:
 /// <list type="number">
 /// <item>"Complete the share card" when the range touches the page's page-level findings and two or more of them have a
-/// safe fix: every missing tag whose value the page already has, in one edit (preferred).</item>
+/// fix: every missing tag in one edit, with the values the page already has and placeholders (tab stops, in editors
+/// that take snippets) for the rest (preferred).</item>
 /// <item>Each fix of the diagnostics there (the first safe one preferred when there is no "complete"); the fixes
 /// "complete" does not cover first.</item>
 /// <item>One "suppress on this line" per line (one directive naming every rule there) and one "suppress in this file",
@@ -186,7 +187,7 @@ public sealed class CodeActionBuilder
         if (data.Action == CompleteAction)
         {
             var complete = CompleteFixes(analysis);
-            return (complete.Count == 0 ? null : [.. complete.SelectMany(d => d.Fixes.First(f => f.IsSafe).Edits)], false);
+            return (complete.Count == 0 ? null : Merge(complete.SelectMany(d => CompleteFix(d)!.Edits)), true);
         }
 
         // Suppressions name every rule of their line (space-separated ids); they are found again by the first.
@@ -208,9 +209,35 @@ public sealed class CodeActionBuilder
     }
 
     /// <summary>
-    /// The page-level findings whose first safe fix "complete the share card" applies, without conflicting edits: the
-    /// tags whose value the page already says. Placeholder suggestions are left to their own entries.
+    /// The page-level findings "complete the share card" answers in one edit, without conflicting edits: the tags whose
+    /// value the page already says, and placeholders (snippet tab stops) for the ones a person must write.
     /// </summary>
+    /// <summary>What "complete" takes from a finding: its first safe fix, else its first suggestion (a placeholder to fill).</summary>
+    private static CodeFix? CompleteFix(Diagnostic d) => d.Fixes.FirstOrDefault(f => f.IsSafe) ?? (d.Fixes.Count > 0 ? d.Fixes[0] : null);
+
+    /// <summary>
+    /// Insertions at one place become one edit, in order: the new tags read as one block, and its placeholders are one
+    /// snippet's tab stops 1, 2, ... (editors take one snippet per place).
+    /// </summary>
+    private static List<TextEdit> Merge(IEnumerable<TextEdit> edits)
+    {
+        var merged = new List<TextEdit>();
+        foreach (var e in edits)
+        {
+            var i = merged.FindIndex(m => m.Span.IsEmpty && e.Span.IsEmpty && m.Span.Start == e.Span.Start && m.DocumentPath == e.DocumentPath);
+            if (i >= 0)
+            {
+                merged[i] = merged[i] with { NewText = merged[i].NewText + e.NewText };
+            }
+            else
+            {
+                merged.Add(e);
+            }
+        }
+
+        return merged;
+    }
+
     private static List<Diagnostic> CompleteFixes(DocumentAnalysis analysis)
     {
         var result = new List<Diagnostic>();
@@ -222,7 +249,7 @@ public sealed class CodeActionBuilder
         var taken = new List<TextEdit>();
         foreach (var d in analysis.Diagnostics)
         {
-            if (d.Span != anchor || d.Fixes.FirstOrDefault(f => f.IsSafe) is not { } fix
+            if (d.Span != anchor || CompleteFix(d) is not { } fix
                 || fix.Edits.Any(e => taken.Any(t => t.DocumentPath == e.DocumentPath && (t.Span.OverlapsWith(e.Span) || (t.Span == e.Span && t.NewText == e.NewText)))))
             {
                 continue;
