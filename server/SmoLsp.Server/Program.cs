@@ -82,6 +82,7 @@ public static class Program
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(RuleCommand.Create());
         root.Subcommands.Add(LspCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
         return root;
     }
 }

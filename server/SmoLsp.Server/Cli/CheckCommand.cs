@@ -102,7 +102,7 @@ public static class CheckCommand
         };
         var shard = new Option<string>("--shard")
         {
-            Description = "Check only shard I of N (1-based) of the file set, split by a hash of each path: for CI matrices. Cross-page rules (SMO210, SMO211) then compare only this shard's pages.",
+            Description = "Check only shard I of N (1-based) of the file set, split by a hash of each path: for CI matrices. Cross-page rules (SMO210, SMO211) then compare only this shard's pages, unless --site-facts hands them to `smolsp merge`.",
             HelpName = "I/N",
         };
         shard.Validators.Add(result =>
@@ -112,6 +112,11 @@ public static class CheckCommand
                 result.AddError($"--shard {value}: expected I/N with 1 <= I <= N, e.g. --shard 2/4");
             }
         });
+        var siteFacts = new Option<string>("--site-facts")
+        {
+            Description = "Write this run's pages' facts for the cross-page rules (SMO210, SMO211, SMO212, SMO411) to FILE instead of reporting those rules: `smolsp merge` runs them over every shard's file (CI matrices, docs/ci.md).",
+            HelpName = "FILE",
+        };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text report (also: the NO_COLOR environment variable; colour is only used on a terminal)." };
 
         var watch = new Option<bool>("--watch", "-w") { Description = "Keep watching: re-check what each file change affects and print only new (+) and resolved (-) problems, until Ctrl+C." };
@@ -123,7 +128,7 @@ public static class CheckCommand
 
         var command = new Command("check", "Check templates and report SMO problems. Exit codes: 0 nothing at or above --fail-on (and no more warnings than --max-warnings), 1 problems at or above it, 2 usage, configuration or internal error.")
         {
-            paths, format, failOn, maxWarnings, rule, quiet, fix, fixDryRun, config, printConfig, stdinOption, stdinFilename, shard, noColor, allowPlugins, watch,
+            paths, format, failOn, maxWarnings, rule, quiet, fix, fixDryRun, config, printConfig, stdinOption, stdinFilename, shard, siteFacts, noColor, allowPlugins, watch,
         };
         command.SetAction(parseResult =>
         {
@@ -144,6 +149,7 @@ public static class CheckCommand
                 Stdin = parseResult.GetValue(stdinOption),
                 StdinFilename = parseResult.GetValue(stdinFilename),
                 Shard = parseResult.GetValue(shard) is { } s && Shard.TryParse(s, out var parsed) ? parsed : null,
+                SiteFactsFile = parseResult.GetValue(siteFacts),
                 Color = terminal.StdoutIsTerminal && !terminal.NoColor && !parseResult.GetValue(noColor),
                 Progress = terminal.StderrIsTerminal,
             };

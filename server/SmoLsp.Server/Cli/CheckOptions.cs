@@ -126,6 +126,12 @@ public sealed record CheckOptions
     /// <summary>Check only this shard of the file set (<c>--shard I/N</c>).</summary>
     public Shard? Shard { get; init; }
 
+    /// <summary>
+    /// <c>--site-facts FILE</c>: write the pages' facts for the cross-page rules to FILE for <c>smolsp merge</c>, which
+    /// runs those rules over every shard; this run then reports no cross-page findings itself.
+    /// </summary>
+    public string? SiteFactsFile { get; init; }
+
     /// <summary>Colour the text report (the command decides: a terminal, no <c>NO_COLOR</c>, no <c>--no-color</c>).</summary>
     public bool Color { get; init; }
 

@@ -137,7 +137,20 @@ public sealed class CheckRunner
                     : site.AnalyzeAll(work, options.Parallelism, Process);
             }
 
-            AddCrossPageFindings(outcomes, site.CrossPageFindings(), cwd, options, writers);
+            if (options.SiteFactsFile is { } factsFile)
+            {
+                // The cross-page rules are `smolsp merge`'s, over every shard: this run only hands over its pages' facts.
+                if (SiteFactsFile.Write(factsFile, site, cwd, options.Shard) is { } factsError)
+                {
+                    _stderr.WriteLine("smolsp: error: " + factsError);
+                    return ExitCodes.Error;
+                }
+            }
+            else
+            {
+                AddCrossPageFindings(outcomes, site.CrossPageFindings(), cwd, options, writers);
+            }
+
             Array.Sort(outcomes, static (a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
             highest = Write(outcomes, options, sinks, summary);
             summary.Elapsed = clock.Elapsed;
@@ -200,6 +213,10 @@ public sealed class CheckRunner
         if (options.Fix && options.FixDryRun)
         {
             error = "--fix and --fix-dry-run cannot be combined";
+        }
+        else if (options.Stdin && options.SiteFactsFile is not null)
+        {
+            error = "--site-facts writes the facts of a run's pages for `smolsp merge`; it needs files to check, not --stdin";
         }
         else if (options.Stdin && options.Paths.Count > 0)
         {

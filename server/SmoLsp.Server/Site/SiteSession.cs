@@ -415,7 +415,13 @@ public sealed class SiteSession
     /// The cross-page rules over every page kept (open pages with their editor text), compared within each site (see
     /// <see cref="SiteBoundaries"/>): two apps of one repository never share a title. Ordered by path.
     /// </summary>
-    public IReadOnlyList<SiteDiagnostic> CrossPageFindings()
+    public IReadOnlyList<SiteDiagnostic> CrossPageFindings() => CrossPageFindings(FactsBySite());
+
+    /// <summary>
+    /// Every kept page's facts with the site it belongs to, ordered by path: what a shard writes for <c>smolsp merge</c>
+    /// (<see cref="CrossPageFindings"/> is the same comparison, run here).
+    /// </summary>
+    public IReadOnlyList<(string Site, PageFacts Facts)> FactsBySite()
     {
         List<PageFacts> facts;
         lock (_gate)
@@ -423,11 +429,18 @@ public sealed class SiteSession
             facts = [.. _pages.Select(p => _open.TryGetValue(p.Key, out var open) ? open : p.Value.Disk).OfType<PageFacts>().Where(f => !f.IsEmpty)];
         }
 
+        facts.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return [.. facts.Select(f => (Boundaries.SiteOf(f.Path), f))];
+    }
+
+    /// <summary>The cross-page rules over pages of several sites (<paramref name="pages"/>: each page with its site folder), compared within each site.</summary>
+    public static List<SiteDiagnostic> CrossPageFindings(IEnumerable<(string Site, PageFacts Facts)> pages)
+    {
         var findings = new List<SiteDiagnostic>();
-        foreach (var site in facts.GroupBy(f => Boundaries.SiteOf(f.Path), StringComparer.Ordinal))
+        foreach (var site in pages.GroupBy(p => p.Site, StringComparer.Ordinal))
         {
             // Pages are named relative to their site's folder: the same words in the editor, the terminal and CI.
-            findings.AddRange(SiteAnalysis.Analyze(site, path => SitePaths.Display(path, site.Key)));
+            findings.AddRange(SiteAnalysis.Analyze(site.Select(p => p.Facts), path => SitePaths.Display(path, site.Key)));
         }
 
         findings.Sort(static (a, b) =>
