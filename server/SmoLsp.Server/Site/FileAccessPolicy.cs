@@ -82,7 +82,13 @@ public sealed partial class FileAccessPolicy
     }
 
     /// <summary>A policy whose roots are <see cref="RootFor"/> each of <paramref name="paths"/>.</summary>
-    public static FileAccessPolicy ForPaths(IEnumerable<string> paths, string? workingDirectory = null) => new(paths.Select(p => RootFor(p, workingDirectory)));
+    public static FileAccessPolicy ForPaths(IEnumerable<string> paths, string? workingDirectory = null)
+    {
+        // Files named one by one (a shell glob of a thousand pages) share their folders and ancestors: each folder is
+        // looked at once, not once per file.
+        var probes = new Dictionary<string, bool>(StringComparer.Ordinal);
+        return new(paths.Select(p => RootFor(p, workingDirectory, probes)));
+    }
 
     /// <summary>The folders everything read must lie inside, as the host spells them (ignore and configuration lookups stop at them).</summary>
     public IReadOnlyList<string> Roots => _roots;
@@ -97,13 +103,31 @@ public sealed partial class FileAccessPolicy
     /// command runs in when the path is under it, else the folder itself (or a file's folder). A site's own files can
     /// add no marker above the folder being checked, so the root is never theirs to move.
     /// </summary>
-    public static string RootFor(string path, string? workingDirectory = null)
+    public static string RootFor(string path, string? workingDirectory = null) => RootFor(path, workingDirectory, null);
+
+    /// <param name="probes">Answers already known, by <c>folder/.git</c> and by folder (is it a site): shared by calls about one run's paths.</param>
+    private static string RootFor(string path, string? workingDirectory, Dictionary<string, bool>? probes)
     {
+        bool Probe(string key, Func<string, bool> probe)
+        {
+            if (probes is null)
+            {
+                return probe(key);
+            }
+
+            if (!probes.TryGetValue(key, out var known))
+            {
+                probes[key] = known = probe(key);
+            }
+
+            return known;
+        }
+
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         var start = Directory.Exists(full) ? full : Path.GetDirectoryName(full) ?? full;
         for (var dir = start; dir is not null; dir = Path.GetDirectoryName(dir))
         {
-            if (Path.Exists(Path.Combine(dir, ".git")))
+            if (Probe(Path.Combine(dir, ".git"), Path.Exists))
             {
                 return dir;
             }
@@ -111,7 +135,7 @@ public sealed partial class FileAccessPolicy
 
         for (var dir = start; dir is not null && Path.GetDirectoryName(dir) is not null; dir = Path.GetDirectoryName(dir))
         {
-            if (SiteBoundaries.IsSiteFolder(dir))
+            if (Probe(dir, SiteBoundaries.IsSiteFolder))
             {
                 return dir;
             }
