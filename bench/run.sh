@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Publishes smolsp (Release, ReadyToRun) and times it the way a user runs it:
-#   - `smolsp check` over the corpus: wall time and peak RSS, median of several runs
+# Publishes smolsp (native: Native AOT; .NET: Release, ReadyToRun) and times it the way a user runs it:
+#   - `smolsp check` over the corpus: wall time, CPU and peak RSS, median of several runs, native and .NET
 #   - start-up: `smolsp check` on an empty folder
-#   - the in-process harness (bench/SmoLsp.Bench): files/s, MB/s, HtmlAgilityPack alongside
-# Usage: bench/run.sh [corpus-folder] [runs]     (default: ../shared/corpus next to the repo, 7 runs)
+#   - scale: the corpus's .html files copied into a tree of 50,000+ files (every rule), time and peak RSS
+#   - one big page: peak RSS above the empty-folder start-up, as a multiple of the page's size
+#   - the in-process harness (bench/SmoLsp.Bench): files/s, MB/s, walk + read + decode alone, HtmlAgilityPack alongside
+# Usage: bench/run.sh [corpus-folder] [runs] [copies]   (defaults: ../shared/corpus next to the repo, 7 runs, 54 copies)
+# SMOLSP_NATIVE=path/to/smolsp uses that native binary instead of publishing one.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 corpus="$(cd "${1:-$repo/../shared/corpus}" && pwd)"
 runs="${2:-7}"
+copies="${3:-54}"
 out="$repo/bench/results"
 pub="$out/smolsp"
 mkdir -p "$out"
@@ -22,6 +26,12 @@ fi
 
 echo "== publish (Release, ReadyToRun)" >&2
 dotnet publish "$repo/server/SmoLsp.Server" -c Release -o "$pub" -nologo -v quiet >&2
+native="${SMOLSP_NATIVE:-}"
+if [[ -z "$native" ]]; then
+  echo "== publish (Native AOT)" >&2
+  "$repo/scripts/publish-native.sh" linux-x64 "$out/native" >&2
+  native="$out/native/smolsp"
+fi
 
 # Runs a command $runs times; prints median and best wall time, median CPU (user + sys: steadier than wall on a
 # shared machine) and median peak RSS.
@@ -50,7 +60,8 @@ measure() {
 }
 
 empty="$(mktemp -d)"
-trap 'rm -rf "$empty"' EXIT
+scratch="$(mktemp -d)"
+trap 'rm -rf "$empty" "$scratch"' EXIT
 files=$(find "$corpus" -type f \( -name '*.html' -o -name '*.htm' -o -name '*.cshtml' -o -name '*.razor' \) | wc -l)
 size=$(du -sh "$corpus" | cut -f1)
 
@@ -60,10 +71,45 @@ echo "Corpus: $corpus ($files templates, $size on disk); $runs runs each"
 echo
 echo "| Command | Wall (median) | Wall (best) | CPU user+sys (median) | Peak RSS (median) |"
 echo "|---|---:|---:|---:|---:|"
-measure "smolsp check <corpus>" dotnet "$pub/smolsp.dll" check "$corpus"
-measure "smolsp check <corpus> --format json" dotnet "$pub/smolsp.dll" check "$corpus" --format json
-measure "smolsp check <empty folder> (start-up)" dotnet "$pub/smolsp.dll" check "$empty"
-measure "smolsp --version (runtime start-up floor)" dotnet "$pub/smolsp.dll" --version
+measure "native: smolsp check <corpus>" "$native" check "$corpus"
+measure ".NET: smolsp check <corpus>" dotnet "$pub/smolsp.dll" check "$corpus"
+measure "native: smolsp check <corpus> --format json" "$native" check "$corpus" --format json
+measure "native: smolsp check <empty folder> (start-up)" "$native" check "$empty"
+measure ".NET: smolsp check <empty folder> (start-up)" dotnet "$pub/smolsp.dll" check "$empty"
+measure ".NET: smolsp --version (runtime start-up floor)" dotnet "$pub/smolsp.dll" --version
+echo
+
+# Scale: the .html files copied $copies times (every title and description shared by $copies pages, so the cross-page
+# rules report on almost every page). Three runs each: the tree is large.
+tree="$scratch/tree"
+"$repo/bench/make-tree.sh" "$corpus" "$copies" "$tree"
+mapfile -d '' html < <(find "$corpus" -type f \( -name '*.html' -o -name '*.htm' \) -print0 | sort -z)
+tree_files=$(find "$tree" -type f | wc -l)
+tree_size=$(du -sh "$tree" | cut -f1)
+echo "Scale: $tree_files files ($tree_size), the corpus's .html files copied $copies times; 3 runs each"
+echo
+echo "| Command | Wall (median) | Wall (best) | CPU user+sys (median) | Peak RSS (median) |"
+echo "|---|---:|---:|---:|---:|"
+saved_runs=$runs; runs=3
+measure "native: smolsp check <tree> (every rule)" "$native" check "$tree"
+measure "native: smolsp check <tree>, cross-page rules off" "$native" check "$tree" --rule SMO210=off --rule SMO211=off --rule SMO212=off --rule SMO411=off
+measure ".NET: smolsp check <tree> (every rule)" dotnet "$pub/smolsp.dll" check "$tree"
+runs=$saved_runs
+rm -rf "$tree"
+echo
+
+# One big page: the corpus's largest .html file, its body repeated to about 8 MB. Memory above the empty-folder
+# start-up, as a multiple of the file's size.
+big="$(ls -S "${html[@]}" | head -1)"
+page="$scratch/page/index.html"; mkdir -p "$(dirname "$page")"
+while [[ ! -f "$page" || $(stat -c %s "$page") -lt $((8 * 1024 * 1024)) ]]; do cat "$big" >> "$page"; done
+page_bytes=$(stat -c %s "$page")
+one() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1; }
+base_kb=$(for _ in 1 2 3; do one "$native" check "$empty"; done | sort -n | head -1)
+page_kb=$(for _ in 1 2 3; do one "$native" check "$page"; done | sort -n | head -1)
+awk -v b="$base_kb" -v p="$page_kb" -v s="$page_bytes" -v name="${big#"$corpus"/}" 'BEGIN {
+  printf "One page of %.1f MB (%s repeated): peak RSS %.0f MB, %.0f MB above start-up (%.0f MB): %.1fx the page size\n", s / 1048576, name, p / 1024, (p - b) / 1024, b / 1024, (p - b) * 1024 / s
+}'
 echo
 
 echo "== harness (bench/SmoLsp.Bench)" >&2

@@ -1,15 +1,20 @@
 // Language-server benchmark (not a test: it reports numbers, it asserts nothing). Usage:
 //   SMOLSP_DLL=server/SmoLsp.Server/bin/Release/net10.0/smolsp.dll node tests/e2e/bench.mjs [corpusDir]
+//   SMOLSP_SERVER=artifacts/native/linux-x64/smolsp node tests/e2e/bench.mjs [corpusDir]      (the native server)
 // Measures, against the real process over stdio:
 //   - didChange -> diagnostics latency for ~10 KB, ~100 KB and ~1 MB real templates (p50/p99), pushed with
 //     no debounce (initializationOptions.diagnosticDelayMs = 0), pulled (textDocument/diagnostic), and pushed
-//     with the default 150 ms debounce for reference;
+//     with the default 150 ms debounce for reference; and a 1 MB .cshtml (a Razor page around the 1 MB .html);
 //   - process start -> first diagnostics;
-//   - resident memory with 500 open documents.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+//   - resident memory: after initialize, with 500 open documents, and after closing them all;
+//   - first diagnostics of a document opened at start in a workspace of ~1,100 templates (copied from the corpus),
+//     while the server indexes the rest.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExitNotification,
@@ -95,6 +100,49 @@ async function firstDiagnostics(template) {
   return { initialized, total };
 }
 
+/** A 1 MB Razor page: the ~1 MB .html's markup inside a page with a model, ViewData and C# blocks, as views have. */
+function razorPage(htmlTemplate) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'smolsp-bench-razor-'));
+  const html = readFileSync(htmlTemplate.file, 'utf8');
+  const header = '@page\n@model IndexModel\n@{\n    ViewData["Title"] = "Home page";\n    Layout = null;\n}\n';
+  // A Razor expression every 40 lines, so the projection has C# to mask throughout.
+  const body = html.split('\n').map((line, i) => (i % 40 === 20 ? `${line}\n<p>@Model.Items[${i}].Name</p>` : line)).join('\n');
+  const file = path.join(dir, 'Index.cshtml');
+  writeFileSync(file, header + body);
+  return { file, size: statSync(file).size, dir };
+}
+
+/** A workspace of about `count` templates copied from the corpus (their folders kept), and one page to open in it. */
+function workspaceOf(count) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'smolsp-bench-ws-'));
+  const chosen = templates.filter((_, i) => i % Math.max(1, Math.floor(templates.length / count)) === 0).slice(0, count);
+  for (const t of chosen) {
+    const target = path.join(dir, path.relative(corpus, t.file));
+    mkdirSync(path.dirname(target), { recursive: true });
+    cpSync(t.file, target);
+  }
+  const open = chosen.filter((t) => !/\.(cshtml|razor)$/i.test(t.file)).at(-1);
+  return { dir, count: chosen.length, open: path.join(dir, path.relative(corpus, open.file)) };
+}
+
+/** initialize with the workspace, open one document at once, time its first diagnostics (and when the index is done). */
+async function workspaceFirstDiagnostics(ws) {
+  const started = process.hrtime.bigint();
+  const server = startServer();
+  await server.initialize(neovim07, { rootUri: uriFor(ws.dir), initializationOptions: { diagnosticDelayMs: 0 } });
+  const text = readFileSync(ws.open, 'utf8');
+  const uri = uriFor(ws.open);
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'html', version: 1, text } });
+  await server.waitForDiagnostics(uri, (p) => p.version === 1 || p.version === undefined, 60000);
+  const first = ms(process.hrtime.bigint() - started);
+  await server.waitFor(() => new Set(server.state.published.map((p) => p.uri)).size >= ws.count * 0.9, 120000).catch(() => {});
+  const indexed = ms(process.hrtime.bigint() - started);
+  await server.connection.sendRequest(ShutdownRequest.type);
+  await server.connection.sendNotification(ExitNotification.type);
+  await server.exited;
+  return { first, indexed };
+}
+
 async function memory(count) {
   const server = startServer();
   await server.initialize(neovim07, { initializationOptions: { diagnosticDelayMs: 0 } });
@@ -113,13 +161,20 @@ async function memory(count) {
   await server.waitFor(() => new Set(server.state.published.map((p) => p.uri)).size >= uris.size, 120000);
   await new Promise((r) => setTimeout(r, 1000));
   const rss = rssMb(server.child.pid);
+  for (const uri of uris) {
+    await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+  // Closing clears each document's diagnostics: wait for the last clear, then let the server settle.
+  await server.waitFor(() => server.state.published.filter((p) => p.diagnostics.length === 0).length >= uris.size * 0.9, 60000).catch(() => {});
+  await new Promise((r) => setTimeout(r, 3000));
+  const closed = rssMb(server.child.pid);
   await server.connection.sendRequest(ShutdownRequest.type);
   await server.connection.sendNotification(ExitNotification.type);
   await server.exited;
-  return { baseline, rss, mb: bytes / 1024 / 1024 };
+  return { baseline, rss, closed, mb: bytes / 1024 / 1024 };
 }
 
-console.log(`corpus: ${corpus} (${templates.length} templates); server: ${process.env.SMOLSP_DLL ?? '(default build output)'}`);
+console.log(`corpus: ${corpus} (${templates.length} templates); server: ${process.env.SMOLSP_SERVER ?? process.env.SMOLSP_DLL ?? '(default build output)'}`);
 console.log('\nstart -> first diagnostics (spawn, initialize, didOpen, first publish), 5 runs:');
 const small = closestTo(10 * 1024);
 const starts = [];
@@ -137,6 +192,20 @@ for (const [target, iterations] of [[10 * 1024, 300], [100 * 1024, 200], [1024 *
   }
 }
 
-console.log('\nmemory with 500 open documents:');
+const razor = razorPage(closestTo(1024 * 1024));
+for (const mode of ['push', 'pull']) {
+  const r = await latency(razor, mode, 60);
+  console.log(`  ${(razor.size / 1024).toFixed(0).padStart(5)} KB  ${'(synthetic) Index.cshtml around the 1 MB page'.padEnd(52)} ${mode.padEnd(15)} ${fmt(r.p50)} ${fmt(r.p99)} ${fmt(r.max)} ${String(r.n).padStart(4)}`);
+}
+rmSync(razor.dir, { recursive: true, force: true });
+
+console.log('\nmemory with 500 open documents, then all closed:');
 const m = await memory(500);
-console.log(`  RSS after initialize ${m.baseline.toFixed(0)} MB; with 500 documents (${m.mb.toFixed(1)} MB of text) analyzed: ${m.rss.toFixed(0)} MB`);
+console.log(`  RSS after initialize ${m.baseline.toFixed(0)} MB; with 500 documents (${m.mb.toFixed(1)} MB of text) analyzed: ${m.rss.toFixed(0)} MB; after closing them all: ${m.closed.toFixed(0)} MB (${((m.closed / m.baseline - 1) * 100).toFixed(0)}% above the start)`);
+
+const ws = workspaceOf(1100);
+console.log(`\nfirst diagnostics of a document opened at start in a workspace of ${ws.count} templates, 3 runs:`);
+const firsts = [];
+for (let i = 0; i < 3; i++) firsts.push(await workspaceFirstDiagnostics(ws));
+console.log(`  first diagnostics: median ${fmt(percentile(firsts.map((f) => f.first), 50))} ms (max ${fmt(Math.max(...firsts.map((f) => f.first)))}); 90% of the workspace published: median ${fmt(percentile(firsts.map((f) => f.indexed), 50))} ms`);
+rmSync(ws.dir, { recursive: true, force: true });

@@ -35,6 +35,18 @@ export function serverDll() {
   throw new Error('smolsp.dll not found: build server/SmoLsp.Server or set SMOLSP_DLL');
 }
 
+/**
+ * How to start the server: $SMOLSP_SERVER when it names a native smolsp executable (Native AOT: run directly),
+ * else `dotnet` with the assembly.
+ */
+export function serverCommand(args) {
+  const exe = process.env.SMOLSP_SERVER;
+  if (exe && !exe.toLowerCase().endsWith('.dll')) {
+    return [path.resolve(exe), args];
+  }
+  return ['dotnet', [serverDll(), ...args]];
+}
+
 /** A fresh copy of tests/e2e/fixtures/site in a temp directory, so tests can edit smolsp.json freely. */
 export function copySite() {
   const dir = mkdtempSync(path.join(tmpdir(), 'smolsp-e2e-'));
@@ -49,7 +61,8 @@ export const uriOf = (file) => pathToFileURL(file).href;
  * every diagnostics push is recorded; `exited` resolves with the exit code.
  */
 export function startServer({ args = ['lsp', '--stdio'], settings = {} } = {}) {
-  const child = spawn('dotnet', [serverDll(), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const [command, commandArgs] = serverCommand(args);
+  const child = spawn(command, commandArgs, { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr = [];
   child.stderr.on('data', (chunk) => stderr.push(chunk.toString()));
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
