@@ -343,6 +343,6 @@ internal static class PropertyNames
             }
         }
 
-        return new string(buffer[..length]);
+        return buffer[..length].ToString();
     }
 }

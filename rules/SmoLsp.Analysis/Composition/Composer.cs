@@ -374,7 +374,7 @@ internal sealed class Composer
     /// <summary>A component type name (<c>MainLayout</c>, <c>Layout.MainLayout</c>, <c>App.Shared.MainLayout</c>) to its file.</summary>
     private TemplateFacts? ResolveComponent(string typeName, string projectRoot, string fromFolder)
     {
-        var parts = typeName.Split('.', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = typeName.Split('.').Select(p => p.Trim()).Where(p => p.Length > 0).ToArray();
         if (parts.Length == 0)
         {
             return null;
@@ -386,7 +386,7 @@ internal sealed class Composer
         // Namespaces follow folders: "Layout.MainLayout" is <root>/Layout or <root>/Components/Layout.
         for (var skip = 0; skip < parts.Length - 1; skip++)
         {
-            var folders = string.Join('/', parts[skip..^1]);
+            var folders = string.Join("/", parts, skip, parts.Length - 1 - skip);
             candidates.Add(TemplatePath.Combine(projectRoot, folders + "/" + file));
             candidates.Add(TemplatePath.Combine(projectRoot, "Components/" + folders + "/" + file));
         }

@@ -8,7 +8,7 @@ using SmoLsp.Analysis.Workspace;
 namespace SmoLsp.Analysis.Composition;
 
 /// <summary>What a layout (or host, or head partial) reports when analyzed as itself: a page never repeats these.</summary>
-internal sealed record OwnFindings(IReadOnlySet<string> DocumentLevelIds, IReadOnlySet<(string Id, TextSpan Span)> Located)
+internal sealed record OwnFindings(HashSet<string> DocumentLevelIds, HashSet<(string Id, TextSpan Span)> Located)
 {
     public static readonly OwnFindings None = new(new HashSet<string>(), new HashSet<(string, TextSpan)>());
 }

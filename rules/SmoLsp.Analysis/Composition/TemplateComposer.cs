@@ -571,7 +571,7 @@ internal sealed partial class TemplateComposer
                 return [];
             }
 
-            return QuotedOrBare().Matches(m.Groups["v"].Value).Select(x => x.Value.Trim('"', '\'', ' ')).Where(t => t.Length > 0 && !t.Contains('/')).Take(4).ToList();
+            return QuotedOrBare().Matches(m.Groups["v"].Value).Cast<Match>().Select(x => x.Value.Trim('"', '\'', ' ')).Where(t => t.Length > 0 && !t.Contains('/')).Take(4).ToList();
         }
 
         return [];

@@ -80,7 +80,7 @@ public sealed record SmoLspConfiguration
 
     public SmoLspConfiguration WithRuleSeverity(string ruleId, RuleSeverity severity)
     {
-        var rules = new Dictionary<string, RuleOptions>(Rules, StringComparer.OrdinalIgnoreCase);
+        var rules = Rules.ToDictionary(r => r.Key, r => r.Value, StringComparer.OrdinalIgnoreCase);
         rules[ruleId] = GetRuleOptions(ruleId) with { Severity = severity };
         return this with { Rules = rules };
     }

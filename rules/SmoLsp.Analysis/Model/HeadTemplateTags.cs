@@ -202,7 +202,11 @@ internal static class HeadTemplateTags
                 i++;
             }
 
+#if NET
             if (i > s && s_harmlessWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(words[s..i]))
+#else
+            if (i > s && s_harmlessWords.Contains(words[s..i].ToString()))
+#endif
             {
                 return true;
             }

@@ -23,11 +23,18 @@ internal static class NameTable
         "aria-controls", "aria-labelledby", "disabled", "checked", "selected", "colspan", "rowspan", "scope", "loading", "defer", "async",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+#if NET
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_lookup = s_known.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
 
     public static string ToLowerName(ReadOnlySpan<char> name)
     {
+#if NET
         if (s_lookup.TryGetValue(name, out var known))
+#else
+        // netstandard2.0 (the analyzer in the compiler) has no span lookup: one string per name.
+        if (s_known.TryGetValue(name.ToString(), out var known))
+#endif
         {
             // The set stores lower-case names; a name written in upper case still maps to them.
             return known;
@@ -40,7 +47,7 @@ internal static class NameTable
     {
         Span<char> buffer = name.Length <= 128 ? stackalloc char[name.Length] : new char[name.Length];
         name.ToLowerInvariant(buffer);
-        return new string(buffer);
+        return buffer.ToString();
     }
 }
 
@@ -48,6 +55,7 @@ internal static class NameTable
 internal sealed class LocalNameCache
 {
     private readonly Dictionary<string, string> _names = new(StringComparer.OrdinalIgnoreCase);
+#if NET
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public LocalNameCache()
@@ -66,4 +74,18 @@ internal sealed class LocalNameCache
         _lookup[name] = lower;
         return lower;
     }
+#else
+    public string ToLowerName(ReadOnlySpan<char> name)
+    {
+        var key = name.ToString();
+        if (_names.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var lower = NameTable.ToLowerName(name);
+        _names[key] = lower;
+        return lower;
+    }
+#endif
 }

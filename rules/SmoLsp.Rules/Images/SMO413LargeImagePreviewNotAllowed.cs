@@ -52,7 +52,7 @@ public sealed class SMO413LargeImagePreviewNotAllowed : Rule
                 return; // rendered at run time: unknown
             }
 
-            var directives = content.NormalizedText.ToLowerInvariant().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var directives = content.NormalizedText.ToLowerInvariant().Split(',').Select(d => d.Trim()).Where(d => d.Length > 0);
             // Any max-image-preview value is a decision; a page kept out of the index is not in Discover at all.
             if (directives.Any(d => d.StartsWith("max-image-preview", StringComparison.Ordinal) || d is "noindex" or "none"))
             {

@@ -52,6 +52,6 @@ public sealed class SMO511ArticleStructuredDataIncomplete : Rule
     {
         1 => names[0],
         2 => names[0] + " or " + names[1],
-        _ => string.Join(", ", names[..^1]) + " or " + names[^1],
+        _ => string.Join(", ", names.GetRange(0, names.Count - 1)) + " or " + names[^1],
     };
 }
