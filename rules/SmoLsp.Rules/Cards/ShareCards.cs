@@ -201,11 +201,12 @@ public static class ShareCards
             var url = content.IsDynamic ? TextNormalizer.CollapseWhitespace(content.RawText) : content.Text.Trim();
             string? filePath = null;
             ImageFacts? facts = null;
-            if (content.IsStatic && workspace.GetWebRoot(result.Document.Path) is { Length: > 0 } webRoot
-                && LocalImage.ToSitePath(url, result.Document.Path, _isRazor, webRoot, configuration.SiteUrl) is { } sitePath)
+            if (content.IsStatic
+                && LocalImage.Locate(url, result.Document.Path, _isRazor, workspace.GetWebRoot(result.Document.Path), configuration.SiteUrl, workspace.FetchesWeb) is { } target)
             {
-                filePath = LocalImage.ToFilePath(webRoot, sitePath);
-                facts = workspace.GetImage(filePath);
+                // A fetched image has facts but no file a report could embed.
+                filePath = target.IsWeb ? null : target.Path;
+                facts = workspace.GetImage(target.Path);
             }
 
             var prefix = isOpenGraph ? "og:image" : "twitter:image";

@@ -11,19 +11,30 @@ namespace SmoLsp.Rules.Images;
 /// A share-image tag whose URL points into the site, with the file it names under the web root and what the
 /// workspace knows of that file (<see cref="Facts"/> is null when there is no such file).
 /// </summary>
+/// <remarks>
+/// For an image on the web (a served page's images, or another host's with <c>--online</c>), <see cref="FilePath"/> is
+/// its absolute URL, <see cref="IsWeb"/> is true and <see cref="DisplayPath"/> is the URL the host fetched.
+/// </remarks>
 internal sealed record LocalImageReference(MetaTag Meta, TextSpan ValueSpan, string Url, string SitePath, string FilePath, ImageFacts? Facts)
 {
     /// <summary>The file as a reader knows it: the web root's folder name and the site path (<c>wwwroot/img/card.png</c>).</summary>
     public string DisplayPath { get; init; } = SitePath;
 
+    /// <summary>The image is fetched from the web (<see cref="FilePath"/> is a URL), not read from a file.</summary>
+    public bool IsWeb { get; init; }
+
     public bool HasSize => Facts is { Width: not null, Height: not null };
 }
 
 /// <summary>
-/// Finds the local files behind <c>og:image</c>, <c>og:image:url</c>, <c>og:image:secure_url</c> and
-/// <c>twitter:image</c>. Only static values are resolved (a Razor expression's URL is unknown), and nothing is ever
-/// fetched: a URL on another host is not judged.
+/// Finds the files behind <c>og:image</c>, <c>og:image:url</c>, <c>og:image:secure_url</c> and <c>twitter:image</c>.
+/// Only static values are resolved (a Razor expression's URL is unknown). The core never fetches: a URL on another host
+/// is judged only when the host fetches it (<see cref="ITemplateWorkspace.FetchesWeb"/>), and a served page's images are
+/// URLs the host fetches.
 /// </summary>
+/// <summary>Where a share-image URL leads: a file under the web root (<see cref="Path"/> a full path) or a URL on the web.</summary>
+internal readonly record struct ImageTarget(string SitePath, string Path, bool IsWeb);
+
 internal static class LocalImage
 {
     public static readonly IReadOnlyList<string> Keys = ["og:image", "og:image:url", "og:image:secure_url", "twitter:image"];
@@ -42,8 +53,10 @@ internal static class LocalImage
 
     private static LocalImageReference[] Find(RuleContext context)
     {
-        var webRoot = context.Workspace.GetWebRoot(context.Document.Path);
-        if (string.IsNullOrEmpty(webRoot))
+        var workspace = context.Workspace;
+        var webRoot = workspace.GetWebRoot(context.Document.Path);
+        var served = WebAddress.IsHttp(context.Document.Path);
+        if (string.IsNullOrEmpty(webRoot) && !served && !workspace.FetchesWeb)
         {
             return [];
         }
@@ -58,32 +71,56 @@ internal static class LocalImage
             }
 
             var url = value.Text.Trim();
-            if (ToSitePath(url, context.Document.Path, isRazor, webRoot, context.Configuration.SiteUrl) is not { } sitePath)
+            if (Locate(url, context.Document.Path, isRazor, webRoot, context.Configuration.SiteUrl, workspace.FetchesWeb) is not { } target)
             {
                 continue;
             }
 
-            // ASP.NET serves these from elsewhere (Razor class libraries' wwwroot, the Blazor runtime): not files of this web root.
-            if (sitePath.StartsWith("/_content/", StringComparison.OrdinalIgnoreCase) || sitePath.StartsWith("/_framework/", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var filePath = ToFilePath(webRoot, sitePath);
-            var facts = context.Workspace.GetImage(filePath);
+            var facts = workspace.GetImage(target.Path);
             if (facts is { Width: <= 0 } or { Height: <= 0 })
             {
                 // Hosts are trusted for facts, not for arithmetic: a zero side would divide by zero in the ratio rule.
                 facts = facts with { Width = null, Height = null };
             }
 
-            list.Add(new LocalImageReference(meta, WebUrl.TrimmedSpan(context.Source, value.Span), url, sitePath, filePath, facts)
+            list.Add(new LocalImageReference(meta, WebUrl.TrimmedSpan(context.Source, value.Span), url, target.SitePath, target.Path, facts)
             {
-                DisplayPath = FolderName(webRoot) + sitePath,
+                DisplayPath = target.IsWeb ? facts?.Web?.Url ?? target.Path : FolderName(webRoot!) + target.SitePath,
+                IsWeb = target.IsWeb,
             });
         }
 
         return [.. list];
+    }
+
+    /// <summary>
+    /// Where a share-image URL leads, the one answer the image rules and the share cards share:
+    /// <list type="bullet">
+    /// <item>on a served page (the document's path is its URL), the URL resolved against the page, as a crawler does;</item>
+    /// <item>in a template, the file under the web root it names (<see cref="ToSitePath"/>);</item>
+    /// <item>else, when the host fetches (<paramref name="fetchesWeb"/>), an absolute http(s) URL on another host.</item>
+    /// </list>
+    /// Null when the URL names nothing the rules can judge.
+    /// </summary>
+    public static ImageTarget? Locate(string url, string documentPath, bool isRazor, string? webRoot, string? siteUrl, bool fetchesWeb)
+    {
+        if (WebAddress.IsHttp(documentPath))
+        {
+            return WebAddress.Resolve(documentPath, url) is { } served ? new ImageTarget(served.AbsolutePath, served.AbsoluteUri, IsWeb: true) : null;
+        }
+
+        if (!string.IsNullOrEmpty(webRoot) && ToSitePath(url, documentPath, isRazor, webRoot, siteUrl) is { } sitePath)
+        {
+            // ASP.NET serves these from elsewhere (Razor class libraries' wwwroot, the Blazor runtime): not files of this web root.
+            return sitePath.StartsWith("/_content/", StringComparison.OrdinalIgnoreCase) || sitePath.StartsWith("/_framework/", StringComparison.OrdinalIgnoreCase)
+                ? null
+                : new ImageTarget(sitePath, ToFilePath(webRoot, sitePath), IsWeb: false);
+        }
+
+        // Another host's image: judged only when the user asked for the network (a URL to check, or --online).
+        return fetchesWeb && WebUrl.Classify(url) is UrlForm.Absolute or UrlForm.ProtocolRelative && WebAddress.Resolve("https://localhost/", url) is { } remote
+            ? new ImageTarget(remote.AbsolutePath, remote.AbsoluteUri, IsWeb: true)
+            : null;
     }
 
     /// <summary>The references grouped by file, each group in document order: file facts are reported once, on the first tag.</summary>

@@ -24,7 +24,7 @@ public sealed class SMO409ImageTypeMismatch : Rule
     {
         foreach (var (group, image) in LocalImage.Groups(context, r => r.Facts is { Format: not ImageFormat.Unknown }))
         {
-            if (MimeTypes(image.Facts!.Format) is not { } accepted)
+            if (ImageMediaTypes.Of(image.Facts!.Format) is not { } accepted)
             {
                 continue;
             }
@@ -46,40 +46,8 @@ public sealed class SMO409ImageTypeMismatch : Rule
 
                 var real = accepted[0];
                 var fix = new CodeFix($"Write og:image:type {real}", FixSafety.Safe, [new TextEdit(span, real)]);
-                context.Report(span, args: [value.NormalizedText, image.DisplayPath, Article(image.Facts.Format), real], fixes: [fix]);
+                context.Report(span, args: [value.NormalizedText, image.DisplayPath, ImageMediaTypes.Article(image.Facts.Format), real], fixes: [fix]);
             }
         }
     }, includeFragments: true);
-
-    /// <summary>The registered MIME type of a format first, then the aliases consumers accept for it (image/jpg is common and harmless).</summary>
-    private static string[]? MimeTypes(ImageFormat format) => format switch
-    {
-        ImageFormat.Png => ["image/png", "image/apng"],
-        ImageFormat.Jpeg => ["image/jpeg", "image/jpg", "image/pjpeg"],
-        ImageFormat.Gif => ["image/gif"],
-        ImageFormat.WebP => ["image/webp"],
-        ImageFormat.Svg => ["image/svg+xml"],
-        ImageFormat.Avif => ["image/avif"],
-        ImageFormat.Heic => ["image/heic", "image/heif"],
-        ImageFormat.JpegXl => ["image/jxl"],
-        ImageFormat.Bmp => ["image/bmp", "image/x-ms-bmp"],
-        ImageFormat.Tiff => ["image/tiff"],
-        ImageFormat.Ico => ["image/vnd.microsoft.icon", "image/x-icon"],
-        _ => null,
-    };
-
-    private static string Article(ImageFormat format) => format switch
-    {
-        ImageFormat.Png => "a PNG image",
-        ImageFormat.Jpeg => "a JPEG image",
-        ImageFormat.Gif => "a GIF image",
-        ImageFormat.WebP => "a WebP image",
-        ImageFormat.Svg => "an SVG image",
-        ImageFormat.Avif => "an AVIF image",
-        ImageFormat.Heic => "a HEIC image",
-        ImageFormat.JpegXl => "a JPEG XL image",
-        ImageFormat.Bmp => "a BMP image",
-        ImageFormat.Tiff => "a TIFF image",
-        _ => "an ICO image",
-    };
 }

@@ -23,7 +23,7 @@ public static class CheckCommand
         terminal ??= TerminalInfo.None;
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files and folders to check (default: the current folder). Folders are searched for *.html, *.htm, *.cshtml and *.razor, skipping bin, obj, node_modules, hidden folders and what .smolspignore lists.",
+            Description = "Files, folders and URLs to check (default: the current folder). Folders are searched for *.html, *.htm, *.cshtml and *.razor, skipping bin, obj, node_modules, hidden folders and what .smolspignore lists. A URL (http:// or https://) is fetched and the page the server sends is checked (see --crawl).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         // System.CommandLine hands an unknown "--bogus" to the paths argument, which would then call it a missing file.
@@ -126,9 +126,45 @@ public static class CheckCommand
             Description = "Load the rule plugins that smolsp.json names. A plugin runs its code, so they load only when you allow it (here, or by listing the folder in ~/.config/smolsp/trusted.json).",
         };
 
+        var crawl = new Option<bool>("--crawl") { Description = "With URLs: also check the same-origin pages they link to and the site's sitemaps, breadth-first, as robots.txt allows." };
+        var maxPages = new Option<int>("--max-pages") { Description = "The most pages a URL check fetches.", DefaultValueFactory = _ => 1000, HelpName = "N" };
+        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight at once.", DefaultValueFactory = _ => 4, HelpName = "N" };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds one request may take, redirects and body included.", DefaultValueFactory = _ => 10, HelpName = "SECONDS" };
+        var timeBudget = new Option<double>("--time-budget") { Description = "Seconds all requests of the run may take; pages not fetched by then are reported as not checked.", DefaultValueFactory = _ => 300, HelpName = "SECONDS" };
+        var userAgent = new Option<string>("--user-agent")
+        {
+            Description = "The User-Agent header (its product token is the robots.txt user agent), e.g. \"facebookexternalhit/1.1\" to see what Facebook gets.",
+            HelpName = "TEXT",
+        };
+        var cacheDir = new Option<string>("--cache-dir") { Description = "Keep share-image and page-URL answers in this folder between runs (revalidated by ETag/Last-Modified, reused while fresh).", HelpName = "DIR" };
+        var online = new Option<bool>("--online") { Description = "Also fetch the absolute og:image, twitter:image, og:url and canonical URLs that templates name and judge what they answer. Without it (or a URL to check), smolsp makes no request." };
+        var sameOriginOnly = new Option<bool>("--same-origin-only") { Description = "Fetch only from the sites being checked (and siteUrl, which they stand in for): images and page URLs on other hosts are not judged." };
+        foreach (var positive in new[] { maxPages, concurrency })
+        {
+            positive.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() < 1)
+                {
+                    result.AddError($"{result.Option.Name} must be 1 or more");
+                }
+            });
+        }
+
+        foreach (var seconds in new[] { timeout, timeBudget })
+        {
+            seconds.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<double>() is not (> 0 and <= 86_400))
+                {
+                    result.AddError($"{result.Option.Name} must be a number of seconds above 0 (at most a day)");
+                }
+            });
+        }
+
         var command = new Command("check", "Check templates and report SMO problems. Exit codes: 0 nothing at or above --fail-on (and no more warnings than --max-warnings), 1 problems at or above it, 2 usage, configuration or internal error.")
         {
             paths, format, failOn, maxWarnings, rule, quiet, fix, fixDryRun, config, printConfig, stdinOption, stdinFilename, shard, siteFacts, noColor, allowPlugins, watch,
+            crawl, maxPages, concurrency, timeout, timeBudget, userAgent, cacheDir, online, sameOriginOnly,
         };
         command.SetAction(parseResult =>
         {
@@ -152,6 +188,18 @@ public static class CheckCommand
                 SiteFactsFile = parseResult.GetValue(siteFacts),
                 Color = terminal.StdoutIsTerminal && !terminal.NoColor && !parseResult.GetValue(noColor),
                 Progress = terminal.StderrIsTerminal,
+                Online = parseResult.GetValue(online),
+                Web = new Site.Web.WebOptions
+                {
+                    Crawl = parseResult.GetValue(crawl),
+                    MaxPages = parseResult.GetValue(maxPages),
+                    Concurrency = parseResult.GetValue(concurrency),
+                    Timeout = TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
+                    TimeBudget = TimeSpan.FromSeconds(parseResult.GetValue(timeBudget)),
+                    UserAgent = parseResult.GetValue(userAgent) is { Length: > 0 } ua ? ua : Site.Web.WebOptions.DefaultUserAgent,
+                    CacheDirectory = parseResult.GetValue(cacheDir) is { } dir ? Path.GetFullPath(dir) : null,
+                    SameOriginOnly = parseResult.GetValue(sameOriginOnly),
+                },
             };
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;

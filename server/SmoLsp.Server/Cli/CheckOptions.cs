@@ -146,4 +146,10 @@ public sealed record CheckOptions
 
     /// <summary>Worker threads; 0 means one per core.</summary>
     public int Parallelism { get; init; }
+
+    /// <summary>How URLs are fetched (a URL among <see cref="Paths"/>, or <see cref="Online"/>): crawl, caps, timeouts, user agent, cache.</summary>
+    public Site.Web.WebOptions Web { get; init; } = new();
+
+    /// <summary>Templates' absolute share-image and page URLs are fetched and judged (<c>--online</c>); without it, files never cause a request.</summary>
+    public bool Online { get; init; }
 }

@@ -6,6 +6,7 @@ using SmoLsp.Analysis.Site;
 using SmoLsp.Rules;
 using SmoLsp.Server.Plugins;
 using SmoLsp.Server.Site;
+using SmoLsp.Server.Site.Web;
 
 namespace SmoLsp.Server.Cli;
 
@@ -91,6 +92,10 @@ public sealed class CheckRunner
         }
 
         var site = check.Site;
+
+        // The network only when asked: a URL to check, or --online for the templates' own URLs.
+        using var web = check.Urls.Count > 0 || options.Online ? new WebResources(options.Web) : null;
+        site.Web = web;
         var work = check.Pages;
         if (stdinText is not null)
         {
@@ -137,6 +142,18 @@ public sealed class CheckRunner
                     : site.AnalyzeAll(work, options.Parallelism, Process);
             }
 
+            if (check.Urls.Count > 0)
+            {
+                // Live pages: another source for the same session, shard by URL path (every job's server may get another port).
+                var (served, crawlNotes) = site.AnalyzeServedAllAsync(check.Urls, url => options.Shard?.Contains(WebAddresses.ShardKey(url)) ?? true,
+                    analysis => ProcessServed(analysis, options, writers, fixer)).GetAwaiter().GetResult();
+                outcomes = [.. outcomes, .. served];
+                foreach (var note in crawlNotes.Where(n => !options.Quiet || !n.StartsWith("note:", StringComparison.Ordinal)))
+                {
+                    _stderr.WriteLine("smolsp: " + note);
+                }
+            }
+
             if (options.SiteFactsFile is { } factsFile)
             {
                 // The cross-page rules are `smolsp merge`'s, over every shard: this run only hands over its pages' facts.
@@ -174,7 +191,7 @@ public sealed class CheckRunner
             _stderr.WriteLine($"smolsp: {(options.FixDryRun ? "would fix" : "fixed")} {summary.FixesApplied} problem(s) in {summary.FilesFixed} file(s)");
         }
 
-        if (work.Count == 0 && !options.Quiet)
+        if (work.Count == 0 && check.Urls.Count == 0 && !options.Quiet)
         {
             _stderr.WriteLine("smolsp: note: no templates to check (" + string.Join(", ", Analysis.Syntax.TemplateLanguages.Extensions) + ")");
         }
@@ -233,6 +250,10 @@ public sealed class CheckRunner
         else if (options.EffectiveReports.Where(r => r.File is not null).GroupBy(r => r.File, StringComparer.Ordinal).Any(g => g.Count() > 1))
         {
             error = "two --format options write to the same file";
+        }
+        else if ((options.Fix || options.FixDryRun) && options.Paths.Any(WebAddresses.IsUrl))
+        {
+            error = "--fix and --fix-dry-run change files; a served page (a URL) has none to change";
         }
         else if (options.MaxWarnings is < 0)
         {
@@ -295,8 +316,17 @@ public sealed class CheckRunner
         return sinks;
     }
 
+    /// <summary>A served page's part of the run: as a file's, never fixed (there is no file), named by its URL, with its redirects noted.</summary>
+    private static FileOutcome ProcessServed(PageAnalysis analysis, CheckOptions options, ReportWriter[] writers, CheckFixer fixer)
+    {
+        // A served page's redirects and robots.txt verdict are part of what it is reported with.
+        var served = analysis.Served!;
+        var outcome = ProcessFile(analysis, analysis.Path, served.Named, options, writers, fixer, fixable: false);
+        return served.Notes.Count > 0 ? outcome with { Notes = [.. served.Notes, .. outcome.Notes] } : outcome;
+    }
+
     /// <summary>One page's part of the run: read, analyzed, fixed when asked, and formatted for every report.</summary>
-    private static FileOutcome ProcessFile(PageAnalysis analysis, string displayPath, bool named, CheckOptions options, ReportWriter[] writers, CheckFixer fixer)
+    private static FileOutcome ProcessFile(PageAnalysis analysis, string displayPath, bool named, CheckOptions options, ReportWriter[] writers, CheckFixer fixer, bool fixable = true)
     {
         if (analysis.Failure is { } failure)
         {
@@ -331,7 +361,7 @@ public sealed class CheckRunner
             notes.Add("note: not valid UTF-8; read as Latin-1");
         }
 
-        var fixedRun = fixer.Fix(analysis, displayPath, isLatin1, notes);
+        var fixedRun = fixable ? fixer.Fix(analysis, displayPath, isLatin1, notes) : new FixRun(analysis.Result, 0);
         var (all, suppressed) = ReportMessages.Of(fixedRun.Result, displayPath);
         var card = writers.Any(w => w.WantsCards) ? fixer.Cards(fixedRun.Result, analysis.Configuration) : null;
         return new FileOutcome(displayPath)

@@ -23,6 +23,9 @@ public sealed class CheckSession
     /// <summary>The pages to check: named files and walked ones, sorted.</summary>
     public List<string> Pages { get; private set; } = [];
 
+    /// <summary>URLs to fetch and check (live pages), in the order given.</summary>
+    public List<Uri> Urls { get; } = [];
+
     /// <summary>With <c>--stdin</c>: the path the text is checked as (its folder's configuration applies).</summary>
     public string? StdinPath { get; private init; }
 
@@ -53,6 +56,7 @@ public sealed class CheckSession
         var skipped = 0;
         var ok = true;
         string? stdinPath = null;
+        var urls = new List<Uri>();
         if (options.Stdin)
         {
             stdinPath = Path.GetFullPath(options.StdinFilename ?? "stdin.html", cwd);
@@ -62,6 +66,21 @@ public sealed class CheckSession
         {
             foreach (var path in options.Paths.Count > 0 ? options.Paths : ["."])
             {
+                if (Server.Site.Web.WebAddresses.IsUrl(path))
+                {
+                    if (Server.Site.Web.WebAddresses.Parse(path) is { } url)
+                    {
+                        urls.Add(url);
+                    }
+                    else
+                    {
+                        stderr.WriteLine($"smolsp: error: {path}: not a valid URL");
+                        ok = false;
+                    }
+
+                    continue;
+                }
+
                 var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, cwd));
                 if (File.Exists(full))
                 {
@@ -102,10 +121,12 @@ public sealed class CheckSession
             return null;
         }
 
-        var site = new SiteSession(engine, new SiteOptions { Folders = folders, Files = files, ConfigFile = configFile, Overrides = overrides, MaxFileBytes = options.MaxFileBytes, WorkingDirectory = cwd, Snapshot = snapshot },
+        var site = new SiteSession(engine, new SiteOptions { Folders = folders, Files = files, ConfigFile = configFile, Overrides = overrides, MaxFileBytes = options.MaxFileBytes, WorkingDirectory = cwd, Snapshot = snapshot,
+            WebFolder = urls.Count > 0 ? cwd : null },
             plugins, lister);
         site.Files.Opened = fileOpened;
         var session = new CheckSession(site) { StdinPath = stdinPath, SkippedByName = skipped };
+        session.Urls.AddRange(urls.DistinctBy(u => u.AbsoluteUri));
         session.Notes.AddRange(notes);
         var problems = new List<WalkProblem>();
         var pages = new SortedSet<string>(site.Walk(problems), StringComparer.Ordinal);
@@ -120,7 +141,9 @@ public sealed class CheckSession
         }
 
         session.Pages = stdinPath is null ? [.. pages] : [stdinPath];
-        return session.Configure(session.Pages, folders, engine, overrides, stderr, Display) ? session : null;
+        // Served pages take the working directory's configuration: a broken one is an error before anything is fetched.
+        string[] configured = urls.Count > 0 ? [.. session.Pages, Path.Combine(cwd, "index.html")] : [.. session.Pages];
+        return session.Configure(configured, folders, engine, overrides, stderr, Display) ? session : null;
     }
 
     /// <summary>

@@ -30,6 +30,9 @@ public sealed record PageAnalysis(string Path, FileSettings Settings)
 
     public bool NotFound { get; init; }
 
+    /// <summary>For a page a server sent: what was asked for and what answered (redirects, notes); null for a file.</summary>
+    public Web.ServedPage? Served { get; init; }
+
     /// <summary>The engine itself threw (a bug): <see cref="Diagnostics"/> holds one SMO900 saying so.</summary>
     public string? Failure { get; init; }
 

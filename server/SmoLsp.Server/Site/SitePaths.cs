@@ -32,5 +32,6 @@ public static class SitePaths
     }
 
     /// <summary>How a path is printed: relative to <paramref name="workingDirectory"/>, forward slashes.</summary>
-    public static string Display(string fullPath, string workingDirectory) => Path.GetRelativePath(workingDirectory, fullPath).Replace('\\', '/');
+    public static string Display(string fullPath, string workingDirectory) =>
+        Web.WebAddresses.IsUrl(fullPath) ? fullPath : Path.GetRelativePath(workingDirectory, fullPath).Replace('\\', '/');
 }

@@ -3,8 +3,10 @@ using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Site;
+using SmoLsp.Analysis.Syntax;
 using SmoLsp.Analysis.Text;
 using SmoLsp.Server.Plugins;
+using SmoLsp.Server.Site.Web;
 
 namespace SmoLsp.Server.Site;
 
@@ -44,6 +46,12 @@ public sealed record SiteOptions
 
     /// <summary>The files do not change while the session lives (<c>check</c>): see <see cref="FileAccessPolicy.Snapshot"/>.</summary>
     public bool Snapshot { get; init; }
+
+    /// <summary>
+    /// The folder whose configuration served pages (URLs) are checked with, as if they were <c>.html</c> pages in it: the
+    /// working directory of a live check. It is a root, so its <c>smolsp.json</c> may be read.
+    /// </summary>
+    public string? WebFolder { get; init; }
 }
 
 /// <summary>What a batch of changes means: pages gone, pages to check again, open pages whose inputs changed.</summary>
@@ -117,7 +125,7 @@ public sealed class SiteSession
         _options = options;
         _folders = [.. options.Folders.Select(Normalize)];
         _files = new HashSet<string>(options.Files.Select(Normalize), StringComparer.Ordinal);
-        Files = FileAccessPolicy.ForPaths([.. _folders, .. _files], options.WorkingDirectory);
+        Files = FileAccessPolicy.ForPaths([.. _folders, .. _files, .. options.WebFolder is { } web ? [Normalize(web)] : Array.Empty<string>()], options.WorkingDirectory);
         Files.Snapshot = options.Snapshot;
         Settings = new SiteSettings(Files, builtIns, plugins, options.ConfigFile, options.Overrides);
         Workspace = new SiteWorkspace(Files, Settings);
@@ -143,6 +151,13 @@ public sealed class SiteSession
     public SiteWalker Walker { get; }
 
     public DependencyGraph Graph { get; } = new();
+
+    /// <summary>Where URLs are answered (served pages' images, og:url, and templates' with <c>--online</c>); null: no request is ever made.</summary>
+    public WebResources? Web
+    {
+        get => Workspace.Web;
+        set => Workspace.Web = value;
+    }
 
     public IReadOnlyList<string> Folders => _folders;
 
@@ -243,13 +258,112 @@ public sealed class SiteSession
 
     private PageAnalysis Analyze(TemplateDocument document, TemplateReadResult? read, bool compose)
     {
+        var analysis = AnalyzeOnce(document, read, compose, out var pending);
+        if (pending.Count == 0)
+        {
+            return analysis;
+        }
+
+        // The web answers outside the page's time budget; fetches never throw (a failure is a fact), and the second
+        // pass finds every answer cached.
+        Task.WaitAll([.. pending]);
+        return AnalyzeOnce(document, read, compose, out _);
+    }
+
+    /// <summary>
+    /// Analyzes a page a server sent (<see cref="ServedPage"/>): plain HTML whose path is its URL, checked with the
+    /// configuration of <see cref="SiteOptions.WebFolder"/>, its images and page URLs answered by <see cref="Web"/>. The
+    /// same engine and the same SMO900 fallback as a file; nothing is composed (the server already did).
+    /// </summary>
+    public async Task<PageAnalysis> AnalyzeServedAsync(ServedPage page)
+    {
+        if (page.Text is null)
+        {
+            // A URL that gave no page is named as it was asked for (the link that is broken), not by where its redirects ended.
+            return new PageAnalysis(page.RequestedUrl, SettingsOf(page.RequestedUrl))
+            {
+                Served = page,
+                SkipReason = page.Skip ?? "not read",
+                Read = new TemplateReadResult(ReadStatus.Unreadable, null, null, page.Skip, 0),
+            };
+        }
+
+        var document = new TemplateDocument(page.Url, page.Text, TemplateLanguage.Html);
+        var analysis = AnalyzeOnce(document, null, compose: true, out var pending);
+        if (pending.Count > 0)
+        {
+            await Task.WhenAll(pending).ConfigureAwait(false);
+            analysis = AnalyzeOnce(document, null, compose: true, out _);
+        }
+
+        return analysis with { Served = page };
+    }
+
+    /// <summary>
+    /// Fetches <paramref name="urls"/> (and, with <see cref="WebOptions.Crawl"/>, what they link to), analyzes each page
+    /// <paramref name="include"/> accepts (the others are only followed: a shard), records it for the cross-page rules,
+    /// and returns what <paramref name="convert"/> made of each (in the order they were checked: hosts sort), with the crawl's notes. The web source of
+    /// <see cref="AnalyzeAll"/>.
+    /// </summary>
+    public async Task<(List<T> Results, List<string> Notes)> AnalyzeServedAllAsync<T>(IReadOnlyList<Uri> urls, Func<string, bool> include, Func<PageAnalysis, T> convert)
+    {
+        var web = Web ?? throw new InvalidOperationException("the session has no web source");
+        foreach (var url in urls)
+        {
+            web.AddOrigin(url);
+        }
+
+        if (urls.Count > 0)
+        {
+            web.MapSite(SettingsOf(urls[0].AbsoluteUri).Configuration.SiteUrl, urls[0]);
+        }
+
+        var results = new List<(int Order, T Result)>();
+        var order = 0;
+        var crawler = new Crawler(web);
+        await crawler.RunAsync(urls, async page =>
+        {
+            var position = Interlocked.Increment(ref order);
+            if (!include(page.Url))
+            {
+                // Another shard's page: followed for its links, neither analyzed nor reported here.
+                return page.Text is null ? [] : PageLinks.Of(ParsedTemplate.Parse(page.Text, TemplateLanguage.Html), new Uri(page.Url));
+            }
+
+            var analysis = await AnalyzeServedAsync(page).ConfigureAwait(false);
+            IReadOnlyList<Uri> links = analysis.Result is { } result ? PageLinks.Of(result.Syntax, new Uri(page.Url)) : [];
+            if (analysis.Analyzed)
+            {
+                Record(analysis);
+            }
+
+            var converted = convert(analysis);
+            lock (results)
+            {
+                results.Add((position, converted));
+            }
+
+            return links;
+        }).ConfigureAwait(false);
+        results.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+        return ([.. results.Select(r => r.Result)], crawler.Notes);
+    }
+
+    /// <summary>What a page is checked with: its folder's configuration; a served page's is <see cref="SiteOptions.WebFolder"/>'s, as an .html page there.</summary>
+    public FileSettings SettingsOf(string path) =>
+        Settings.For(WebAddresses.IsUrl(path) ? Path.Combine(_options.WebFolder ?? _options.WorkingDirectory ?? Environment.CurrentDirectory, "index.html") : path);
+
+    private PageAnalysis AnalyzeOnce(TemplateDocument document, TemplateReadResult? read, bool compose, out IReadOnlyList<Task> pending)
+    {
         var path = document.Path;
-        var settings = Settings.For(path);
+        var settings = SettingsOf(path);
         var recorder = compose ? new SiteWorkspace.Recorder(Workspace, path) : null;
+        pending = [];
         try
         {
             using var budget = new CancellationTokenSource(_options.AnalysisTimeBudget);
             var result = settings.Engine.Analyze(document, settings.Configuration, recorder, new AnalysisBudget(_options.AnalysisTimeBudget, budget.Token));
+            pending = recorder?.Pending ?? [];
             return new PageAnalysis(path, settings) { Read = read, Text = document.Text, Result = result, Dependencies = recorder?.Dependencies ?? [] };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -430,7 +544,8 @@ public sealed class SiteSession
         }
 
         facts.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return [.. facts.Select(f => (Boundaries.SiteOf(f.Path), f))];
+        // A served page's site is its origin.
+        return [.. facts.Select(f => (WebAddresses.IsUrl(f.Path) ? WebAddresses.Origin(f.Path) : Boundaries.SiteOf(f.Path), f))];
     }
 
     /// <summary>The cross-page rules over pages of several sites (<paramref name="pages"/>: each page with its site folder), compared within each site.</summary>

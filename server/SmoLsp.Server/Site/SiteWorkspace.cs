@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using SmoLsp.Analysis;
 using SmoLsp.Analysis.Workspace;
+using SmoLsp.Server.Site.Web;
 
 namespace SmoLsp.Server.Site;
 
@@ -9,7 +10,8 @@ namespace SmoLsp.Server.Site;
 /// <see cref="FileAccessPolicy"/> and cached by path until the file's size or write time changes, so a layout shared by
 /// a thousand pages is read and parsed once per version. <see cref="Overlay"/> puts the editor's open buffers first.
 /// One per session; each analysis reads it through a <see cref="Recorder"/>, which is how the session learns a page's
-/// dependencies without the core having to report them.
+/// dependencies without the core having to report them. With <see cref="Web"/> (a live check, <c>--online</c>), URLs are
+/// answered from the web (<see cref="WebResources"/>); without it, nothing is ever fetched.
 /// </summary>
 public sealed class SiteWorkspace : ITemplateWorkspace
 {
@@ -28,9 +30,20 @@ public sealed class SiteWorkspace : ITemplateWorkspace
     /// <summary>Open documents that win over disk content (the editor's unsaved text); null in batch mode.</summary>
     public Func<string, TemplateDocument?>? Overlay { get; set; }
 
+    /// <summary>Where URLs are answered (share images, og:url); null: the network is never used.</summary>
+    public WebResources? Web { get; set; }
+
+    public bool FetchesWeb => Web is not null;
+
+    public WebResponseFacts? GetPageResponse(string url) => Web?.GetPageResponse(url, null);
+
+    /// <summary>An image's facts; a URL not answered yet starts its fetch and goes into <paramref name="pending"/>.</summary>
+    public ImageFacts? GetImage(string path, ICollection<Task>? pending) => WebAddresses.IsUrl(path) ? Web?.GetImage(path, pending) : GetImage(path);
+
     public TemplateDocument? GetTemplate(string path)
     {
-        var full = Full(path);
+        // A served page is complete as it was sent: no layout, no file behind a URL.
+        var full = WebAddresses.IsUrl(path) ? null : Full(path);
         if (full is null)
         {
             return null;
@@ -58,10 +71,15 @@ public sealed class SiteWorkspace : ITemplateWorkspace
         return document;
     }
 
-    public bool Exists(string path) => Full(path) is { } full && (Overlay?.Invoke(full) is not null || _files.Kind(full) != FileKind.None);
+    public bool Exists(string path) => !WebAddresses.IsUrl(path) && Full(path) is { } full && (Overlay?.Invoke(full) is not null || _files.Kind(full) != FileKind.None);
 
     public ImageFacts? GetImage(string path)
     {
+        if (WebAddresses.IsUrl(path))
+        {
+            return Web?.GetImage(path, null);
+        }
+
         var full = Full(path);
         var stamp = full is null || _files.KnownAbsent(full) ? null : FileStamp.Of(full);
         if (stamp is null)
@@ -86,7 +104,7 @@ public sealed class SiteWorkspace : ITemplateWorkspace
     /// </summary>
     public string? GetWebRoot(string documentPath)
     {
-        if (Full(documentPath) is not { } full || Path.GetDirectoryName(full) is not { } directory)
+        if (WebAddresses.IsUrl(documentPath) || Full(documentPath) is not { } full || Path.GetDirectoryName(full) is not { } directory)
         {
             return null;
         }
@@ -179,6 +197,7 @@ public sealed class SiteWorkspace : ITemplateWorkspace
         private readonly ITemplateWorkspace _inner;
         private readonly string? _self;
         private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+        private readonly List<Task> _pending = [];
 
         public Recorder(ITemplateWorkspace inner, string? documentPath = null)
         {
@@ -214,11 +233,33 @@ public sealed class SiteWorkspace : ITemplateWorkspace
 
         public ImageFacts? GetImage(string path)
         {
+            if (WebAddresses.IsUrl(path))
+            {
+                return _inner is SiteWorkspace site ? site.GetImage(path, _pending) : _inner.GetImage(path);
+            }
+
             Record(path);
             return _inner.GetImage(path);
         }
 
         public string? GetWebRoot(string documentPath) => _inner.GetWebRoot(documentPath);
+
+        public bool FetchesWeb => _inner.FetchesWeb;
+
+        public WebResponseFacts? GetPageResponse(string url) =>
+            _inner is SiteWorkspace { Web: { } web } ? web.GetPageResponse(url, _pending) : _inner.GetPageResponse(url);
+
+        /// <summary>Fetches the analysis asked about that had not answered yet: the session waits for them and analyzes again.</summary>
+        public IReadOnlyList<Task> Pending
+        {
+            get
+            {
+                lock (_pending)
+                {
+                    return [.. _pending];
+                }
+            }
+        }
 
         private void Record(string path)
         {

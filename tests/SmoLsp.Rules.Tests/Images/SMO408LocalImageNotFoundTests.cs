@@ -118,6 +118,32 @@ public sealed class SMO408LocalImageNotFoundTests
         </HeadContent>
         """, "Components/Pages/Widgets.razor", workspace: s_site);
 
+    [Fact]
+    public void On_the_web_a_404_is_not_found_whatever_the_url_looks_like()
+    {
+        var web = new FakeWorkspace()
+            .Web("https://cdn.test/og?title=Hello", 404, reason: "Not Found", format: ImageFormat.Png)
+            .Web("https://cdn.test/page.png", 200, "text/html", format: ImageFormat.Unknown)
+            .Web("https://cdn.test/down.png", 500, format: ImageFormat.Png);
+        RuleVerifier.Verify<SMO408LocalImageNotFound>("""
+            <head>
+              <meta property="og:image" content="[|https://cdn.test/og?title=Hello|]">
+              <meta property="og:image" content="[|https://cdn.test/page.png|]">
+              <meta property="og:image" content="https://cdn.test/down.png">
+              <meta property="og:image" content="https://cdn.test/never-fetched.png">
+            </head>
+            """, workspace: web).Select(d => d.Message).ShouldBe([
+                "og:image 'https://cdn.test/og?title=Hello': https://cdn.test/og?title=Hello answers 404 Not Found; share cards will show no image",
+                "og:image 'https://cdn.test/page.png': https://cdn.test/page.png is not an image (unknown content); share cards will show no image",
+            ]);
+    }
+
+    [Fact]
+    public void A_served_page_names_the_url_it_fetched() => RuleVerifier.Verify<SMO408LocalImageNotFound>("""
+        <head><meta property="og:image" content="[|/img/team.jpg|]"></head>
+        """, "http://127.0.0.1:8080/about.html", workspace: new FakeWorkspace().Web("http://127.0.0.1:8080/img/team.jpg", 404, reason: "Not Found", format: ImageFormat.Jpeg))
+        .Single().Message.ShouldBe("og:image '/img/team.jpg': http://127.0.0.1:8080/img/team.jpg answers 404 Not Found; share cards will show no image");
+
     /// <summary>A Windows host: paths with '\'. Records the image path the rule asked for.</summary>
     private sealed class WindowsWorkspace : ITemplateWorkspace
     {

@@ -5,8 +5,9 @@ using SmoLsp.Analysis.Workspace;
 namespace SmoLsp.Rules.Tests.Infrastructure;
 
 /// <summary>
-/// A workspace for rule tests: image facts by site path under one web root, and templates by path. Nothing is
-/// read from disk; what a test does not add does not exist.
+/// A workspace for rule tests: image facts by site path under one web root, templates by path, and what URLs answer
+/// (<see cref="Web"/>: then it fetches, as a live check or <c>--online</c> does). Nothing is read from disk or the
+/// network; what a test does not add does not exist.
 /// </summary>
 public sealed class FakeWorkspace : ITemplateWorkspace
 {
@@ -15,6 +16,7 @@ public sealed class FakeWorkspace : ITemplateWorkspace
 
     private readonly Dictionary<string, ImageFacts> _images = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TemplateDocument> _templates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (WebResponseFacts Response, ImageFacts? Image)> _web = new(StringComparer.Ordinal);
 
     public FakeWorkspace(string? webRoot = DefaultWebRoot)
     {
@@ -34,6 +36,38 @@ public sealed class FakeWorkspace : ITemplateWorkspace
         return this;
     }
 
+    /// <summary>
+    /// What <paramref name="url"/> answers: <paramref name="status"/> after <paramref name="redirects"/> (status and
+    /// target of each hop), or <paramref name="problem"/>; an image when <paramref name="format"/> is given.
+    /// </summary>
+    public FakeWorkspace Web(string url, int status = 200, string? contentType = null, (int Status, string To)[]? redirects = null, string? problem = null,
+        ImageFormat? format = null, int? width = null, int? height = null, long bytes = 80_000, string reason = "")
+    {
+        var hops = new List<WebRedirect>();
+        var at = url;
+        foreach (var (hop, to) in redirects ?? [])
+        {
+            hops.Add(new WebRedirect(at, hop, to));
+            at = to;
+        }
+
+        var response = new WebResponseFacts(url, problem is null ? status : 0, problem) { Reason = reason, FinalUrl = at, Redirects = hops, ContentType = contentType };
+        ImageFacts? image = null;
+        if (format is { } f)
+        {
+            image = response.IsSuccess
+                ? new ImageFacts(url, bytes, f, width, height, false, null) { Web = response with { Length = bytes } }
+                : new ImageFacts(url, 0, ImageFormat.Unknown, null, null, false, response.Describe()) { Web = response };
+        }
+
+        _web[url] = (response, image);
+        return this;
+    }
+
+    public bool FetchesWeb => _web.Count > 0;
+
+    public WebResponseFacts? GetPageResponse(string url) => _web.TryGetValue(url, out var entry) ? entry.Response : null;
+
     public FakeWorkspace Template(string path, string text)
     {
         _templates[path] = TemplateDocument.FromPath(path, text);
@@ -42,7 +76,11 @@ public sealed class FakeWorkspace : ITemplateWorkspace
 
     /// <summary>
     /// The <c>json images</c> block of a rule's doc page: <c>{"/img/card.png": {"width": 1200, "height": 630, "bytes": 84000,
-    /// "format": "png", "animated": false}}</c>; every field but the key is optional.
+    /// "format": "png", "animated": false}}</c>; every field but the key is optional. A key that is an absolute URL says
+    /// what the web answers for it (the page is then checked live or with <c>--online</c>): <c>{"https://cdn.test/c.png":
+    /// {"status": 200, "contentType": "image/png", "redirects": [[301, "https://cdn.test/d.png"]], "format": "png",
+    /// "width": 1200, "height": 630}, "https://acme.test/about": {"status": 404, "reason": "Not Found"}}</c>; "problem"
+    /// is a failure without an answer ("timed out after 10 s"). Without "format" it is a page, not an image.
     /// </summary>
     public static FakeWorkspace FromJson(string json)
     {
@@ -51,6 +89,23 @@ public sealed class FakeWorkspace : ITemplateWorkspace
         foreach (var image in document.RootElement.EnumerateObject())
         {
             var facts = image.Value;
+            if (image.Name.StartsWith("http", StringComparison.Ordinal))
+            {
+                ImageFormat? webImage = facts.TryGetProperty("format", out var webFormat) ? Enum.Parse<ImageFormat>(webFormat.GetString()!, ignoreCase: true) : null;
+                workspace.Web(
+                    image.Name,
+                    facts.TryGetProperty("status", out var status) ? status.GetInt32() : 200,
+                    facts.TryGetProperty("contentType", out var type) ? type.GetString() : null,
+                    facts.TryGetProperty("redirects", out var hops) ? [.. hops.EnumerateArray().Select(h => (h[0].GetInt32(), h[1].GetString()!))] : null,
+                    facts.TryGetProperty("problem", out var webProblem) ? webProblem.GetString() : null,
+                    webImage,
+                    Int(facts, "width"),
+                    Int(facts, "height"),
+                    facts.TryGetProperty("bytes", out var webBytes) ? webBytes.GetInt64() : 80_000,
+                    facts.TryGetProperty("reason", out var reason) ? reason.GetString()! : string.Empty);
+                continue;
+            }
+
             workspace.Image(
                 image.Name,
                 Int(facts, "width"),
@@ -71,7 +126,7 @@ public sealed class FakeWorkspace : ITemplateWorkspace
     public bool Exists(string path) => _images.ContainsKey(path) || _templates.ContainsKey(path)
         || _images.Keys.Concat(_templates.Keys).Any(p => p.StartsWith(path.TrimEnd('/') + "/", StringComparison.Ordinal));
 
-    public ImageFacts? GetImage(string path) => _images.GetValueOrDefault(path);
+    public ImageFacts? GetImage(string path) => _web.TryGetValue(path, out var web) ? web.Image : _images.GetValueOrDefault(path);
 
     public string? GetWebRoot(string documentPath) => WebRoot;
 }

@@ -43,7 +43,8 @@ public sealed partial record RuleDoc(string Id, string Title, string Text, IRead
                 continue;
             }
 
-            if (lang == "json" && info.Split(' ').Contains("images"))
+            // "images": local files by site path, and what URLs answer; "web" is the same block for pages that only name URLs.
+            if (lang == "json" && info.Split(' ') is var words && (words.Contains("images") || words.Contains("web")))
             {
                 images = code;
                 continue;

@@ -96,7 +96,7 @@ public sealed class PluginFailureTests : IDisposable
 
         var run = CheckWith("tools/AcmeRules.dll");
 
-        ShouldFailWith(run, "tools/AcmeRules.dll", "built against rule API 2 (SmoLsp.Analysis 2.0.0), but this smolsp provides rule API 1 (SmoLsp.Analysis 1.0.0): rebuild the plugin against SmoLsp.Analysis 1.x");
+        ShouldFailWith(run, "tools/AcmeRules.dll", $"built against rule API 2 (SmoLsp.Analysis 2.0.0), but this smolsp provides rule API 1 (SmoLsp.Analysis {Analysis.Rules.RuleApi.AssemblyVersion.ToString(3)}): rebuild the plugin against SmoLsp.Analysis 1.x");
         run.ProblemLines.ShouldNotContain(l => l.Contains("ACME"));
     }
 
@@ -104,9 +104,9 @@ public sealed class PluginFailureTests : IDisposable
     public void A_plugin_built_against_a_newer_minor_version_of_the_api_is_refused_too()
     {
         var image = File.ReadAllBytes(PluginWorkspace.BuiltPlugin("AcmeRules"));
-        _workspace.Tree.WriteBytes("workspace/tools/AcmeRules.dll", PluginWorkspace.WithRuleApiVersion(image, 1, 7));
+        _workspace.Tree.WriteBytes("workspace/tools/AcmeRules.dll", PluginWorkspace.WithRuleApiVersion(image, 1, (ushort)(Analysis.Rules.RuleApi.AssemblyVersion.Minor + 1)));
 
-        ShouldFailWith(CheckWith("tools/AcmeRules.dll"), "tools/AcmeRules.dll", "no newer than 1.0");
+        ShouldFailWith(CheckWith("tools/AcmeRules.dll"), "tools/AcmeRules.dll", $"no newer than 1.{Analysis.Rules.RuleApi.AssemblyVersion.Minor}");
     }
 
     [Fact]

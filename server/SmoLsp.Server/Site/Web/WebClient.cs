@@ -1,0 +1,371 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using SmoLsp.Analysis.Workspace;
+
+namespace SmoLsp.Server.Site.Web;
+
+/// <summary>What a fetch is for, which decides what is asked for and how much of the body is read.</summary>
+public enum FetchKind
+{
+    /// <summary>A page to check: HTML only, up to <see cref="WebOptions.MaxPageBytes"/> after decompression.</summary>
+    Page,
+
+    /// <summary>A share image: a Range request for its first <see cref="WebOptions.MaxImageBytes"/>, no compression.</summary>
+    Image,
+
+    /// <summary>Does this URL answer (og:url, canonical)? Headers only; the body is never read.</summary>
+    Probe,
+
+    /// <summary>robots.txt or a sitemap, up to the cap the caller gives.</summary>
+    Text,
+}
+
+/// <summary>Validators of a cached answer, for a conditional request (304 Not Modified means the cached facts hold).</summary>
+public sealed record WebValidators(string? ETag, string? LastModified);
+
+/// <summary>One fetch: the facts of the answer, and as much of the body as its kind reads.</summary>
+public sealed record WebFetch(WebResponseFacts Facts)
+{
+    /// <summary>The body's first bytes (up to the kind's cap), or null when it was not read.</summary>
+    public byte[]? Body { get; init; }
+
+    /// <summary>The body went on past the cap.</summary>
+    public bool Truncated { get; init; }
+
+    /// <summary>The <c>charset</c> of the Content-Type header, or null.</summary>
+    public string? Charset { get; init; }
+
+    public WebValidators? Validators { get; init; }
+
+    /// <summary>How long the answer may be reused without asking again (Cache-Control max-age, Expires); null: ask again.</summary>
+    public TimeSpan? FreshFor { get; init; }
+
+    /// <summary>Cache-Control: no-store: never written to the disk cache.</summary>
+    public bool NoStore { get; init; }
+}
+
+/// <summary>
+/// The session's HTTP client: HTTP/1.1 and HTTP/2 (negotiated over TLS), gzip/deflate/brotli for pages, redirects
+/// followed by hand so each hop is reported (and loops found), a per-request timeout covering headers and body, a cap on
+/// every body read (counted after decompression, so a compressed bomb stops at the cap), and a limit on requests in
+/// flight. Never throws for the network: every failure is a <see cref="WebResponseFacts.Problem"/> that says what
+/// happened in words.
+/// </summary>
+public sealed class WebClient : IDisposable
+{
+    private readonly WebOptions _options;
+    private readonly HttpClient _decompressing;
+    private readonly HttpClient _identity;
+    private readonly SemaphoreSlim _slots;
+
+    public WebClient(WebOptions options)
+    {
+        _options = options;
+        _decompressing = Create(options, DecompressionMethods.All);
+
+        // Images are asked for by byte range, which only means something on the bytes as stored.
+        _identity = Create(options, DecompressionMethods.None);
+        _slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
+    }
+
+    public WebOptions Options => _options;
+
+    /// <summary>Requests sent (each redirect hop counts), for tests and the summary.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    private int _requests;
+
+    private static HttpClient Create(WebOptions options, DecompressionMethods decompression)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = decompression,
+            UseCookies = false,
+            ConnectTimeout = options.Timeout,
+            MaxConnectionsPerServer = Math.Max(1, options.Concurrency),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+
+            // The default, stated: a server that sends more header bytes than this gets a clear failure, not our memory.
+            MaxResponseHeadersLength = 64,
+        };
+
+        if (options.AllowAddress is { } allow)
+        {
+            handler.UseProxy = false;
+            handler.ConnectCallback = (context, cancellationToken) => ConnectAsync(context, allow, cancellationToken);
+        }
+
+        if (options.ServerCertificateValidation is { } validation)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = validation;
+        }
+
+        return new HttpClient(handler, disposeHandler: true)
+        {
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+    }
+
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, Func<IPAddress, bool> allow, CancellationToken cancellationToken)
+    {
+        // Decided before any name is looked up: a test that may only reach loopback never sends a DNS query either.
+        var host = context.DnsEndPoint.Host;
+        IPAddress[] addresses = IPAddress.TryParse(host, out var literal) ? [literal]
+            : host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? [IPAddress.Loopback]
+            : throw new HttpRequestException(HttpRequestError.ConnectionError, $"connections to {host} are not allowed in this run");
+        if (!addresses.All(allow))
+        {
+            throw new HttpRequestException(HttpRequestError.ConnectionError, $"connections to {host} are not allowed in this run");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses[0], context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Fetches <paramref name="url"/>, following redirects. <paramref name="maxBody"/> overrides the kind's body cap (for
+    /// <see cref="FetchKind.Text"/>); <paramref name="validators"/> makes it conditional. <paramref name="wantBody"/> sees
+    /// the final answer's facts and says whether to read the body at all (a crawl reads HTML only).
+    /// </summary>
+    public async Task<WebFetch> FetchAsync(Uri url, FetchKind kind, CancellationToken cancellationToken, long? maxBody = null, WebValidators? validators = null,
+        Func<WebResponseFacts, bool>? wantBody = null)
+    {
+        var requested = url.AbsoluteUri;
+        var redirects = new List<WebRedirect>();
+        try
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return new WebFetch(new WebResponseFacts(requested, 0, BudgetSpent));
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        var current = url;
+        try
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { requested };
+            while (true)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+                request.Headers.TryAddWithoutValidation("Accept", kind switch
+                {
+                    FetchKind.Image => "image/*,*/*;q=0.8",
+                    FetchKind.Text => "text/plain,application/xml,text/xml,*/*;q=0.8",
+                    _ => "text/html,application/xhtml+xml,*/*;q=0.8",
+                });
+                if (kind == FetchKind.Image)
+                {
+                    request.Headers.Range = new RangeHeaderValue(0, _options.MaxImageBytes - 1);
+                }
+
+                if (validators is not null && redirects.Count == 0)
+                {
+                    if (validators.ETag is { } etag)
+                    {
+                        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+                    }
+
+                    if (validators.LastModified is { } modified)
+                    {
+                        request.Headers.TryAddWithoutValidation("If-Modified-Since", modified);
+                    }
+                }
+
+                Interlocked.Increment(ref _requests);
+                var client = kind == FetchKind.Image ? _identity : _decompressing;
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
+                {
+                    if (!Uri.TryCreate(current, location, out var next) || next.Scheme is not ("http" or "https"))
+                    {
+                        return new WebFetch(Facts(requested, current, response, redirects, $"redirects ({status}) to '{location}', which is not an http(s) URL"));
+                    }
+
+                    next = WithoutFragment(next);
+                    redirects.Add(new WebRedirect(current.AbsoluteUri, status, next.AbsoluteUri));
+                    if (!seen.Add(next.AbsoluteUri))
+                    {
+                        return new WebFetch(Facts(requested, current, response, redirects, "a redirect loop (" + string.Join(" -> ", redirects.Select(r => r.Url).Append(next.AbsoluteUri)) + ")"));
+                    }
+
+                    if (redirects.Count > _options.MaxRedirects)
+                    {
+                        return new WebFetch(Facts(requested, current, response, redirects, $"more than {_options.MaxRedirects} redirects"));
+                    }
+
+                    current = next;
+                    continue;
+                }
+
+                var facts = Facts(requested, current, response, redirects, null);
+                var fetch = new WebFetch(facts)
+                {
+                    Charset = response.Content.Headers.ContentType?.CharSet,
+                    Validators = Validators(response),
+                    FreshFor = FreshFor(response),
+                    NoStore = response.Headers.CacheControl is { NoStore: true },
+                };
+                if (kind == FetchKind.Probe || !facts.IsSuccess || (wantBody is not null && !wantBody(facts)))
+                {
+                    return fetch;
+                }
+
+                var cap = maxBody ?? (kind == FetchKind.Image ? _options.MaxImageBytes : _options.MaxPageBytes);
+                var (body, truncated) = await ReadCapped(response, cap, kind == FetchKind.Image, timeout.Token).ConfigureAwait(false);
+                return fetch with { Body = body, Truncated = truncated };
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new WebFetch(new WebResponseFacts(requested, 0, $"timed out after {Seconds(_options.Timeout)}") { FinalUrl = current.AbsoluteUri, Redirects = redirects });
+        }
+        catch (OperationCanceledException)
+        {
+            return new WebFetch(new WebResponseFacts(requested, 0, BudgetSpent) { FinalUrl = current.AbsoluteUri, Redirects = redirects });
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or NotSupportedException)
+        {
+            return new WebFetch(new WebResponseFacts(requested, 0, Describe(ex, current)) { FinalUrl = current.AbsoluteUri, Redirects = redirects });
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public const string BudgetSpent = "not fetched: the run's time budget ran out";
+
+    private static WebResponseFacts Facts(string requested, Uri current, HttpResponseMessage response, List<WebRedirect> redirects, string? problem)
+    {
+        var headers = response.Content.Headers;
+        long? length = response.StatusCode == HttpStatusCode.PartialContent ? headers.ContentRange?.Length : headers.ContentLength;
+
+        // A compressed page's Content-Length counts compressed bytes: only an uncompressed length is the resource's size.
+        if (headers.ContentEncoding.Count > 0 && response.StatusCode != HttpStatusCode.PartialContent)
+        {
+            length = null;
+        }
+
+        return new WebResponseFacts(requested, problem is null ? (int)response.StatusCode : 0, problem)
+        {
+            Reason = response.ReasonPhrase ?? string.Empty,
+            FinalUrl = current.AbsoluteUri,
+            Redirects = [.. redirects],
+            ContentType = headers.ContentType?.MediaType?.ToLowerInvariant(),
+            Length = length,
+        };
+    }
+
+    private static async Task<(byte[] Body, bool Truncated)> ReadCapped(HttpResponseMessage response, long cap, bool stopAtCap, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var size = (int)Math.Min(cap, 64 * 1024);
+        var buffer = new byte[Math.Max(size, 1)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length >= cap)
+                {
+                    // One more byte says whether the body goes on; an image only ever needs its head.
+                    if (stopAtCap)
+                    {
+                        return (buffer, true);
+                    }
+
+                    var probe = new byte[1];
+                    var more = await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false);
+                    return (buffer, more > 0);
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(cap, (long)buffer.Length * 2));
+            }
+
+            var n = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                return (length == buffer.Length ? buffer : buffer[..length], false);
+            }
+
+            length += n;
+        }
+    }
+
+    private static WebValidators? Validators(HttpResponseMessage response)
+    {
+        var etag = response.Headers.ETag?.ToString();
+        var modified = response.Content.Headers.LastModified?.ToString("r", CultureInfo.InvariantCulture);
+        return etag is null && modified is null ? null : new WebValidators(etag, modified);
+    }
+
+    private static TimeSpan? FreshFor(HttpResponseMessage response)
+    {
+        if (response.Headers.CacheControl is { } control)
+        {
+            if (control.NoCache || control.NoStore)
+            {
+                return null;
+            }
+
+            if ((control.SharedMaxAge ?? control.MaxAge) is { } maxAge)
+            {
+                return maxAge;
+            }
+        }
+
+        return response.Content.Headers.Expires is { } expires && response.Headers.Date is { } date && expires > date ? expires - date : null;
+    }
+
+    private static Uri WithoutFragment(Uri uri) => uri.Fragment.Length == 0 ? uri : new UriBuilder(uri) { Fragment = string.Empty }.Uri;
+
+    internal static string Seconds(TimeSpan time) => time.TotalSeconds >= 1 ? $"{time.TotalSeconds:0.#} s" : $"{time.TotalMilliseconds:0} ms";
+
+    /// <summary>A network failure in words: what a reader can act on, without a stack trace.</summary>
+    private static string Describe(Exception ex, Uri url)
+    {
+        var inner = ex.InnerException?.Message;
+        if (ex is HttpRequestException http)
+        {
+            return http.HttpRequestError switch
+            {
+                HttpRequestError.NameResolutionError => $"the host name {url.Host} could not be resolved",
+                HttpRequestError.ConnectionError => $"could not connect to {url.Authority}: {inner ?? http.Message}",
+                HttpRequestError.SecureConnectionError => $"the TLS connection to {url.Authority} failed: {inner ?? http.Message}",
+                HttpRequestError.ResponseEnded => "the server closed the connection before the answer was complete",
+                HttpRequestError.InvalidResponse => "the server's answer is not valid HTTP",
+                HttpRequestError.ConfigurationLimitExceeded => "the answer's headers are larger than 64 KB",
+                HttpRequestError.HttpProtocolError => $"the server broke the HTTP protocol: {inner ?? http.Message}",
+                _ => inner ?? http.Message,
+            };
+        }
+
+        return ex is IOException ? "the connection failed while reading: " + ex.Message : ex.Message;
+    }
+
+    public void Dispose()
+    {
+        _decompressing.Dispose();
+        _identity.Dispose();
+        _slots.Dispose();
+    }
+}
