@@ -92,11 +92,14 @@ public static class SiteFactsFile
                     new LinePositionSpan(new LinePosition(sl, sc), new LinePosition(el, ec)), severity, suppression));
             }
 
-            pages.Add((Path.GetFullPath(page.Site, cwd), new PageFacts(Path.GetFullPath(page.Path, cwd), facts)));
+            pages.Add((Full(page.Site, cwd), new PageFacts(Full(page.Path, cwd), facts)));
         }
 
         return pages;
     }
+
+    /// <summary>A path as written in the file, made full; a served page's URL (and its origin, its site) stays as it is.</summary>
+    private static string Full(string path, string cwd) => Site.Web.WebAddresses.IsUrl(path) ? path : Path.GetFullPath(path, cwd);
 }
 
 internal sealed record FactsDocument(int Version, string Tool, string? Shard, List<FactsPage> Pages);

@@ -77,6 +77,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 
             await next(context);
         });
+
+        // Routing after the log, so a request routing refuses is still seen.
+        app.UseRouting();
         map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

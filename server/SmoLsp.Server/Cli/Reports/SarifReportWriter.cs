@@ -158,8 +158,17 @@ public sealed class SarifReportWriter : ReportWriter
     {
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", RelativeUri(path));
-        json.WriteString("uriBaseId", SourceRoot);
+        if (Site.Web.WebAddresses.IsUrl(path))
+        {
+            // A served page: its URL is the artifact, absolute, with no base.
+            json.WriteString("uri", path);
+        }
+        else
+        {
+            json.WriteString("uri", RelativeUri(path));
+            json.WriteString("uriBaseId", SourceRoot);
+        }
+
         json.WriteEndObject();
         json.WriteStartObject("region");
         json.WriteNumber("startLine", line);

@@ -163,7 +163,8 @@ public sealed class WebClient : IDisposable
             var seen = new HashSet<string>(StringComparer.Ordinal) { requested };
             while (true)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                // HTTP/2 where TLS negotiates it (ALPN), HTTP/1.1 otherwise: a message's own version is what counts, not the client's default.
+                using var request = new HttpRequestMessage(HttpMethod.Get, current) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
                 request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
                 request.Headers.TryAddWithoutValidation("Accept", kind switch
                 {
