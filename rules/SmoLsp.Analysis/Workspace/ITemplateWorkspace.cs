@@ -23,19 +23,6 @@ public interface ITemplateWorkspace
     /// present, the configured <c>webRoot</c>, else the workspace root), or null when unknown.
     /// </summary>
     string? GetWebRoot(string documentPath);
-
-    /// <summary>
-    /// True when the host fetches absolute http(s) URLs (a live check of a served site, or <c>check --online</c>): only
-    /// then do rules ask <see cref="GetImage"/> about images on other hosts and <see cref="GetPageResponse"/> about page
-    /// URLs. Nothing is fetched unless the user asked for it, so the default is false.
-    /// </summary>
-    bool FetchesWeb => false;
-
-    /// <summary>
-    /// What the web answers for a page URL (<c>og:url</c>, the canonical link): status and redirects. Null when the host
-    /// does not fetch (see <see cref="FetchesWeb"/>) or will not fetch this URL.
-    /// </summary>
-    WebResponseFacts? GetPageResponse(string url) => null;
 }
 
 /// <summary>
@@ -62,7 +49,7 @@ public enum ImageFormat
 /// What an image file's header says, without decoding pixels (<see cref="ImageHeaderReader"/>). <see cref="Problem"/>
 /// explains a truncated or lying header, or why the file could not be read (then the size may be unknown, and a file
 /// that could not be read at all has <see cref="ImageFormat.Unknown"/>). For an image on the web
-/// (<see cref="ITemplateWorkspace.FetchesWeb"/>), <see cref="Path"/> is the URL, <see cref="Bytes"/> the size its headers
+/// (<see cref="IWebWorkspace"/>), <see cref="Path"/> is the URL, <see cref="Bytes"/> the size its headers
 /// give (0 when unknown), and <see cref="Web"/> what the server answered.
 /// </summary>
 public sealed record ImageFacts(string Path, long Bytes, ImageFormat Format, int? Width, int? Height, bool IsAnimated, string? Problem)

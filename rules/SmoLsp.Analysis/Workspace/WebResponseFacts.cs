@@ -6,7 +6,7 @@ public sealed record WebRedirect(string Url, int Status, string Location);
 /// <summary>
 /// What the web answered for a URL, as a host fetched it (a live check, or <c>check --online</c>): the status of the last
 /// answer after following redirects, each redirect on the way, and the headers the rules judge. The core never fetches;
-/// it reads these facts through <see cref="ITemplateWorkspace"/>.
+/// it reads these facts through <see cref="IWebWorkspace"/>.
 /// </summary>
 /// <param name="Url">The URL fetched (the host may have fetched another address for it, e.g. a staging server standing in for the site URL).</param>
 /// <param name="Status">The HTTP status of the last answer; 0 when there was none (see <see cref="Problem"/>).</param>
@@ -35,4 +35,28 @@ public sealed record WebResponseFacts(string Url, int Status, string? Problem = 
 
     /// <summary>"404 Not Found", or the problem.</summary>
     public string Describe() => Problem ?? (Reason.Length > 0 ? $"{Status} {Reason}" : Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}
+
+/// <summary>
+/// A workspace whose host fetches absolute http(s) URLs (a live check of a served site, or <c>check --online</c>): only
+/// then do rules ask <see cref="ITemplateWorkspace.GetImage"/> about images on other hosts and
+/// <see cref="GetPageResponse"/> about page URLs. Nothing is fetched unless the user asked for it. A separate interface,
+/// not new members of <see cref="ITemplateWorkspace"/>, so workspaces written before it keep compiling.
+/// </summary>
+public interface IWebWorkspace : ITemplateWorkspace
+{
+    /// <summary>True when this run fetches URLs.</summary>
+    bool FetchesWeb { get; }
+
+    /// <summary>What the web answers for a page URL (og:url, the canonical link): status and redirects; null when not fetched.</summary>
+    WebResponseFacts? GetPageResponse(string url);
+}
+
+/// <summary>The web questions asked of any workspace: a workspace that is no <see cref="IWebWorkspace"/> fetches nothing.</summary>
+public static class WebWorkspaces
+{
+    public static bool FetchesWeb(this ITemplateWorkspace workspace) => workspace is IWebWorkspace { FetchesWeb: true };
+
+    public static WebResponseFacts? GetPageResponse(this ITemplateWorkspace workspace, string url) =>
+        workspace is IWebWorkspace { FetchesWeb: true } web ? web.GetPageResponse(url) : null;
 }

@@ -202,7 +202,7 @@ public static class ShareCards
             string? filePath = null;
             ImageFacts? facts = null;
             if (content.IsStatic
-                && LocalImage.Locate(url, result.Document.Path, _isRazor, workspace.GetWebRoot(result.Document.Path), configuration.SiteUrl, workspace.FetchesWeb) is { } target)
+                && LocalImage.Locate(url, result.Document.Path, _isRazor, workspace.GetWebRoot(result.Document.Path), configuration.SiteUrl, workspace.FetchesWeb()) is { } target)
             {
                 // A fetched image has facts but no file a report could embed.
                 filePath = target.IsWeb ? null : target.Path;

@@ -29,7 +29,7 @@ internal sealed record LocalImageReference(MetaTag Meta, TextSpan ValueSpan, str
 /// <summary>
 /// Finds the files behind <c>og:image</c>, <c>og:image:url</c>, <c>og:image:secure_url</c> and <c>twitter:image</c>.
 /// Only static values are resolved (a Razor expression's URL is unknown). The core never fetches: a URL on another host
-/// is judged only when the host fetches it (<see cref="ITemplateWorkspace.FetchesWeb"/>), and a served page's images are
+/// is judged only when the host fetches it (<see cref="IWebWorkspace"/>), and a served page's images are
 /// URLs the host fetches.
 /// </summary>
 /// <summary>Where a share-image URL leads: a file under the web root (<see cref="Path"/> a full path) or a URL on the web.</summary>
@@ -56,7 +56,7 @@ internal static class LocalImage
         var workspace = context.Workspace;
         var webRoot = workspace.GetWebRoot(context.Document.Path);
         var served = WebAddress.IsHttp(context.Document.Path);
-        if (string.IsNullOrEmpty(webRoot) && !served && !workspace.FetchesWeb)
+        if (string.IsNullOrEmpty(webRoot) && !served && !workspace.FetchesWeb())
         {
             return [];
         }
@@ -71,7 +71,7 @@ internal static class LocalImage
             }
 
             var url = value.Text.Trim();
-            if (Locate(url, context.Document.Path, isRazor, webRoot, context.Configuration.SiteUrl, workspace.FetchesWeb) is not { } target)
+            if (Locate(url, context.Document.Path, isRazor, webRoot, context.Configuration.SiteUrl, workspace.FetchesWeb()) is not { } target)
             {
                 continue;
             }

@@ -1,4 +1,5 @@
 using SmoLsp.Analysis.Rules;
+using SmoLsp.Analysis.Workspace;
 using SmoLsp.Rules.Images;
 
 namespace SmoLsp.Rules.Urls;
@@ -24,7 +25,7 @@ public sealed class SMO310PageUrlDoesNotAnswer : Rule
 
     public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
     {
-        if (!context.Workspace.FetchesWeb)
+        if (!context.Workspace.FetchesWeb())
         {
             return;
         }

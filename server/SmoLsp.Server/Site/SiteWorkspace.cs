@@ -13,7 +13,7 @@ namespace SmoLsp.Server.Site;
 /// dependencies without the core having to report them. With <see cref="Web"/> (a live check, <c>--online</c>), URLs are
 /// answered from the web (<see cref="WebResources"/>); without it, nothing is ever fetched.
 /// </summary>
-public sealed class SiteWorkspace : ITemplateWorkspace
+public sealed class SiteWorkspace : IWebWorkspace
 {
     private readonly FileAccessPolicy _files;
     private readonly SiteSettings _settings;
@@ -192,7 +192,7 @@ public sealed class SiteWorkspace : ITemplateWorkspace
     /// <c>_ViewStart</c>, <c>App.razor</c>, images — including files that did not exist (a layout created later must
     /// re-check the page that looked for it). That list is the page's edge in the <see cref="DependencyGraph"/>.
     /// </summary>
-    public sealed class Recorder : ITemplateWorkspace
+    public sealed class Recorder : IWebWorkspace
     {
         private readonly ITemplateWorkspace _inner;
         private readonly string? _self;
@@ -244,7 +244,7 @@ public sealed class SiteWorkspace : ITemplateWorkspace
 
         public string? GetWebRoot(string documentPath) => _inner.GetWebRoot(documentPath);
 
-        public bool FetchesWeb => _inner.FetchesWeb;
+        public bool FetchesWeb => _inner.FetchesWeb();
 
         public WebResponseFacts? GetPageResponse(string url) =>
             _inner is SiteWorkspace { Web: { } web } ? web.GetPageResponse(url, _pending) : _inner.GetPageResponse(url);

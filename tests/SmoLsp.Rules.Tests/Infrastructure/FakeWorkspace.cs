@@ -9,7 +9,7 @@ namespace SmoLsp.Rules.Tests.Infrastructure;
 /// (<see cref="Web"/>: then it fetches, as a live check or <c>--online</c> does). Nothing is read from disk or the
 /// network; what a test does not add does not exist.
 /// </summary>
-public sealed class FakeWorkspace : ITemplateWorkspace
+public sealed class FakeWorkspace : IWebWorkspace
 {
     /// <summary>Where "/" of the site is; test documents ("index.html") are outside it unless a test puts them under it.</summary>
     public const string DefaultWebRoot = "/site/wwwroot";
