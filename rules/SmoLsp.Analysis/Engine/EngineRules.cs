@@ -20,5 +20,16 @@ public static class EngineRules
         DiagnosticSeverity.Hint,
         FixAvailability.Suggestion);
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [RuleFailure, UnusedSuppression];
+    /// <summary>
+    /// A <c>smolsp.json</c> the analyzer package cannot use (in <c>dotnet build</c> there is no exit code 2 to say so);
+    /// <c>smolsp check</c> reports the same problems as configuration errors. Its files are checked with the defaults.
+    /// </summary>
+    public static readonly RuleDescriptor InvalidConfiguration = new(
+        "SMO902",
+        "Invalid SmoLsp configuration",
+        "{0}",
+        RuleCategory.Engine,
+        DiagnosticSeverity.Error);
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [RuleFailure, UnusedSuppression, InvalidConfiguration];
 }

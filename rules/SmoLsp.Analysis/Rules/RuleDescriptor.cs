@@ -78,6 +78,13 @@ public sealed record RuleDescriptor(
     /// <summary>Who answers for this rule's missing-tag findings on composed pages; <see cref="HeadResponsibility.Site"/> unless a rule says otherwise.</summary>
     public HeadResponsibility Responsibility { get; init; } = HeadResponsibility.Site;
 
+    /// <summary>
+    /// True when the rule judges files beside the template that a page names (the local image behind og:image): a host
+    /// that cannot read them does not run it — the Roslyn analyzer package sees the project's AdditionalFiles only
+    /// (docs/analyzers.md), and <c>smolsp rules</c> marks these rules.
+    /// </summary>
+    public bool ReadsLocalFiles { get; init; }
+
     public IReadOnlyList<RuleThreshold> ThresholdList => Thresholds ?? [];
 
     public string FormatMessage(IReadOnlyList<object?> args)

@@ -15,7 +15,10 @@ public sealed class SMO402MissingImageDimensions : Rule
         "og:image has no {0}: the first share of this page shows no image until Facebook has fetched it; {1} is {2} pixels",
         RuleCategory.Images,
         DiagnosticSeverity.Info,
-        FixAvailability.Safe);
+        FixAvailability.Safe)
+    {
+        ReadsLocalFiles = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -18,7 +18,10 @@ public sealed class SMO403ImageDimensionsMismatch : Rule
         "{0} is '{1}' but {2} is {3} pixels {4}: Facebook lays out the card with the declared size",
         RuleCategory.Images,
         DiagnosticSeverity.Warning,
-        FixAvailability.Safe);
+        FixAvailability.Safe)
+    {
+        ReadsLocalFiles = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -28,7 +28,10 @@ public sealed class SMO404ImageTooSmall : Rule
             new RuleThreshold("largeCardMinHeight", 157, "X: summary_large_image images are at least 300x157 (error)"),
             new RuleThreshold("summaryCardMinWidth", 144, "X: summary card images are at least 144x144 (error)"),
             new RuleThreshold("summaryCardMinHeight", 144, "X: summary card images are at least 144x144 (error)"),
-        ]);
+        ])
+    {
+        ReadsLocalFiles = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -17,7 +17,10 @@ public sealed class SMO405ImageAspectRatio : Rule
         RuleCategory.Images,
         DiagnosticSeverity.Info,
         FixAvailability.None,
-        Thresholds: [new RuleThreshold("tolerance", 0.1, "How far (as a fraction) the ratio may be from the platform's before cropping is worth a note; 10% keeps 1200x630 fine for both 1.91:1 and 2:1")]);
+        Thresholds: [new RuleThreshold("tolerance", 0.1, "How far (as a fraction) the ratio may be from the platform's before cropping is worth a note; 10% keeps 1200x630 fine for both 1.91:1 and 2:1")])
+    {
+        ReadsLocalFiles = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -22,7 +22,10 @@ public sealed class SMO406ImageFileTooLarge : Rule
         [
             new RuleThreshold("maxBytes", 8 * MiB, "Facebook: images can be up to 8 MB (error above)"),
             new RuleThreshold("warnBytes", 5 * MiB, "X: images must be less than 5 MB (warning above)"),
-        ]);
+        ])
+    {
+        ReadsLocalFiles = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

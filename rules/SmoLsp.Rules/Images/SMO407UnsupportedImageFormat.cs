@@ -16,7 +16,10 @@ public sealed class SMO407UnsupportedImageFormat : Rule
         "{0} '{1}': {2}",
         RuleCategory.Images,
         DiagnosticSeverity.Warning,
-        FixAvailability.None);
+        FixAvailability.None)
+    {
+        ReadsLocalFiles = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -18,7 +18,10 @@ public sealed class SMO408LocalImageNotFound : Rule
         "{0} '{1}': {2}; share cards will show no image",
         RuleCategory.Images,
         DiagnosticSeverity.Error,
-        FixAvailability.None);
+        FixAvailability.None)
+    {
+        ReadsLocalFiles = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

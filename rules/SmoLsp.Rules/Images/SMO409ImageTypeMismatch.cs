@@ -16,7 +16,10 @@ public sealed class SMO409ImageTypeMismatch : Rule
         "og:image:type says '{0}', but {1} is {2} ({3}): write the file's real type",
         RuleCategory.Images,
         DiagnosticSeverity.Warning,
-        FixAvailability.Safe);
+        FixAvailability.Safe)
+    {
+        ReadsLocalFiles = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

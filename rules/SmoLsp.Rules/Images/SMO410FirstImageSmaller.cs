@@ -15,7 +15,10 @@ public sealed class SMO410FirstImageSmaller : Rule
         "The first og:image is smaller than a later one",
         "The first og:image is {0}, smaller than the {1} og:image on {2}: platforms show the first, so shares get the small picture; put the large image first",
         RuleCategory.Images,
-        DiagnosticSeverity.Info);
+        DiagnosticSeverity.Info)
+    {
+        ReadsLocalFiles = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

@@ -20,7 +20,10 @@ public sealed class SMO412ImageTooLargeForWhatsApp : Rule
         RuleCategory.Images,
         DiagnosticSeverity.Info,
         FixAvailability.None,
-        Thresholds: [new RuleThreshold("maxBytes", 300 * KiB, "WhatsApp (observed; Branch help center: previews for images up to 300 KB)")]);
+        Thresholds: [new RuleThreshold("maxBytes", 300 * KiB, "WhatsApp (observed; Branch help center: previews for images up to 300 KB)")])
+    {
+        ReadsLocalFiles = true,
+    };
 
     public override RuleDescriptor Descriptor => Rule;
 

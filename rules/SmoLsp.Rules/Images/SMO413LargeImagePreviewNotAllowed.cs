@@ -23,6 +23,7 @@ public sealed class SMO413LargeImagePreviewNotAllowed : Rule
         FixAvailability.Suggestion,
         Thresholds: [new RuleThreshold("minWidth", 1200, "Google Discover: large images need to be at least 1200 px wide")])
     {
+        ReadsLocalFiles = true,
         // Articles are pages: on a composed page whose layout lets pages add head tags, the page is told.
         Responsibility = HeadResponsibility.Page,
     };

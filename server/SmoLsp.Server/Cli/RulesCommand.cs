@@ -30,7 +30,7 @@ public static class RulesCommand
         };
         var config = new Option<string>("--config", "-c") { Description = "Read plugins from this configuration file.", HelpName = "FILE" };
         var allowPlugins = new Option<bool>("--allow-plugins") { Description = "Load the plugins the configuration names and list their rules (a plugin runs its code)." };
-        var command = new Command("rules", "List the rule catalog: id, title, category, default severity, fixable, help link, origin.") { path, format, config, allowPlugins };
+        var command = new Command("rules", "List the rule catalog: id, title, category, default severity, fixable, whether dotnet build runs it, help link, origin.") { path, format, config, allowPlugins };
         command.SetAction(parseResult =>
         {
             var builtIns = BuiltInRules.CreateEngine();
@@ -55,6 +55,12 @@ public static class RulesCommand
         _ => "none",
     };
 
+    /// <summary>
+    /// Whether the analyzer package (SmoLsp.Analyzers, docs/analyzers.md) runs the rule in <c>dotnet build</c> and the
+    /// IDE: built-in rules that read no files beside the template. Plugins never load in the compiler.
+    /// </summary>
+    public static bool InDotnetBuild(RuleDescriptor descriptor, string origin) => origin == PluginHost.BuiltInOrigin && !descriptor.ReadsLocalFiles;
+
     public static string Category(RuleCategory category) => category switch
     {
         RuleCategory.OpenGraph => "open-graph",
@@ -77,11 +83,14 @@ public static class RulesCommand
         var withOrigin = descriptors.Any(d => origin(d.Id) != PluginHost.BuiltInOrigin);
         var rows = Sorted(descriptors)
             .Select(d => withOrigin
-                ? new[] { d.Id, d.DefaultSeverity.ToName(), Category(d.Category), Fixable(d.Fix), d.Title, origin(d.Id), RuleDocs.Link(d) }
-                : [d.Id, d.DefaultSeverity.ToName(), Category(d.Category), Fixable(d.Fix), d.Title, RuleDocs.Link(d)])
-            .Prepend(withOrigin ? ["ID", "SEVERITY", "CATEGORY", "FIX", "TITLE", "ORIGIN", "HELP"] : ["ID", "SEVERITY", "CATEGORY", "FIX", "TITLE", "HELP"])
+                ? new[] { d.Id, d.DefaultSeverity.ToName(), Category(d.Category), Fixable(d.Fix), Build(d), d.Title, origin(d.Id), RuleDocs.Link(d) }
+                : [d.Id, d.DefaultSeverity.ToName(), Category(d.Category), Fixable(d.Fix), Build(d), d.Title, RuleDocs.Link(d)])
+            .Prepend(withOrigin ? ["ID", "SEVERITY", "CATEGORY", "FIX", "BUILD", "TITLE", "ORIGIN", "HELP"] : ["ID", "SEVERITY", "CATEGORY", "FIX", "BUILD", "TITLE", "HELP"])
             .ToList();
         var last = rows[0].Length - 1;
+
+        // BUILD: "yes" when dotnet build (the analyzer package) runs the rule too.
+        string Build(RuleDescriptor d) => InDotnetBuild(d, origin(d.Id)) ? "yes" : "no";
         var widths = Enumerable.Range(0, last).Select(c => rows.Max(r => r[c].Length)).ToArray();
         var sb = new StringBuilder();
         foreach (var row in rows)
@@ -113,6 +122,7 @@ public static class RulesCommand
                 json.WriteString("defaultSeverity", d.DefaultSeverity.ToName());
                 json.WriteBoolean("enabledByDefault", d.EnabledByDefault);
                 json.WriteString("fixable", Fixable(d.Fix));
+                json.WriteBoolean("inDotnetBuild", InDotnetBuild(d, origin(d.Id)));
                 json.WriteString("helpLink", RuleDocs.Link(d));
                 json.WriteString("origin", origin(d.Id));
                 json.WriteStartArray("thresholds");

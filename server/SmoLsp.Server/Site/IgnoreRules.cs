@@ -1,109 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
+using SmoLsp.Analysis.Configuration;
 
 namespace SmoLsp.Server.Site;
-
-/// <summary>One pattern of a <c>.smolspignore</c> file, with where it came from (for <c>--print-config</c>).</summary>
-public sealed record IgnorePattern(string Pattern, bool Negated, bool DirectoryOnly, Glob Glob, string SourceFile, int Line)
-{
-    public override string ToString() => $"{SourceFile}:{Line}: {(Negated ? "!" : string.Empty)}{Pattern}{(DirectoryOnly ? "/" : string.Empty)}";
-}
-
-/// <summary>The patterns of one <c>.smolspignore</c>, matched against paths relative to its folder.</summary>
-public sealed record IgnoreFile(string Directory, IReadOnlyList<IgnorePattern> Patterns)
-{
-    public const string FileName = ".smolspignore";
-
-    /// <summary>
-    /// Patterns read per file; the rest are ignored. Real ignore files have tens of lines; every pattern is compiled and
-    /// tried on every walked path, and a 4 MB file of three-byte lines would be 1.4 million of them.
-    /// </summary>
-    public const int MaxPatterns = 10_000;
-
-    public int PatternCount => Patterns.Count;
-
-    /// <summary>
-    /// The last pattern that matches <paramref name="relativePath"/> (forward slashes, relative to <see cref="Directory"/>),
-    /// negated or not, or null when none does: the last match decides, as in git.
-    /// </summary>
-    public IgnorePattern? LastMatch(string relativePath, bool isDirectory)
-    {
-        IgnorePattern? decided = null;
-        foreach (var pattern in Patterns)
-        {
-            if ((!pattern.DirectoryOnly || isDirectory) && pattern.Glob.IsMatch(relativePath))
-            {
-                decided = pattern;
-            }
-        }
-
-        return decided;
-    }
-
-    /// <summary>What the last matching pattern says: true ignored, false re-included by a <c>!</c> pattern, null when nothing matches.</summary>
-    public bool? Match(string relativePath, bool isDirectory) => LastMatch(relativePath, isDirectory) is { } pattern ? !pattern.Negated : null;
-
-    public static IgnoreFile Parse(string directory, string text) => Parse(text, directory, Path.Combine(directory, FileName));
-
-    public static IgnoreFile Parse(string text, string directory, string sourceFile)
-    {
-        var patterns = new List<IgnorePattern>();
-        var lineNumber = 0;
-        foreach (var raw in text.Split('\n'))
-        {
-            lineNumber++;
-            if (patterns.Count == MaxPatterns)
-            {
-                break;
-            }
-
-            var line = raw.TrimEnd('\r');
-
-            // Trailing spaces are dropped unless escaped with a backslash (gitignore).
-            var end = line.Length;
-            while (end > 0 && line[end - 1] == ' ' && (end < 2 || line[end - 2] != '\\'))
-            {
-                end--;
-            }
-
-            line = line[..end];
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var negated = false;
-            if (line[0] == '!')
-            {
-                negated = true;
-                line = line[1..];
-            }
-            else if (line.StartsWith("\\!", StringComparison.Ordinal) || line.StartsWith("\\#", StringComparison.Ordinal))
-            {
-                line = line[1..];
-            }
-
-            var directoryOnly = line.EndsWith('/');
-            if (directoryOnly)
-            {
-                line = line.TrimEnd('/');
-            }
-
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            // A slash at the start or in the middle anchors the pattern to this folder; otherwise it matches at any depth.
-            var anchored = line.Contains('/', StringComparison.Ordinal);
-            var body = line.TrimStart('/');
-            var glob = Glob.Compile(anchored ? body : "**/" + body, GlobSyntax.Gitignore);
-            patterns.Add(new IgnorePattern(line, negated, directoryOnly, glob, sourceFile, lineNumber));
-        }
-
-        return new IgnoreFile(directory, patterns);
-    }
-}
 
 /// <summary>
 /// <c>.smolspignore</c> files, in gitignore syntax: globs (<c>*</c>, <c>?</c>, <c>[a-z]</c>, <c>**</c>), <c>!</c> to
@@ -179,32 +78,7 @@ public sealed class IgnoreRules
             return true;
         }
 
-        var segments = relative.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        var chain = new List<IgnoreFile>();
-        var directory = root;
-        for (var i = 0; i < segments.Length; i++)
-        {
-            if (In(directory) is { } file)
-            {
-                chain.Add(file);
-            }
-
-            var entry = Path.Combine(directory, segments[i]);
-            var entryIsDirectory = i < segments.Length - 1 || isDirectory;
-            if (entryIsDirectory && SiteWalker.IsSkippedDirectory(segments[i]))
-            {
-                return true;
-            }
-
-            if (Decide(chain, entry, entryIsDirectory) is { Negated: false } decided)
-            {
-                pattern = decided;
-                return true;
-            }
-
-            directory = entry;
-        }
-
-        return false;
+        return IgnoreFile.Excludes(relative.Replace(Path.DirectorySeparatorChar, '/'), isDirectory,
+            folder => In(folder.Length == 0 ? root : Path.Combine(root, folder)), out pattern);
     }
 }

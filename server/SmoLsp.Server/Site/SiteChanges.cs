@@ -1,3 +1,4 @@
+using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Syntax;
 
 namespace SmoLsp.Server.Site;

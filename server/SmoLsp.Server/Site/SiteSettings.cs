@@ -330,7 +330,7 @@ public sealed class SiteSettings
         }
 
         var matcher = s_matchers.GetValue(configuration, static c => IncludeExcludeGlobs.Create(c.Include, c.Exclude)!);
-        return matcher.Includes(root, fullPath);
+        return matcher.Includes(Path.GetRelativePath(root, fullPath).Replace(Path.DirectorySeparatorChar, '/'));
     }
 }
 

@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Syntax;
 
 namespace SmoLsp.Server.Site;
@@ -22,8 +23,6 @@ public sealed record WalkProblem(string Path, string Message);
 /// </summary>
 public sealed class SiteWalker
 {
-    private static readonly HashSet<string> s_skippedDirectories = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules", ".git" };
-
     private static readonly EnumerationOptions s_listing = new()
     {
         RecurseSubdirectories = false,
@@ -45,7 +44,7 @@ public sealed class SiteWalker
     public static bool IsTemplatePath(ReadOnlySpan<char> fileName) => TemplateLanguages.FromFileName(fileName) is not null;
 
     /// <summary>True for folders the walk never enters: build output, dependencies, VCS data, hidden folders.</summary>
-    public static bool IsSkippedDirectory(string name) => s_skippedDirectories.Contains(name) || (name.Length > 1 && name[0] == '.');
+    public static bool IsSkippedDirectory(string name) => IgnoreFile.IsSkippedDirectory(name);
 
     /// <summary>Adds every template under <paramref name="root"/> (a full path) that no ignore file excludes to <paramref name="files"/>.</summary>
     public void Walk(string root, List<string> files, List<WalkProblem> problems, CancellationToken cancellationToken = default)

@@ -59,7 +59,12 @@ public sealed class CliTests
             rule.GetProperty("defaultSeverity").GetString().ShouldBe(descriptor.DefaultSeverity.ToName());
             rule.GetProperty("helpLink").GetString().ShouldBe(RuleDocs.Link(descriptor));
             rule.GetProperty("fixable").GetString().ShouldBeOneOf("none", "safe", "suggestion");
+            rule.GetProperty("inDotnetBuild").GetBoolean().ShouldBe(!descriptor.ReadsLocalFiles);
         }
+
+        // The analyzer package cannot read the image behind og:image; it runs the rules about the tags themselves.
+        rules.Single(r => r.GetProperty("id").GetString() == "SMO408").GetProperty("inDotnetBuild").GetBoolean().ShouldBeFalse();
+        rules.Single(r => r.GetProperty("id").GetString() == "SMO001").GetProperty("inDotnetBuild").GetBoolean().ShouldBeTrue();
 
         rules.Single(r => r.GetProperty("id").GetString() == "SMO001").GetProperty("fixable").GetString().ShouldBe("safe");
         rules.Single(r => r.GetProperty("id").GetString() == "SMO900").GetProperty("fixable").GetString().ShouldBe("none");
@@ -83,5 +88,9 @@ public sealed class CliTests
         lines[0].ShouldStartWith("ID ");
         lines.Length.ShouldBe(SmoLsp.Rules.BuiltInRules.CreateEngine().Descriptors.Count + 1);
         lines.ShouldContain(l => l.StartsWith("SMO001 ", StringComparison.Ordinal) && l.Contains("warning") && l.Contains("open-graph") && l.Contains("safe") && l.EndsWith("/SMO001.md", StringComparison.Ordinal));
+        lines[0].ShouldContain(" BUILD ");
+        string Build(string id) => lines.Single(l => l.StartsWith(id + " ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[4];
+        Build("SMO001").ShouldBe("yes");
+        Build("SMO408").ShouldBe("no");
     }
 }

@@ -24,7 +24,7 @@ public sealed class RulesListingTests : IDisposable
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldStartWith("ID ");
         lines[0].ShouldContain(" ORIGIN ");
-        lines.ShouldContain(l => l.StartsWith("ACME002 ", StringComparison.Ordinal) && l.Contains(" safe ") && l.Contains("tools/AcmeRules.dll") && l.EndsWith("/AcmeRules/docs/ACME002.md", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("ACME002 ", StringComparison.Ordinal) && l.Contains(" safe ") && l.Contains(" no ") && l.Contains("tools/AcmeRules.dll") && l.EndsWith("/AcmeRules/docs/ACME002.md", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith("SMO001 ", StringComparison.Ordinal) && l.Contains(" built-in "));
     }
 

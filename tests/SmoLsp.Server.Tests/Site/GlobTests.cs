@@ -1,5 +1,6 @@
-using SmoLsp.Server.Tests.Cli;
+using SmoLsp.Analysis.Configuration;
 using SmoLsp.Server.Site;
+using SmoLsp.Server.Tests.Cli;
 
 namespace SmoLsp.Server.Tests.Site;
 
@@ -240,11 +241,11 @@ public sealed class GlobTests
         var editorConfigText = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"[p{i}*]\ndotnet_diagnostic.SMO001.severity = none\n"));
         var (ignore, editorConfig) = await Task.Run(() => (
             IgnoreFile.Parse(ignoreText, "/site", "/site/.smolspignore"),
-            SmoLsp.Server.Site.EditorConfig.Parse(editorConfigText, "/site/.editorconfig", "/site")));
+            EditorConfigFile.Parse(editorConfigText, "/site/.editorconfig", "/site")));
 
         ignore.PatternCount.ShouldBe(IgnoreFile.MaxPatterns);
-        editorConfig.Sections.Count.ShouldBe(SmoLsp.Server.Site.EditorConfig.MaxSections);
-        editorConfig.Sections[^1].Glob.ShouldBe($"p{SmoLsp.Server.Site.EditorConfig.MaxSections - 1}*");
+        editorConfig.Sections.Count.ShouldBe(EditorConfigFile.MaxSections);
+        editorConfig.Sections[^1].Glob.ShouldBe($"p{EditorConfigFile.MaxSections - 1}*");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
-using SmoLsp.Server.Tests.Cli;
+using SmoLsp.Analysis.Configuration;
 using SmoLsp.Server.Site;
+using SmoLsp.Server.Tests.Cli;
 
 namespace SmoLsp.Server.Tests.Lsp.Site;
 

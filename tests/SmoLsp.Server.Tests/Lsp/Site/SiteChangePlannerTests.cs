@@ -1,3 +1,4 @@
+using SmoLsp.Analysis.Configuration;
 using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Tests.Lsp.Site;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 
-namespace SmoLsp.Server.Site;
+namespace SmoLsp.Analysis.Configuration;
 
 /// <summary>The three glob dialects a site uses. They share one compiler and one matcher (<see cref="Glob"/>).</summary>
 public enum GlobSyntax
@@ -95,7 +95,7 @@ public sealed partial class Glob
         {
             var closure = new int[states.Length];
             var count = AddClosure(start, closure, 0, new int[states.Length], 1, new int[2 * states.Length]);
-            _dfaStart = NewDfaState(closure[..count])!; // the first state always fits: the cap is at least 64 + 16 cells
+            _dfaStart = NewDfaState(closure.AsSpan(0, count).ToArray())!; // the first state always fits: the cap is at least 64 + 16 cells
         }
     }
 
@@ -317,7 +317,7 @@ public sealed partial class Glob
             var n = _states.Length;
             var next = new int[n];
             var count = Advance(from.Nfa, c, next, new int[n], 1, new int[2 * n]);
-            var state = NewDfaState(next[..count]);
+            var state = NewDfaState(next.AsSpan(0, count).ToArray());
             if (state is not null)
             {
                 Volatile.Write(ref from.Next[cls], state);

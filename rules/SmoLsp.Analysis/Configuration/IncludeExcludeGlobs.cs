@@ -1,4 +1,4 @@
-namespace SmoLsp.Server.Site;
+namespace SmoLsp.Analysis.Configuration;
 
 /// <summary>
 /// <c>include</c>/<c>exclude</c> globs of a configuration, relative to its folder: a file is in when an include glob
@@ -19,10 +19,6 @@ public sealed class IncludeExcludeGlobs
     /// <summary>The filter, or null when there is nothing to filter.</summary>
     public static IncludeExcludeGlobs? Create(IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
         include.Count == 0 && exclude.Count == 0 ? null : new([.. include.Select(Compile)], [.. exclude.Select(Compile)]);
-
-    /// <summary>True when <paramref name="fullPath"/>, inside <paramref name="root"/>, passes the filter.</summary>
-    public bool Includes(string root, string fullPath) =>
-        Includes(Path.GetRelativePath(root, fullPath).Replace(Path.DirectorySeparatorChar, '/'));
 
     /// <summary>True when <paramref name="relativePath"/> (forward slashes) passes the filter.</summary>
     public bool Includes(string relativePath)

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 
-namespace SmoLsp.Server.Site;
+namespace SmoLsp.Analysis.Configuration;
 
 /// <summary>How a glob is read: its syntax tree, the parser of the three dialects, and the compiler to the automaton <see cref="Glob"/> runs.</summary>
 public sealed partial class Glob
