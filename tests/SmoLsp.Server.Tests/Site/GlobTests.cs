@@ -166,8 +166,10 @@ public sealed class GlobTests
         excludeOnly.Includes("old/a/b.html").ShouldBeFalse();
         excludeOnly.Includes("older/a.html").ShouldBeTrue();
         var root = Path.Combine(Path.GetTempPath(), "site");
-        excludeOnly.Includes(root, Path.Combine(root, "old", "a.html")).ShouldBeFalse();
-        excludeOnly.Includes(root, Path.Combine(root, "new", "a.html")).ShouldBeTrue();
+        // Full paths: relative to the smolsp.json's folder.
+        var configuration = SmoLspConfiguration.Default with { SourcePath = Path.Combine(root, "smolsp.json"), Exclude = ["old"] };
+        SiteSettings.Includes(configuration, Path.Combine(root, "old", "a.html"), null).ShouldBeFalse();
+        SiteSettings.Includes(configuration, Path.Combine(root, "new", "a.html"), null).ShouldBeTrue();
     }
 
     [Fact]
