@@ -47,7 +47,7 @@ public sealed class SiteSettings
     /// <summary>Keys editors put in the <c>smolsp</c> section for the client itself; not configuration of the checks.</summary>
     private static readonly HashSet<string> s_clientOnlyKeys = new(StringComparer.Ordinal)
     {
-        "trace", "enable", "server", "path", "executable", "args", "logLevel", "logFile", "diagnosticDelayMs", "plugins", "preview", "docsBaseUrl",
+        "trace", "enable", "server", "path", "executable", "args", "logLevel", "logFile", "diagnosticDelayMs", "plugins", "preview", "docsBaseUrl", "online",
     };
 
     private readonly FileAccessPolicy _files;

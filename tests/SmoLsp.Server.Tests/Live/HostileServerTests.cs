@@ -117,15 +117,15 @@ public sealed class HostileServerTests : IAsyncLifetime, IDisposable
         await Task.Yield();
         var clock = Stopwatch.StartNew();
         var run = LiveRun.Check(_tree.Root, new CheckOptions { Paths = [_server.Url("/")], Format = ReportFormat.Json },
-            new WebOptions { Crawl = true, Timeout = TimeSpan.FromSeconds(2), TimeBudget = TimeSpan.FromSeconds(60) });
+            new WebOptions { Crawl = true, Timeout = TimeSpan.FromSeconds(3), TimeBudget = TimeSpan.FromSeconds(60) });
         clock.Stop();
 
         // The good page and the home page are checked; each bad URL is one line on standard error, naming it.
         LiveRun.Files(run).ShouldBe([_server.Url("/"), _server.Url("/good")], ignoreOrder: true);
         string Line(string path) => run.Stderr.Split('\n').SingleOrDefault(l => l.StartsWith(_server.Url(path) + ":", StringComparison.Ordinal))
             ?? throw new ShouldAssertException($"no line for {path} in:\n{run.Stderr}");
-        Line("/slow").ShouldBe($"{_server.Url("/slow")}: skipped: timed out after 2 s (linked from {_server.Url("/")})");
-        Line("/trickle").ShouldBe($"{_server.Url("/trickle")}: skipped: timed out after 2 s (linked from {_server.Url("/")})");
+        Line("/slow").ShouldBe($"{_server.Url("/slow")}: skipped: timed out after 3 s (linked from {_server.Url("/")})");
+        Line("/trickle").ShouldBe($"{_server.Url("/trickle")}: skipped: timed out after 3 s (linked from {_server.Url("/")})");
         Line("/loop").ShouldBe($"{_server.Url("/loop")}: skipped: a redirect loop ({_server.Url("/loop")} -> {_server.Url("/loop2")} -> {_server.Url("/loop")}) (linked from {_server.Url("/")})");
         Line("/chain/0").ShouldStartWith($"{_server.Url("/chain/0")}: skipped: more than 10 redirects");
         Line("/error").ShouldBe($"{_server.Url("/error")}: skipped: answers 500 Internal Server Error (linked from {_server.Url("/")})");
@@ -168,9 +168,9 @@ public sealed class HostileServerTests : IAsyncLifetime, IDisposable
         await Task.Yield();
         var clock = Stopwatch.StartNew();
         var run = LiveRun.Check(_tree.Root, new CheckOptions { Paths = [_server.Url("/slow"), _server.Url("/good")] },
-            new WebOptions { Crawl = true, Timeout = TimeSpan.FromSeconds(20), TimeBudget = TimeSpan.FromSeconds(2) });
+            new WebOptions { Crawl = true, Timeout = TimeSpan.FromSeconds(25), TimeBudget = TimeSpan.FromSeconds(5) });
 
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15));
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
         run.Stderr.ShouldContain($"{_server.Url("/slow")}: error: not fetched: the run's time budget ran out");
         run.Stdout.ShouldContain("1 file checked");
     }

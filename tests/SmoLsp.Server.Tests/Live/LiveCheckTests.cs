@@ -213,4 +213,23 @@ public sealed class LiveCheckTests : IAsyncLifetime, IDisposable
         run.ExitCode.ShouldBe(ExitCodes.Error);
         run.Stderr.ShouldContain($"{server.Url("/")}: error: the TLS connection to {new Uri(server.Origin).Authority} failed");
     }
+
+    [Theory]
+    [InlineData("--fix", "--fix and --fix-dry-run change files; a served page (a URL) has none to change")]
+    [InlineData("--max-pages=0", "--max-pages must be 1 or more")]
+    [InlineData("--timeout=0", "--timeout must be a number of seconds above 0 (at most a day)")]
+    public void Options_that_make_no_sense_for_urls_are_usage_errors(string option, string message)
+    {
+        var run = CheckRun.Cli("check", option, "http://127.0.0.1:9/");
+        run.ExitCode.ShouldBe(ExitCodes.Error);
+        run.Stderr.ShouldContain(message);
+    }
+
+    [Fact]
+    public void A_url_that_is_not_one_is_a_usage_error()
+    {
+        var run = CheckRun.Cli("check", "http://");
+        run.ExitCode.ShouldBe(ExitCodes.Error);
+        run.Stderr.ShouldContain("http://: not a valid URL");
+    }
 }

@@ -130,6 +130,11 @@ public sealed class HtmlReportWriter : ReportWriter
 
     private string Relative(string path)
     {
+        if (Site.Web.WebAddresses.IsUrl(path))
+        {
+            return path; // a served page is named by its URL
+        }
+
         var relative = Path.GetRelativePath(Context.WorkingDirectory, path);
         return relative.Replace('\\', '/');
     }

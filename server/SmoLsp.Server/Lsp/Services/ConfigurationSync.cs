@@ -147,12 +147,31 @@ public sealed class ConfigurationSync
     {
         ForgetShown();
         var errors = _site.Settings.SetEditorSettings(section);
+        ApplyOnline(section);
         foreach (var error in errors)
         {
             Show(MessageType.Warning, "SmoLsp configuration: " + error);
         }
 
         _logger.Information("Editor settings {State}; configuration generation {Generation}", section is { ValueKind: JsonValueKind.Object } ? "applied" : "cleared", _site.Settings.Generation);
+    }
+
+    /// <summary>
+    /// <c>smolsp.online</c> (a user setting, off by default): only then does the server make requests, to judge the share
+    /// images and og:url/canonical URLs that templates name (as <c>check --online</c>). Each URL is fetched once while the
+    /// setting stays on; turning it off and on again starts afresh. A workspace's smolsp.json cannot turn it on.
+    /// </summary>
+    private void ApplyOnline(JsonElement? section)
+    {
+        var online = section is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("online", out var flag) && flag.ValueKind == JsonValueKind.True;
+        if (online == _site.Web is not null)
+        {
+            return;
+        }
+
+        // The previous answers are dropped, not disposed: an analysis may still be waiting on them.
+        _site.Web = online ? new Site.Web.WebResources(new Site.Web.WebOptions { TimeBudget = Timeout.InfiniteTimeSpan }) : null;
+        _logger.Information("Network {State} (smolsp.online)", online ? "on: share images and page URLs are fetched" : "off: no request is made");
     }
 
     /// <summary>After a change, a problem that is still there is worth saying again.</summary>

@@ -67,7 +67,13 @@ public sealed class Crawler
         {
             if (budget.IsCancellationRequested)
             {
-                leftOut += level.Count;
+                // A URL you named gets its own line; pages the crawl found are counted.
+                foreach (var (url, _, _) in level.Where(l => l.Named))
+                {
+                    await visit(new ServedPage(url.AbsoluteUri, new WebResponseFacts(url.AbsoluteUri, 0, WebClient.BudgetSpent)) { Named = true, Skip = WebClient.BudgetSpent }).ConfigureAwait(false);
+                }
+
+                leftOut += level.Count(l => !l.Named);
                 break;
             }
 

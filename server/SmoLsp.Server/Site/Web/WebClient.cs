@@ -161,6 +161,7 @@ public sealed class WebClient : IDisposable
         try
         {
             var seen = new HashSet<string>(StringComparer.Ordinal) { requested };
+            var retried = false;
             while (true)
             {
                 // HTTP/2 where TLS negotiates it (ALPN), HTTP/1.1 otherwise: a message's own version is what counts, not the client's default.
@@ -192,7 +193,20 @@ public sealed class WebClient : IDisposable
 
                 Interlocked.Increment(ref _requests);
                 var client = kind == FetchKind.Image ? _identity : _decompressing;
-                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                HttpResponseMessage sent;
+                try
+                {
+                    sent = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                }
+                catch (HttpRequestException ex) when (!retried && ex.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.ConnectionError)
+                {
+                    // A GET that got no answer at all (a kept-alive connection the server had just closed, a full
+                    // accept queue) is asked once more, as browsers and crawlers do; the timeout still covers both.
+                    retried = true;
+                    continue;
+                }
+
+                using var response = sent;
                 var status = (int)response.StatusCode;
                 if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location)
                 {

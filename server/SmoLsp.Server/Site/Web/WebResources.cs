@@ -176,6 +176,19 @@ public sealed class WebResources : IDisposable
 
     private async Task<WebFetch> FetchCachedAsync(Uri url, FetchKind kind)
     {
+        try
+        {
+            return await FetchCachedCoreAsync(url, kind).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The session waits for these tasks: they answer with a problem, never a fault.
+            return new WebFetch(new WebResponseFacts(url.AbsoluteUri, 0, $"could not be fetched ({ex.GetType().Name}: {ex.Message})"));
+        }
+    }
+
+    private async Task<WebFetch> FetchCachedCoreAsync(Uri url, FetchKind kind)
+    {
         var key = url.AbsoluteUri;
         WebCacheEntry? entry = null;
         if (_disk is not null && (entry = _disk.Load(kind, key)) is not null)
