@@ -210,6 +210,12 @@ public static class CheckCommand
 
             if (parseResult.GetValue(watch))
             {
+                if (options.Paths.Any(Site.Web.WebAddresses.IsUrl))
+                {
+                    error.WriteLine("smolsp: error: --watch follows file changes; a served page (a URL) has none to follow: check it without --watch");
+                    return ExitCodes.Error;
+                }
+
                 return new WatchRunner(output, error).Run(options);
             }
 

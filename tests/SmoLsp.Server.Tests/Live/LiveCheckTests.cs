@@ -216,6 +216,7 @@ public sealed class LiveCheckTests : IAsyncLifetime, IDisposable
 
     [Theory]
     [InlineData("--fix", "--fix and --fix-dry-run change files; a served page (a URL) has none to change")]
+    [InlineData("--watch", "--watch follows file changes; a served page (a URL) has none to follow")]
     [InlineData("--max-pages=0", "--max-pages must be 1 or more")]
     [InlineData("--timeout=0", "--timeout must be a number of seconds above 0 (at most a day)")]
     public void Options_that_make_no_sense_for_urls_are_usage_errors(string option, string message)
