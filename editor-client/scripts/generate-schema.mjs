@@ -19,7 +19,8 @@ export const defaultOut = path.join(extensionRoot, 'schemas', 'smolsp.schema.jso
 export const bundledDll = path.join(extensionRoot, 'server', 'smolsp.dll');
 
 export const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
-export const TOP_LEVEL_KEYS = ['$schema', 'siteUrl', 'siteName', 'twitterSite', 'profiles', 'webRoot', 'defaultImage', 'include', 'exclude', 'rules', 'plugins'];
+export const TOP_LEVEL_KEYS = ['$schema', 'siteUrl', 'siteName', 'twitterSite', 'profiles', 'webRoot', 'defaultImage', 'engine', 'include', 'exclude', 'rules', 'plugins'];
+export const ENGINES = ['jekyll', 'hugo', 'django', 'jinja', 'nunjucks', 'razor', 'html'];
 const RULE_ID = /^[A-Za-z][A-Za-z0-9]*\d{3}$/;
 
 /** Severity names the catalog may use, mapped to ours. Numbers are the server's C# enum (Hint = 1 ... Error = 4). */
@@ -152,6 +153,7 @@ export function buildSchema(rules, source = 'the rule catalog') {
       profiles: { type: 'array', items: { type: 'string', pattern: '^https?://' }, description: 'The site\'s social profile URLs; pages should link to them.' },
       webRoot: { type: 'string', description: 'The folder local image paths resolve against (default: wwwroot when it exists, else the workspace root).' },
       defaultImage: { type: 'string', description: 'The share image fixes insert when a page has none, e.g. "/img/share.png".' },
+      engine: { type: 'string', enum: ENGINES, description: 'The template engine that builds the site (default: detected from its folders and markers); "html" composes nothing.' },
       include: { type: 'array', items: { type: 'string' }, description: 'Glob patterns of templates to check (default: all).' },
       exclude: { type: 'array', items: { type: 'string' }, description: 'Glob patterns of templates to skip, e.g. "legacy/**".' },
       rules: {

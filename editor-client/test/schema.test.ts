@@ -87,7 +87,7 @@ describe('buildSchema', () => {
     const { normalizeRules, buildSchema, TOP_LEVEL_KEYS } = await generator();
     const schema = buildSchema(normalizeRules(cliOutput));
     assert.deepEqual(Object.keys(schema.properties), TOP_LEVEL_KEYS);
-    assert.deepEqual(TOP_LEVEL_KEYS, ['$schema', 'siteUrl', 'siteName', 'twitterSite', 'profiles', 'webRoot', 'defaultImage', 'include', 'exclude', 'rules', 'plugins']);
+    assert.deepEqual(TOP_LEVEL_KEYS, ['$schema', 'siteUrl', 'siteName', 'twitterSite', 'profiles', 'webRoot', 'defaultImage', 'engine', 'include', 'exclude', 'rules', 'plugins']);
     assert.equal(schema.additionalProperties, false);
     for (const [key, value] of Object.entries<any>(schema.properties)) {
       assert.ok(value.description, `${key} has a description`);
