@@ -78,6 +78,8 @@ function main(argv) {
     tarballs.push(pack(pkgDir, out));
   }
 
+  const launcher = path.join(here, 'smolsp/bin/smolsp.js');
+  if (!existsSync(launcher)) throw new Error(`no ${launcher}: the launcher of the smolsp command is missing`);
   const mainDir = path.join(staging, 'smolsp');
   cpSync(path.join(here, 'smolsp'), mainDir, { recursive: true });
   const manifest = {
