@@ -74,12 +74,13 @@ measure() { # $1: name, $2: app without, $3: app with
   printf '%s\n  without: %s\n  with:    %s\n  median without %.2f s, with %.2f s, difference %+.2f s; load average before %s, after %s\n' \
     "$name" "${without[*]}" "${with[*]}" "$median_a" "$median_b" "$(echo "$median_b - $median_a" | bc)" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
   # The compiler's own account of the analyzer (ReportAnalyzer), for the same build: CPU time in the analyzer, not wall time.
-  local own=()
+  local own=() log="$work/report.log"
   for ((i = 1; i <= runs; i++)); do
-    own+=("$(dotnet build "$b" --no-restore --no-incremental -p:ReportAnalyzer=true -v:d --nologo 2>&1 |
-      awk '/SmoLsp.Analyzers, Version/ { print $1; exit }')")
+    dotnet build "$b" --no-restore --no-incremental -p:ReportAnalyzer=true -v:d --nologo >"$log" 2>&1 || true
+    own+=("$(awk '/SmoLsp.Analyzers, Version/ && !seen { print $1; seen = 1 }' "$log")")
   done
-  printf '  SmoLsp.Analyzers own time (ReportAnalyzer, s): %s; load average now %s\n' "${own[*]}" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '  SmoLsp.Analyzers own time (ReportAnalyzer, s): %s; SMO warnings in the build: %s; load average now %s\n' \
+    "${own[*]}" "$(grep -oE 'warning SMO[0-9]+: .*\]$' "$log" | sort -u | wc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 dotnet new mvc -o "$work/mvc" -n Mvc --no-restore >/dev/null
