@@ -77,11 +77,17 @@ public static class SiteAnalysis
 
         // Select rather than a C# iterator: the compiler's iterator reads Environment.CurrentManagedThreadId, and the
         // core must not touch the environment (CoreBoundaryTests).
-        name ??= static p => p;
-        return shared.Select(s => Finding(s.Path, s.Fact, s.Group, name));
+        // One name per page, however many findings name it: a title shared by thousands of pages names each one up
+        // to MaxRelatedLocations times.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var nameOf = name ?? (static p => p);
+        name = p => names.TryGetValue(p, out var n) ? n : names[p] = nameOf(p);
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Label(string p) => labels.TryGetValue(p, out var l) ? l : labels[p] = "The same text on " + name(p);
+        return shared.Select(s => Finding(s.Path, s.Fact, s.Group, name, Label));
     }
 
-    private static SiteDiagnostic Finding(string path, PageFact fact, List<(string Path, PageFact Fact)> group, Func<string, string> name)
+    private static SiteDiagnostic Finding(string path, PageFact fact, List<(string Path, PageFact Fact)> group, Func<string, string> name, Func<string, string> label)
     {
         // The group is sorted by path; the page itself is skipped (fact is a reference: the same page may in
         // principle appear twice in a group, as two facts).
@@ -103,7 +109,7 @@ public static class SiteAnalysis
 
             if (related.Count < MaxRelatedLocations)
             {
-                related.Add(new SiteRelatedLocation(otherPath, otherFact.Value.Span, otherFact.Range, "The same text on " + name(otherPath)));
+                related.Add(new SiteRelatedLocation(otherPath, otherFact.Value.Span, otherFact.Range, label(otherPath)));
             }
         }
 

@@ -38,11 +38,8 @@ public sealed record FileOutcome(string DisplayPath)
     /// <summary>Problems inline directives suppressed (shown in SARIF and JSON, counted in the summary).</summary>
     public IReadOnlyList<ReportMessage> Suppressed { get; init; } = [];
 
-    /// <summary>The page's share cards, when a report draws them (kept to format the file again with its cross-page findings).</summary>
+    /// <summary>The page's share cards, when a report draws them.</summary>
     public Analysis.Cards.ShareCard? Card { get; init; }
-
-    /// <summary>This file's part of each report (one per --format), formatted on the worker thread that analyzed it.</summary>
-    public IReadOnlyList<string> Formatted { get; init; } = [];
 
     /// <summary>With --fix-dry-run: the unified diff of what --fix would write (empty when nothing).</summary>
     public string? Diff { get; init; }

@@ -124,15 +124,14 @@ public sealed class CheckRunner
         DiagnosticSeverity? highest;
         try
         {
-            var writers = sinks.Select(s => s.Writer).ToArray();
-            var fixer = new CheckFixer(site, options, stdinText is not null);
+            var run = new FileRun(new CheckFixer(site, options, stdinText is not null), sinks.Any(s => s.Writer.WantsCards), new ReportMessages.TextPool());
             FileOutcome[] outcomes;
             using (var progress = options.Progress && work.Count > 1 ? new ProgressIndicator(_stderr, new object(), work.Count) : null)
             {
                 FileOutcome Process(PageAnalysis analysis)
                 {
                     var display = stdinText is not null && options.StdinFilename is null ? StdinDisplayName : SitePaths.Display(analysis.Path, cwd);
-                    var outcome = ProcessFile(analysis, display, site.NamedFiles.Contains(analysis.Path), options, writers, fixer);
+                    var outcome = ProcessFile(analysis, display, site.NamedFiles.Contains(analysis.Path), run);
                     progress?.Advance();
                     return outcome;
                 }
@@ -146,7 +145,7 @@ public sealed class CheckRunner
             {
                 // Live pages: another source for the same session, shard by URL path (every job's server may get another port).
                 var (served, crawlNotes) = site.AnalyzeServedAllAsync(check.Urls, url => options.Shard?.Contains(WebAddresses.ShardKey(url)) ?? true,
-                    analysis => ProcessServed(analysis, options, writers, fixer)).GetAwaiter().GetResult();
+                    analysis => ProcessServed(analysis, run)).GetAwaiter().GetResult();
                 outcomes = [.. outcomes, .. served];
                 foreach (var note in crawlNotes.Where(n => !options.Quiet || !n.StartsWith("note:", StringComparison.Ordinal)))
                 {
@@ -165,7 +164,7 @@ public sealed class CheckRunner
             }
             else
             {
-                AddCrossPageFindings(outcomes, site.CrossPageFindings(), cwd, options, writers);
+                AddCrossPageFindings(outcomes, site.EnumerateCrossPageFindings(), cwd, run.Texts);
             }
 
             Array.Sort(outcomes, static (a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
@@ -317,16 +316,19 @@ public sealed class CheckRunner
     }
 
     /// <summary>A served page's part of the run: as a file's, never fixed (there is no file), named by its URL, with its redirects noted.</summary>
-    private static FileOutcome ProcessServed(PageAnalysis analysis, CheckOptions options, ReportWriter[] writers, CheckFixer fixer)
+    private static FileOutcome ProcessServed(PageAnalysis analysis, FileRun run)
     {
         // A served page's redirects and robots.txt verdict are part of what it is reported with.
         var served = analysis.Served!;
-        var outcome = ProcessFile(analysis, analysis.Path, served.Named, options, writers, fixer, fixable: false);
+        var outcome = ProcessFile(analysis, analysis.Path, served.Named, run, fixable: false);
         return served.Notes.Count > 0 ? outcome with { Notes = [.. served.Notes, .. outcome.Notes] } : outcome;
     }
 
+    /// <summary>What every file of one run is processed with.</summary>
+    private sealed record FileRun(CheckFixer Fixer, bool WantsCards, ReportMessages.TextPool Texts);
+
     /// <summary>One page's part of the run: read, analyzed, fixed when asked, and formatted for every report.</summary>
-    private static FileOutcome ProcessFile(PageAnalysis analysis, string displayPath, bool named, CheckOptions options, ReportWriter[] writers, CheckFixer fixer, bool fixable = true)
+    private static FileOutcome ProcessFile(PageAnalysis analysis, string displayPath, bool named, FileRun run, bool fixable = true)
     {
         if (analysis.Failure is { } failure)
         {
@@ -361,15 +363,14 @@ public sealed class CheckRunner
             notes.Add("note: not valid UTF-8; read as Latin-1");
         }
 
-        var fixedRun = fixable ? fixer.Fix(analysis, displayPath, isLatin1, notes) : new FixRun(analysis.Result, 0);
-        var (all, suppressed) = ReportMessages.Of(fixedRun.Result, displayPath);
-        var card = writers.Any(w => w.WantsCards) ? fixer.Cards(fixedRun.Result, analysis.Configuration) : null;
+        var fixedRun = fixable ? run.Fixer.Fix(analysis, displayPath, isLatin1, notes) : new FixRun(analysis.Result, 0);
+        var (all, suppressed) = ReportMessages.Of(fixedRun.Result, displayPath, run.Texts);
+        var card = run.WantsCards ? run.Fixer.Cards(fixedRun.Result, analysis.Configuration) : null;
         return new FileOutcome(displayPath)
         {
             Messages = all,
             Suppressed = suppressed,
             Card = card,
-            Formatted = Format(displayPath, all, suppressed, card, options, writers),
             Notes = notes,
             FixesApplied = fixedRun.FixesApplied,
             Diff = fixedRun.Diff,
@@ -378,10 +379,10 @@ public sealed class CheckRunner
         };
     }
 
-    private static string[] Format(string displayPath, IReadOnlyList<ReportMessage> all, IReadOnlyList<ReportMessage> suppressed, Analysis.Cards.ShareCard? card,
-        CheckOptions options, ReportWriter[] writers)
+    /// <summary>One file's part of each report (one per --format).</summary>
+    private static string[] Format(FileOutcome outcome, CheckOptions options, ReportWriter[] writers)
     {
-        var report = new FileReport(displayPath, Shown(all, options), Shown(suppressed, options)) { Card = card };
+        var report = new FileReport(outcome.DisplayPath, Shown(outcome.Messages, options), Shown(outcome.Suppressed, options)) { Card = outcome.Card };
         var formatted = new string[writers.Length];
         for (var w = 0; w < writers.Length; w++)
         {
@@ -396,37 +397,40 @@ public sealed class CheckRunner
         options.Quiet ? [.. messages.Where(m => m.Severity == DiagnosticSeverity.Error)] : messages;
 
     /// <summary>The cross-page findings join the report of the file they are on: one entry per file in every format.</summary>
-    private static void AddCrossPageFindings(FileOutcome[] outcomes, IReadOnlyList<SiteDiagnostic> findings, string cwd, CheckOptions options, ReportWriter[] writers)
+    private static void AddCrossPageFindings(FileOutcome[] outcomes, IEnumerable<SiteDiagnostic> findings, string cwd, ReportMessages.TextPool texts)
     {
-        if (findings.Count == 0)
-        {
-            return;
-        }
-
         var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < outcomes.Length; i++)
         {
             byPath[outcomes[i].DisplayPath] = i;
         }
 
-        foreach (var file in findings.GroupBy(f => SitePaths.Display(f.Path, cwd), StringComparer.Ordinal))
+        // Each finding is converted as it is built and then dropped: only the messages stay.
+        var added = new Dictionary<int, (List<ReportMessage> Active, List<ReportMessage> Suppressed)>();
+        var displayPaths = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Display(string path) => displayPaths.TryGetValue(path, out var d) ? d : displayPaths[path] = SitePaths.Display(path, cwd);
+        foreach (var finding in findings)
         {
-            if (!byPath.TryGetValue(file.Key, out var i) || !outcomes[i].Analyzed)
+            var display = Display(finding.Path);
+            if (!byPath.TryGetValue(display, out var i) || !outcomes[i].Analyzed)
             {
                 continue;
             }
 
-            var active = new List<ReportMessage>(outcomes[i].Messages);
-            var suppressed = new List<ReportMessage>(outcomes[i].Suppressed);
-            foreach (var finding in file)
+            if (!added.TryGetValue(i, out var lists))
             {
-                var message = ReportMessages.Of(finding, file.Key, cwd);
-                (finding.Suppression is null ? active : suppressed).Add(message);
+                added[i] = lists = ([.. outcomes[i].Messages], [.. outcomes[i].Suppressed]);
             }
 
+            var message = ReportMessages.Of(finding, display, Display, texts);
+            (finding.Suppression is null ? lists.Active : lists.Suppressed).Add(message);
+        }
+
+        foreach (var (i, (active, suppressed)) in added)
+        {
             active.Sort(ReportMessages.Compare);
             suppressed.Sort(ReportMessages.Compare);
-            outcomes[i] = outcomes[i] with { Messages = active, Suppressed = suppressed, Formatted = Format(file.Key, active, suppressed, outcomes[i].Card, options, writers) };
+            outcomes[i] = outcomes[i] with { Messages = active, Suppressed = suppressed };
         }
     }
 
@@ -438,9 +442,23 @@ public sealed class CheckRunner
             sink.Writer.WriteStart(sink.Output);
         }
 
+        // Reports are formatted here, in path order, a batch at a time on every core: the run keeps each file's
+        // messages (cross-page findings join them at the end), never its formatted text, so memory stays flat.
+        var writers = sinks.Select(s => s.Writer).ToArray();
+        var workers = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
+        var batch = workers * 32;
+        var formatted = new string[batch][];
         DiagnosticSeverity? highest = null;
-        foreach (var outcome in outcomes)
+        for (var index = 0; index < outcomes.Length; index++)
         {
+            var outcome = outcomes[index];
+            if (index % batch == 0)
+            {
+                var start = index;
+                Parallel.For(start, Math.Min(outcomes.Length, start + batch), new ParallelOptions { MaxDegreeOfParallelism = workers },
+                    i => formatted[i - start] = outcomes[i].Analyzed ? Format(outcomes[i], options, writers) : []);
+            }
+
             foreach (var note in outcome.Notes)
             {
                 // --quiet drops informational notes but never hides that a requested fix was not written.
@@ -502,7 +520,7 @@ public sealed class CheckRunner
             summary.Suppressed += Shown(outcome.Suppressed, options).Count;
             for (var s = 0; s < sinks.Count; s++)
             {
-                sinks[s].Writer.WriteFile(sinks[s].Output, outcome.Formatted[s]);
+                sinks[s].Writer.WriteFile(sinks[s].Output, formatted[index % batch][s]);
             }
 
             if (outcome.Diff is { Length: > 0 } diff)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Site;
@@ -8,8 +9,21 @@ namespace SmoLsp.Server.Cli;
 /// <summary>The core's findings as the command line reports them: 1-based lines, UTF-16 columns, fingerprints, related locations.</summary>
 public static class ReportMessages
 {
+    /// <summary>
+    /// One copy of each message text for a run that keeps every file's messages until the end (a check merges the
+    /// cross-page findings in): tens of thousands of findings say a few thousand different things.
+    /// </summary>
+    public sealed class TextPool
+    {
+        private const int MaxTexts = 100_000;
+        private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+
+        public string Share(string text) =>
+            _texts.TryGetValue(text, out var shared) ? shared : _texts.Count < MaxTexts ? _texts.GetOrAdd(text, text) : text;
+    }
+
     /// <summary>A file's problems and its inline-suppressed ones, in position order.</summary>
-    public static (List<ReportMessage> Active, List<ReportMessage> Suppressed) Of(AnalysisResult result, string displayPath)
+    public static (List<ReportMessage> Active, List<ReportMessage> Suppressed) Of(AnalysisResult result, string displayPath, TextPool? texts = null)
     {
         var source = result.Syntax.Source;
         var lines = source.Lines;
@@ -33,14 +47,14 @@ public static class ReportMessages
             var start = lines.GetPosition(d.Span.Start);
             var end = lines.GetPosition(d.Span.End);
             var flagged = d.Span.End <= source.Length ? source.Text.Substring(d.Span.Start, d.Span.Length) : string.Empty;
-            var message = new ReportMessage(d.Id, d.Severity, d.Message, start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1)
+            var message = new ReportMessage(d.Id, d.Severity, texts?.Share(d.Message) ?? d.Message, start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1)
             {
                 Fingerprint = Fingerprints.Compute(displayPath, d.Id, flagged, occurrences.Next(d.Id, flagged)),
                 Related = [.. d.RelatedLocations.Where(r => r.DocumentPath is null && r.Span.End <= source.Length).Select(r =>
                 {
                     var rs = lines.GetPosition(r.Span.Start);
                     var re = lines.GetPosition(r.Span.End);
-                    return new ReportLocation(displayPath, rs.Line + 1, rs.Character + 1, re.Line + 1, re.Character + 1, r.Message);
+                    return new ReportLocation(displayPath, rs.Line + 1, rs.Character + 1, re.Line + 1, re.Character + 1, texts?.Share(r.Message) ?? r.Message);
                 })],
                 SuppressedBecause = directive is null ? null : directive.Justification ?? string.Empty,
             };
@@ -55,11 +69,15 @@ public static class ReportMessages
 
     /// <summary>A cross-page finding on <paramref name="displayPath"/>, naming the other pages with their positions.</summary>
     public static ReportMessage Of(SiteDiagnostic d, string displayPath, string workingDirectory) =>
+        Of(d, displayPath, path => SitePaths.Display(path, workingDirectory));
+
+    /// <summary>The same, with the run's names for paths and its shared texts (many findings name the same pages).</summary>
+    public static ReportMessage Of(SiteDiagnostic d, string displayPath, Func<string, string> display, TextPool? texts = null) =>
         new(d.Diagnostic.Id, d.Diagnostic.Severity, d.Diagnostic.Message, d.Range.Start.Line + 1, d.Range.Start.Character + 1, d.Range.End.Line + 1, d.Range.End.Character + 1)
         {
             // The shared text is what a cross-page finding is about; which other pages share it may change.
             Fingerprint = Fingerprints.Compute(displayPath, d.Diagnostic.Id, d.Value?.Key ?? string.Empty, 0),
-            Related = [.. d.Related.Select(r => new ReportLocation(SitePaths.Display(r.Path, workingDirectory), r.Range.Start.Line + 1, r.Range.Start.Character + 1, r.Range.End.Line + 1, r.Range.End.Character + 1, r.Message))],
+            Related = [.. d.Related.Select(r => new ReportLocation(display(r.Path), r.Range.Start.Line + 1, r.Range.Start.Character + 1, r.Range.End.Line + 1, r.Range.End.Character + 1, texts?.Share(r.Message) ?? r.Message))],
             SuppressedBecause = d.Suppression is null ? null : d.Suppression.Justification ?? string.Empty,
         };
 

@@ -548,16 +548,21 @@ public sealed class SiteSession
         return [.. facts.Select(f => (WebAddresses.IsUrl(f.Path) ? WebAddresses.Origin(f.Path) : Boundaries.SiteOf(f.Path), f))];
     }
 
+    /// <summary>
+    /// The same findings, ordered by path within each site and built one at a time as they are enumerated: a check of
+    /// 50,000 pages keeps the messages it reports, never every finding's objects at once.
+    /// </summary>
+    public IEnumerable<SiteDiagnostic> EnumerateCrossPageFindings() => EnumerateCrossPageFindings(FactsBySite());
+
+    private static IEnumerable<SiteDiagnostic> EnumerateCrossPageFindings(IEnumerable<(string Site, PageFacts Facts)> pages) =>
+        // Pages are named relative to their site's folder: the same words in the editor, the terminal and CI.
+        pages.GroupBy(p => p.Site, StringComparer.Ordinal)
+            .SelectMany(site => SiteAnalysis.Analyze(site.Select(p => p.Facts), path => SitePaths.Display(path, site.Key)));
+
     /// <summary>The cross-page rules over pages of several sites (<paramref name="pages"/>: each page with its site folder), compared within each site.</summary>
     public static List<SiteDiagnostic> CrossPageFindings(IEnumerable<(string Site, PageFacts Facts)> pages)
     {
-        var findings = new List<SiteDiagnostic>();
-        foreach (var site in pages.GroupBy(p => p.Site, StringComparer.Ordinal))
-        {
-            // Pages are named relative to their site's folder: the same words in the editor, the terminal and CI.
-            findings.AddRange(SiteAnalysis.Analyze(site.Select(p => p.Facts), path => SitePaths.Display(path, site.Key)));
-        }
-
+        var findings = EnumerateCrossPageFindings(pages).ToList();
         findings.Sort(static (a, b) =>
         {
             var c = string.CompareOrdinal(a.Path, b.Path);
