@@ -80,6 +80,10 @@ test('Ctrl+. on </head> offers "Complete the share card" first in at most ten en
   const after = await vs.editorText();
   assert.match(after, /property="og:title"/);
   assert.match(after, /property="og:description"/);
+  // The tags land beside the <title>, not a level deeper: VS Code indents a snippet's later lines itself.
+  const lines = after.replace(/\u00a0/g, ' ').split('\n');
+  const indent = (needle) => /^ */.exec(lines.find((l) => l.includes(needle)) ?? '')[0].length;
+  assert.equal(indent('property="og:title"'), indent('<title>'), after);
   await shot(page, 'vscode-quick-fix-applied');
 });
 

@@ -114,8 +114,35 @@ public sealed class LspConverter
     {
         var range = Positions.ToRange(source, Clamp(edit.Span, source.Length));
         return snippets && FixPlaceholders.ToSnippet(edit.NewText) is { } snippet
-            ? new LspTextEdit(range, null) { Snippet = new StringValue("snippet", snippet) }
+            ? new LspTextEdit(range, null) { Snippet = new StringValue("snippet", WithoutLineIndentation(snippet, source, edit.Span.Start)) }
             : new LspTextEdit(range, edit.NewText);
+    }
+
+    /// <summary>
+    /// A snippet's second and later lines lose the indentation of the line it is inserted on: VS Code adds that
+    /// indentation to them (its snippet sessions adjust whitespace), and the fix's text already carries the document's
+    /// own, so the new tags would land one level too deep.
+    /// </summary>
+    internal static string WithoutLineIndentation(string snippet, SourceText source, int offset)
+    {
+        var lineStart = source.Lines.GetLineStart(source.Lines.GetLineNumber(Math.Min(offset, source.Length)));
+        var indentation = source.GetIndentation(lineStart);
+        indentation = indentation[..Math.Min(indentation.Length, Math.Max(0, offset - lineStart))];
+        if (indentation.Length == 0 || !snippet.Contains('\n', StringComparison.Ordinal))
+        {
+            return snippet;
+        }
+
+        var lines = snippet.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith(indentation, StringComparison.Ordinal))
+            {
+                lines[i] = lines[i][indentation.Length..];
+            }
+        }
+
+        return string.Join('\n', lines);
     }
 
     private DiagnosticRelatedInformation[] Related(DocumentSnapshot document, Diagnostic diagnostic)
