@@ -121,6 +121,27 @@ internal static class PropertyNames
         ["twitterauthor"] = "twitter:creator",
     };
 
+    // Each namespace's keys with the part after the namespace stripped of separators, and the keys of the other
+    // namespaces by their whole stripped name (og:article:author): computed once, not per unknown tag.
+    private static readonly Dictionary<string, (string Key, string Known)[]> s_strippedKeys = s_namespaces.ToDictionary(
+        n => n.Key, n => n.Value.Select(k => (k, Strip(k[(n.Key.Length + 1)..]))).ToArray(), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, string> s_outsideOg = OutsideOg();
+
+    private static Dictionary<string, string> OutsideOg()
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (ns, keys) in s_namespaces)
+        {
+            foreach (var key in ns == "og" ? [] : keys)
+            {
+                map.TryAdd(Strip(key), key);
+            }
+        }
+
+        return map;
+    }
+
     // Namespaces whose every property is listed above: anything else in them is unknown, not merely unlisted.
     private static readonly string[] s_closed = ["og", "twitter"];
 
@@ -159,9 +180,16 @@ internal static class PropertyNames
     private static PropertyFinding[] Find(HeadModel head)
     {
         var list = new List<PropertyFinding>();
+        // A page repeats its keys (and a hostile one repeats its typos): each distinct key is looked up once.
+        var checkedKeys = new Dictionary<string, (PropertyFamily Family, IReadOnlyList<string> Suggestions)?>(StringComparer.Ordinal);
         foreach (var meta in head.Metas)
         {
-            if (Check(meta.Key) is not { } found)
+            if (!checkedKeys.TryGetValue(meta.Key, out var check))
+            {
+                checkedKeys[meta.Key] = check = Check(meta.Key);
+            }
+
+            if (check is not { } found)
             {
                 continue;
             }
@@ -222,20 +250,14 @@ internal static class PropertyNames
         }
 
         // og:article:author: an object-type property written inside og:.
-        if (ns == "og")
+        if (ns == "og" && s_outsideOg.TryGetValue(rest, out var inner))
         {
-            foreach (var (other, keys) in s_namespaces)
-            {
-                if (other != "og" && keys.FirstOrDefault(k => Strip(k) == rest) is { } inner)
-                {
-                    return [inner];
-                }
-            }
+            return [inner];
         }
 
         var best = new List<string>();
         var bestDistance = int.MaxValue;
-        foreach (var (candidate, keys) in s_namespaces)
+        foreach (var (candidate, keys) in s_strippedKeys)
         {
             // A short namespace (og, fb, al) must be written exactly: "op" or "ng" are other people's prefixes.
             var nsDistance = ns == candidate ? 0 : candidate.Length >= 4 && ns.Length >= 3 ? EditDistance.Between(ns, candidate) : int.MaxValue;
@@ -244,9 +266,13 @@ internal static class PropertyNames
                 continue;
             }
 
-            foreach (var key in keys)
+            foreach (var (key, known) in keys)
             {
-                var known = Strip(key[(candidate.Length + 1)..]);
+                if (nsDistance + Math.Abs(known.Length - rest.Length) > Math.Max(1, Allowed(known)))
+                {
+                    continue; // an edit distance is at least the difference in length: no need to compute it
+                }
+
                 var distance = nsDistance + (known == rest ? 0 : EditDistance.Between(rest, known));
                 if (distance > Allowed(known) && !(distance == 1 && IsSwap(rest, known)))
                 {
