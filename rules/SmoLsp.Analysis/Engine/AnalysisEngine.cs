@@ -357,7 +357,7 @@ public sealed class AnalysisEngine
                     continue;
                 }
 
-                Run(i, () => action(ContextFor(i)));
+                Run(i, action, null);
             }
         }
 
@@ -381,7 +381,7 @@ public sealed class AnalysisEngine
                 {
                     if (!skip[ruleIndex])
                     {
-                        Run(ruleIndex, () => action(ContextFor(ruleIndex), element));
+                        Run(ruleIndex, null, action, element);
                     }
                 }
             }
@@ -406,7 +406,9 @@ public sealed class AnalysisEngine
 
         return raw;
 
-        void Run(int ruleIndex, Action action)
+        // A document action, or an element action with its element: no closure per call (element actions run once per
+        // matching element of every page).
+        void Run(int ruleIndex, Action<RuleContext>? documentAction, Action<RuleContext, HtmlElement>? elementAction = null, HtmlElement? element = null)
         {
             if (skip[ruleIndex])
             {
@@ -416,7 +418,14 @@ public sealed class AnalysisEngine
             var mark = raw.Count;
             try
             {
-                action();
+                if (documentAction is not null)
+                {
+                    documentAction(ContextFor(ruleIndex));
+                }
+                else
+                {
+                    elementAction!(ContextFor(ruleIndex), element!);
+                }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException || (ex is OperationCanceledException && !cancellation.IsCancellationRequested))
             {

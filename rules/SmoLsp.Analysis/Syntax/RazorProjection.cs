@@ -45,6 +45,36 @@ public sealed class RazorProjection
     public static RazorProjection Plain(string text) => new(text, [], [], [], [], []);
 
     /// <summary>
+    /// <paramref name="text"/> with the code regions and template comments replaced by spaces, line breaks kept: built in
+    /// place, one string the size of the text and nothing else.
+    /// </summary>
+    internal static string Mask(string text, IReadOnlyList<TextSpan> code, IReadOnlyList<HtmlComment> comments) =>
+        string.Create(text.Length, (text, code, comments), static (chars, state) =>
+        {
+            state.text.AsSpan().CopyTo(chars);
+            foreach (var s in state.code)
+            {
+                Blank(chars, s);
+            }
+
+            foreach (var c in state.comments)
+            {
+                Blank(chars, c.Span);
+            }
+        });
+
+    private static void Blank(Span<char> chars, TextSpan span)
+    {
+        for (var k = span.Start; k < span.End; k++)
+        {
+            if (chars[k] is not ('\n' or '\r'))
+            {
+                chars[k] = ' ';
+            }
+        }
+    }
+
+    /// <summary>
     /// HTML and the curly-brace template languages: <c>{{ ... }}</c>, <c>{% ... %}</c> and <c>{# ... #}</c> (Liquid, Go
     /// templates, Django/Jinja, Nunjucks; Handlebars, Vue and Angular interpolation too) are template code, masked by
     /// <see cref="TemplateTagScanner"/>: values containing them are Dynamic, never judged as literal text.

@@ -53,14 +53,7 @@ internal sealed class RazorScanner
         ScanMarkup(0, Stop.EndOfText, null, out _);
         _code.Sort();
         var merged = Merge(_code);
-        var chars = _t.ToCharArray();
-        Blank(chars, merged);
-        foreach (var c in _comments)
-        {
-            Blank(chars, [c.Span]);
-        }
-
-        return new RazorProjection(new string(chars), merged, _comments, _branches, _sections, _directives);
+        return new RazorProjection(RazorProjection.Mask(_t, merged, _comments), merged, _comments, _branches, _sections, _directives);
     }
 
     private static List<TextSpan> Merge(List<TextSpan> spans)
@@ -87,19 +80,6 @@ internal sealed class RazorScanner
         return result;
     }
 
-    private static void Blank(char[] chars, IEnumerable<TextSpan> spans)
-    {
-        foreach (var s in spans)
-        {
-            for (var i = s.Start; i < s.End; i++)
-            {
-                if (chars[i] != '\n' && chars[i] != '\r')
-                {
-                    chars[i] = ' ';
-                }
-            }
-        }
-    }
 
     private void MarkCode(int start, int end)
     {

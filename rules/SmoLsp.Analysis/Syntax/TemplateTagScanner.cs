@@ -102,14 +102,7 @@ internal sealed class TemplateTagScanner
             return RazorProjection.Plain(_t);
         }
 
-        var chars = _t.ToCharArray();
-        Blank(chars, _code);
-        foreach (var c in _comments)
-        {
-            Blank(chars, [c.Span]);
-        }
-
-        return new RazorProjection(new string(chars), _code, _comments, _branches, [], [])
+        return new RazorProjection(RazorProjection.Mask(_t, _code, _comments), _code, _comments, _branches, [], [])
         {
             Tags = _tags,
             Blocks = _blocks,
@@ -117,19 +110,6 @@ internal sealed class TemplateTagScanner
         };
     }
 
-    private static void Blank(char[] chars, IEnumerable<TextSpan> spans)
-    {
-        foreach (var s in spans)
-        {
-            for (var k = s.Start; k < s.End; k++)
-            {
-                if (chars[k] is not ('\n' or '\r'))
-                {
-                    chars[k] = ' ';
-                }
-            }
-        }
-    }
 
     // ---------------------------------------------------------------- tags
 
