@@ -75,16 +75,17 @@ public static class SiteAnalysis
             return c != 0 ? c : string.CompareOrdinal(a.Fact.Descriptor.Id, b.Fact.Descriptor.Id);
         });
 
+        // One name and one label per page, however many findings name it: a title shared by thousands of pages names
+        // each one up to MaxRelatedLocations times.
+        var given = name ?? (static p => p);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Name(string p) => names.TryGetValue(p, out var n) ? n : names[p] = given(p);
+        string Label(string p) => labels.TryGetValue(p, out var l) ? l : labels[p] = "The same text on " + Name(p);
+
         // Select rather than a C# iterator: the compiler's iterator reads Environment.CurrentManagedThreadId, and the
         // core must not touch the environment (CoreBoundaryTests).
-        // One name per page, however many findings name it: a title shared by thousands of pages names each one up
-        // to MaxRelatedLocations times.
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var nameOf = name ?? (static p => p);
-        name = p => names.TryGetValue(p, out var n) ? n : names[p] = nameOf(p);
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Label(string p) => labels.TryGetValue(p, out var l) ? l : labels[p] = "The same text on " + name(p);
-        return shared.Select(s => Finding(s.Path, s.Fact, s.Group, name, Label));
+        return shared.Select(s => Finding(s.Path, s.Fact, s.Group, Name, Label));
     }
 
     private static SiteDiagnostic Finding(string path, PageFact fact, List<(string Path, PageFact Fact)> group, Func<string, string> name, Func<string, string> label)

@@ -445,7 +445,7 @@ public sealed class CheckRunner
         // Reports are formatted here, in path order, a batch at a time on every core: the run keeps each file's
         // messages (cross-page findings join them at the end), never its formatted text, so memory stays flat.
         var writers = sinks.Select(s => s.Writer).ToArray();
-        var workers = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
+        var workers = SiteSession.Workers(options.Parallelism);
         var batch = workers * 32;
         var formatted = new string[batch][];
         DiagnosticSeverity? highest = null;

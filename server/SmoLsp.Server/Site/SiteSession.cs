@@ -372,6 +372,9 @@ public sealed class SiteSession
         }
     }
 
+    /// <summary>Worker threads for a parallelism setting: 0 means one per core.</summary>
+    public static int Workers(int parallelism) => parallelism > 0 ? parallelism : Environment.ProcessorCount;
+
     /// <summary>
     /// Analyzes <paramref name="paths"/> from disk on <paramref name="parallelism"/> threads (0: one per core), records
     /// each page, and returns what <paramref name="convert"/> made of each analysis, in order. <paramref name="convert"/>
@@ -381,7 +384,7 @@ public sealed class SiteSession
     public T[] AnalyzeAll<T>(IReadOnlyList<string> paths, int parallelism, Func<PageAnalysis, T> convert, CancellationToken cancellationToken = default)
     {
         var results = new T[paths.Count];
-        var workers = Math.Clamp(parallelism > 0 ? parallelism : Environment.ProcessorCount, 1, Math.Max(1, paths.Count));
+        var workers = Math.Clamp(Workers(parallelism), 1, Math.Max(1, paths.Count));
         var next = -1;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, _ =>
         {

@@ -123,7 +123,7 @@ public sealed class LspConverter
     /// indentation to them (its snippet sessions adjust whitespace), and the fix's text already carries the document's
     /// own, so the new tags would land one level too deep.
     /// </summary>
-    internal static string WithoutLineIndentation(string snippet, SourceText source, int offset)
+    private static string WithoutLineIndentation(string snippet, SourceText source, int offset)
     {
         var lineStart = source.Lines.GetLineStart(source.Lines.GetLineNumber(Math.Min(offset, source.Length)));
         var indentation = source.GetIndentation(lineStart);
