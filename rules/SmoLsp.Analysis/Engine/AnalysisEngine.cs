@@ -45,7 +45,13 @@ public sealed record AnalysisResult(
 /// <see cref="AnalysisEngine.ElementsBetweenChecks"/> elements, and a cancelled analysis becomes one SMO900 that says
 /// so, never an exception. <see cref="Time"/> is only for that message.
 /// </summary>
-public readonly record struct AnalysisBudget(TimeSpan Time, CancellationToken Cancellation);
+public readonly record struct AnalysisBudget(TimeSpan Time, CancellationToken Cancellation)
+{
+    /// <summary>The time as messages say it: "10 s", "500 ms".</summary>
+    public string Describe() => Time >= TimeSpan.FromSeconds(1)
+        ? Time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s"
+        : Time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+}
 
 /// <summary>
 /// Runs rules over templates: parse once, build the head model in one walk, dispatch each element to the rules
@@ -175,23 +181,20 @@ public sealed class AnalysisEngine
         }
         catch (OperationCanceledException) when (budget.Cancellation.IsCancellationRequested)
         {
-            return Stopped(document, configuration, budget.Time, parsed);
+            return Stopped(document, configuration, budget, parsed);
         }
     }
 
     /// <summary>The result of an analysis that ran out of time: the document's own parse, and one SMO900 instead of findings.</summary>
-    private static AnalysisResult Stopped(TemplateDocument document, SmoLspConfiguration configuration, TimeSpan time, ParsedDocument parsed)
+    private static AnalysisResult Stopped(TemplateDocument document, SmoLspConfiguration configuration, AnalysisBudget budget, ParsedDocument parsed)
     {
         var syntax = parsed.Syntax ?? ParsedTemplate.Parse(document.Text, document.Language);
         var head = parsed.Head ?? HeadModel.Build(syntax);
         var severity = configuration.ResolveSeverity(EngineRules.RuleFailure, EngineRules.RuleFailure.DefaultSeverity);
-        var budget = time >= TimeSpan.FromSeconds(1)
-            ? time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s"
-            : time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
         Diagnostic[] diagnostics = severity is null ? [] :
         [
             new Diagnostic(EngineRules.RuleFailure, new TextSpan(0, 0), severity.Value,
-                $"Analysis stopped after its time budget of {budget}: the file is too large or too complex to check in time, so no other problems are reported for it", [], []),
+                $"Analysis stopped after its time budget of {budget.Describe()}: the file is too large or too complex to check in time, so no other problems are reported for it", [], []),
         ];
         return new AnalysisResult(document, syntax, head, diagnostics, []);
     }

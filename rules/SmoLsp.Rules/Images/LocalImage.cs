@@ -148,11 +148,35 @@ internal static class LocalImage
     /// The local file of known size behind an og:image group: the og:image itself, else its og:image:url or
     /// og:image:secure_url. What SMO402 (declare the size) and SMO403 (the declared size is wrong) both judge against.
     /// </summary>
-    public static LocalImageReference? SizedImageOf(IReadOnlyList<LocalImageReference> local, OgImageGroup group) =>
-        local.FirstOrDefault(r => r.HasSize && Describes(group, r));
+    public static LocalImageReference? SizedImageOf(RuleContext context, OgImageGroup group) => ImageOf(context, group, static r => r.HasSize);
 
-    private static bool Describes(OgImageGroup group, LocalImageReference image) =>
-        ReferenceEquals(image.Meta, group.Root) || group.Properties.Any(p => ReferenceEquals(p, image.Meta));
+    /// <summary>
+    /// The first tag of <paramref name="group"/>, in document order, whose local file <paramref name="has"/> accepts. Looked
+    /// up by tag, not by scanning the page's references: a page of 200,000 og:image tags made that scan quadratic (minutes).
+    /// </summary>
+    private static LocalImageReference? ImageOf(RuleContext context, OgImageGroup group, Func<LocalImageReference, bool> has)
+    {
+        var byTag = context.Get(s_byTag);
+        LocalImageReference? first = null;
+        Consider(group.Root);
+        foreach (var property in group.Properties)
+        {
+            Consider(property);
+        }
+
+        return first;
+
+        void Consider(MetaTag tag)
+        {
+            if (byTag.TryGetValue(tag, out var image) && has(image) && (first is null || tag.Element.Index < first.Meta.Element.Index))
+            {
+                first = image;
+            }
+        }
+    }
+
+    private static readonly DocumentFact<Dictionary<MetaTag, LocalImageReference>> s_byTag =
+        new(context => Of(context).ToDictionary<LocalImageReference, MetaTag>(r => r.Meta, ReferenceEqualityComparer.Instance));
 
     /// <summary>
     /// Each og:image group whose image is a local file that <paramref name="has"/> accepts (the og:image itself, else its
@@ -160,16 +184,15 @@ internal static class LocalImage
     /// </summary>
     public static IReadOnlyList<(OgImageGroup Group, LocalImageReference Image)> Groups(RuleContext context, Func<LocalImageReference, bool> has)
     {
-        var local = Of(context);
         var found = new List<(OgImageGroup, LocalImageReference)>();
-        if (local.Count == 0)
+        if (Of(context).Count == 0)
         {
             return found;
         }
 
         foreach (var group in OgImageGroup.Of(context.Head))
         {
-            if (local.FirstOrDefault(r => has(r) && Describes(group, r)) is { } image)
+            if (ImageOf(context, group, has) is { } image)
             {
                 found.Add((group, image));
             }

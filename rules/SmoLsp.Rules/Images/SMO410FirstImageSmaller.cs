@@ -51,7 +51,7 @@ public sealed class SMO410FirstImageSmaller : Rule
     /// <summary>The group's size: the local file's real one, else the static width and height the page declares.</summary>
     private static (int Width, int Height)? SizeOf(RuleContext context, OgImageGroup group)
     {
-        if (LocalImage.SizedImageOf(LocalImage.Of(context), group)?.Facts is { Width: { } w, Height: { } h })
+        if (LocalImage.SizedImageOf(context, group)?.Facts is { Width: { } w, Height: { } h })
         {
             return (w, h);
         }

@@ -90,6 +90,6 @@ public sealed class SMO413LargeImagePreviewNotAllowed : Rule
             return null;
         }
 
-        return LocalImage.SizedImageOf(LocalImage.Of(context), groups[0])?.Facts?.Width ?? groups[0].Declared("og:image:width");
+        return LocalImage.SizedImageOf(context, groups[0])?.Facts?.Width ?? groups[0].Declared("og:image:width");
     }
 }

@@ -384,21 +384,24 @@ public sealed class SiteSession
     public T[] AnalyzeAll<T>(IReadOnlyList<string> paths, int parallelism, Func<PageAnalysis, T> convert, CancellationToken cancellationToken = default)
     {
         var results = new T[paths.Count];
-        var workers = Math.Clamp(Workers(parallelism), 1, Math.Max(1, paths.Count));
-        var next = -1;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, _ =>
+        OverrunGuard.Run(paths.Count, Workers(parallelism), OverrunLimit, i => Analyze(paths[i]), (i, analysis) =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < paths.Count && !cancellationToken.IsCancellationRequested)
-            {
-                var analysis = Analyze(paths[i]);
-                Record(analysis);
-                results[i] = convert(analysis);
-            }
-        });
-        cancellationToken.ThrowIfCancellationRequested();
+            Record(analysis);
+            results[i] = convert(analysis);
+        }, i => Overran(paths[i]), cancellationToken);
         return results;
     }
+
+    /// <summary>
+    /// When the session gives up on an analysis that did not stop at its budget (<see cref="OverrunGuard"/>): the budget
+    /// and half as much again, at least a second, so the engine's own stop, which says more, comes first.
+    /// </summary>
+    private TimeSpan OverrunLimit => _options.AnalysisTimeBudget + TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, _options.AnalysisTimeBudget.Ticks / 2));
+
+    private PageAnalysis Overran(string path) => new(path, SettingsOf(path))
+    {
+        Failure = $"it ran past its time budget of {new AnalysisBudget(_options.AnalysisTimeBudget, default).Describe()} and was given up, so no problems are reported for it",
+    };
 
     // ---- what the session keeps of each page ----
 

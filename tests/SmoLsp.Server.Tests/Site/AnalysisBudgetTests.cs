@@ -1,3 +1,5 @@
+using SmoLsp.Analysis.Engine;
+using SmoLsp.Analysis.Rules;
 using SmoLsp.Server.Cli;
 using SmoLsp.Server.Site;
 using SmoLsp.Server.Tests.Cli;
@@ -24,6 +26,46 @@ public sealed class AnalysisBudgetTests : IDisposable
 
         var normal = new SiteSession(CheckRun.SingleRuleEngine, new SiteOptions { Folders = [_tree.Root] }).Analyze(page);
         normal.Result.ShouldNotBeNull().Diagnostics.ShouldNotContain(d => d.Id == "SMO900");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_rule_that_ignores_the_budget_costs_its_page_not_the_run()
+    {
+        var pages = new[] { "a.html", "stuck.html", "b.html" }.Select(name => _tree.Write(name, $"<html><head><title>{name}</title></head></html>")).ToArray();
+        using var release = new ManualResetEventSlim();
+        var engine = new AnalysisEngine([new StuckRule(release), .. CheckRun.SingleRuleEngine.Rules]);
+        var session = new SiteSession(engine, new SiteOptions { Folders = [_tree.Root], AnalysisTimeBudget = TimeSpan.FromMilliseconds(200) });
+        try
+        {
+            var analyses = await Task.Run(() => session.AnalyzeAll(pages, 2, analysis => analysis));
+
+            analyses.Select(a => Path.GetFileName(a.Path)).ShouldBe(["a.html", "stuck.html", "b.html"]);
+            var stuck = analyses[1].Diagnostics.ShouldHaveSingleItem();
+            stuck.Id.ShouldBe("SMO900");
+            stuck.Message.ShouldBe("SmoLsp could not analyze this file: it ran past its time budget of 200 ms and was given up, so no problems are reported for it");
+            analyses[0].Diagnostics.Select(d => d.Id).ShouldBe(["SMO001"]);
+            analyses[2].Diagnostics.Select(d => d.Id).ShouldBe(["SMO001"]);
+        }
+        finally
+        {
+            release.Set(); // the given-up thread returns; its late answer is dropped
+        }
+    }
+
+    /// <summary>A rule that waits on one page until the test releases it, looking at no budget: a hang in a rule's own loop.</summary>
+    private sealed class StuckRule(ManualResetEventSlim release) : Rule
+    {
+        private static readonly RuleDescriptor s_rule = new("SMO997", "Stuck", "never reported", RuleCategory.Engine, DiagnosticSeverity.Warning);
+
+        public override RuleDescriptor Descriptor => s_rule;
+
+        public override void Initialize(RuleRegistration registration) => registration.RegisterDocumentAction(context =>
+        {
+            if (context.Document.Path.EndsWith("stuck.html", StringComparison.Ordinal))
+            {
+                release.Wait();
+            }
+        });
     }
 
     [Fact(Timeout = 120_000)]
