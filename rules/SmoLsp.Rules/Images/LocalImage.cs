@@ -168,15 +168,15 @@ internal static class LocalImage
 
         void Consider(MetaTag tag)
         {
-            if (byTag.TryGetValue(tag, out var image) && has(image) && (first is null || tag.Element.Index < first.Meta.Element.Index))
+            if (byTag.TryGetValue(tag.Element, out var image) && has(image) && (first is null || tag.Element.Index < first.Meta.Element.Index))
             {
                 first = image;
             }
         }
     }
 
-    private static readonly DocumentFact<Dictionary<MetaTag, LocalImageReference>> s_byTag =
-        new(context => Of(context).ToDictionary<LocalImageReference, MetaTag>(r => r.Meta, ReferenceEqualityComparer.Instance));
+    // Keyed by element (one tag per element, compared by reference): a record's value equality would hash every field.
+    private static readonly DocumentFact<Dictionary<HtmlElement, LocalImageReference>> s_byTag = new(context => Of(context).ToDictionary(r => r.Meta.Element));
 
     /// <summary>
     /// Each og:image group whose image is a local file that <paramref name="has"/> accepts (the og:image itself, else its

@@ -3,6 +3,7 @@ using SmoLsp.Analysis.Rules;
 using SmoLsp.Server.Cli;
 using SmoLsp.Server.Site;
 using SmoLsp.Server.Tests.Cli;
+using SmoLsp.Server.Tests.Images;
 
 namespace SmoLsp.Server.Tests.Site;
 
@@ -50,6 +51,20 @@ public sealed class AnalysisBudgetTests : IDisposable
         {
             release.Set(); // the given-up thread returns; its late answer is dropped
         }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_page_of_a_hundred_thousand_local_share_images_is_checked_in_linear_time()
+    {
+        // Each og:image group once looked for its file by scanning every image of the page: minutes on this page.
+        _tree.Write("smolsp.json", """{ "webRoot": "wwwroot" }""");
+        _tree.WriteBytes("wwwroot/card.png", TestImageFiles.Png(1200, 630));
+        _tree.Write("index.html", "<!DOCTYPE html>\n<html>\n<head>\n" + string.Concat(Enumerable.Repeat("<meta property=\"og:image\" content=\"/card.png\">\n", 100_000)) + "</head>\n</html>\n");
+        var run = await Task.Run(() => CheckRun.Check(_tree, new CheckOptions { Format = ReportFormat.Json }, engine: CheckRun.EngineWith("SMO402", "SMO403", "SMO409")));
+
+        var messages = run.Json.EnumerateArray().Single().GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("message").GetString()!).ToList();
+        messages.Count.ShouldBe(100);
+        messages[^1].ShouldContain("(and 99,900 more like this in this file");
     }
 
     /// <summary>A rule that waits on one page until the test releases it, looking at no budget: a hang in a rule's own loop.</summary>
