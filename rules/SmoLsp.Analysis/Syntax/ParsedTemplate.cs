@@ -53,20 +53,17 @@ public sealed class ParsedTemplate
     }
 
     /// <summary>True when any C# region overlaps <paramref name="span"/>.</summary>
-    public bool ContainsCode(TextSpan span)
+    public bool ContainsCode(TextSpan span) => !span.IsEmpty && FirstCodeEndingAfter(span.Start) is { } code && code.Start < span.End;
+
+    /// <summary>The first code region that ends after <paramref name="offset"/> (found by binary search: the regions are sorted and disjoint), if any.</summary>
+    public TextSpan? FirstCodeEndingAfter(int offset)
     {
         var code = Projection.CodeSpans;
-        if (code.Count == 0 || span.IsEmpty)
-        {
-            return false;
-        }
-
-        // Binary search for the first code span that ends after span.Start.
         int lo = 0, hi = code.Count - 1, found = code.Count;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (code[mid].End > span.Start)
+            if (code[mid].End > offset)
             {
                 found = mid;
                 hi = mid - 1;
@@ -77,7 +74,7 @@ public sealed class ParsedTemplate
             }
         }
 
-        return found < code.Count && code[found].Start < span.End;
+        return found < code.Count ? code[found] : null;
     }
 
     /// <summary>The first code region that starts inside <paramref name="span"/>, if any.</summary>

@@ -119,18 +119,8 @@ internal static class WebUrl
     }
 
     /// <summary>Where the first Razor code inside a dynamic value starts (its end when the value has none).</summary>
-    public static int FirstCodeStart(ParsedTemplate syntax, TemplateValue value)
-    {
-        foreach (var code in syntax.Projection.CodeSpans)
-        {
-            if (code.End > value.Span.Start)
-            {
-                return Math.Clamp(code.Start, value.Span.Start, value.Span.End);
-            }
-        }
-
-        return value.Span.End;
-    }
+    public static int FirstCodeStart(ParsedTemplate syntax, TemplateValue value) =>
+        syntax.FirstCodeEndingAfter(value.Span.Start) is { } code ? Math.Clamp(code.Start, value.Span.Start, value.Span.End) : value.Span.End;
 
     /// <summary>
     /// Parses an absolute or protocol-relative URL (or the known prefix of one). Returns null when the text has no
