@@ -22,6 +22,8 @@ public sealed class HostileMessageTests
         { "a UTF-8 BOM", [0xEF, 0xBB, 0xBF, .. "{\"jsonrpc\":\"2.0\",\"method\":\"x\"}"u8.ToArray()] },
         { "nesting beyond 256 levels", Encoding.ASCII.GetBytes("{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":" + new string('[', 300) + new string(']', 300) + "}") },
         { "two values", "{\"jsonrpc\":\"2.0\",\"method\":\"x\"}{}"u8.ToArray() },
+        { "plain text", "hello, server"u8.ToArray() },
+        { "100,000 open brackets", Encoding.ASCII.GetBytes(new string('[', 100_000)) },
     };
 
     /// <summary>JSON that is not a valid request: -32600, echoing the id when it could be read.</summary>
@@ -30,6 +32,7 @@ public sealed class HostileMessageTests
         { "an array (batch)", "[1,2,3]", null },
         { "a string", "\"hello\"", null },
         { "null", "null", null },
+        { "a number", "42", null },
         { "no jsonrpc", "{\"id\":1,\"method\":\"x\"}", 1 },
         { "jsonrpc 1.0", "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"x\"}", 1 },
         { "jsonrpc as a number", "{\"jsonrpc\":2.0,\"id\":1,\"method\":\"x\"}", 1 },
@@ -52,6 +55,8 @@ public sealed class HostileMessageTests
         { "a position out of range", "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"file:///a.html\"},\"position\":{\"line\":1e40,\"character\":-1}}}" },
         { "a uri as a number", "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":5},\"position\":{\"line\":0,\"character\":0}}}" },
         { "params missing", "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"textDocument/hover\"}" },
+        { "a line of 2^31", "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"file:///a.html\"},\"position\":{\"line\":2147483648,\"character\":0}}}" },
+        { "a fractional line", "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"file:///a.html\"},\"position\":{\"line\":0.5,\"character\":0}}}" },
     };
 
     [Theory]
@@ -100,6 +105,8 @@ public sealed class HostileMessageTests
     [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"$/cancelRequest\",\"params\":[1]}")]
     [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"workspace/didChangeConfiguration\",\"params\":{\"settings\":{\"smolsp\":{\"siteName\":\"\\ud800\"}}}}")]
     [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\",\"params\":{\"textDocument\":{\"uri\":\"file:///a.html\",\"languageId\":\"html\",\"version\":1,\"text\":5}}}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":\"file:///ok.html\",\"version\":2},\"contentChanges\":{\"text\":\"x\"}}}")]
     public async Task A_notification_that_cannot_be_handled_is_ignored_and_the_next_request_is_served(string body)
     {
         await using var client = await StartAsync();
@@ -134,6 +141,77 @@ public sealed class HostileMessageTests
         await client.SendRawAsync(Encoding.ASCII.GetBytes("Content-Length: -1\r\n\r\nContent-Length: 99999999999\r\n\r\nGarbage\r\n\r\n"));
         await ShouldStillServeAsync(client);
         client.Log.Events.ShouldNotContain(e => e.Level == Serilog.Events.LogEventLevel.Fatal);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task An_oversized_request_is_answered_for_its_id_and_the_next_request_is_served()
+    {
+        // An honest client sends the whole 64 MiB + 1 body: only its first bytes are kept, the rest is skipped as it arrives.
+        var head = "{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"textDocument/didOpen\",\"params\":{\"text\":\""u8.ToArray();
+        var body = new byte[MessageReader.MaxBodyBytes + 1];
+        body.AsSpan().Fill((byte)'a');
+        head.CopyTo(body, 0);
+        "\"}}"u8.CopyTo(body.AsSpan(body.Length - 3));
+        await using var client = await StartAsync();
+        await client.SendRawAsync(MessageWriter.Frame(body));
+        var error = await client.WaitForNotificationAsync("$response", n => (string?)n["params"]!["id"] == "big");
+        ((int?)error["params"]!["error"]!["code"]).ShouldBe(ErrorCodes.InvalidRequest);
+        ((string?)error["params"]!["error"]!["message"]).ShouldBe($"message of {body.Length} bytes is over the 64 MiB limit");
+        await ShouldStillServeAsync(client);
+    }
+
+    /// <summary>
+    /// Content-Lengths over the limit that announce more than was sent: the skipping stops at the next message's
+    /// header. The id is answered when the kept first bytes hold one.
+    /// </summary>
+    public static TheoryData<string, string, string?> OversizedLies => new()
+    {
+        { "beyond Int64", "Content-Length: 99999999999999999999\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"x\"}", "big" },
+        { "one byte over", $"Content-Length: {MessageReader.MaxBodyBytes + 1}\r\n\r\n{{\"id\":\"big\",\"jsonrpc\":\"2.0\",\"method\":\"x\"}}", "big" },
+        { "a notification", "Content-Length: 99999999999\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":{}}", null },
+        { "the id after the first 64 KiB", $"Content-Length: 99999999999\r\n\r\n{{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":\"{new string('a', 70_000)}\",\"id\":\"big\"}}", null },
+        { "no body at all", "Content-Length: 99999999999\r\n\r\n", null },
+    };
+
+    [Theory(Timeout = 60_000)]
+    [MemberData(nameof(OversizedLies))]
+    public async Task An_oversized_length_that_lies_is_answered_when_it_can_be_and_the_next_request_is_served(string name, string message, string? answeredId)
+    {
+        name.ShouldNotBeEmpty();
+        await using var client = await StartAsync();
+        await client.SendRawAsync(Encoding.UTF8.GetBytes(message));
+        await ShouldStillServeAsync(client);
+        var answers = client.Notifications("$response").Select(n => n["params"]!).ToList();
+        answers.Select(a => (string?)a["id"]).ShouldBe(answeredId is null ? [] : [answeredId]);
+        answers.ShouldAllBe(a => (int?)a["error"]!["code"] == ErrorCodes.InvalidRequest);
+        client.Log.Events.ShouldContain(e => e.RenderMessage(null).Contains("over the 67108864 byte limit"));
+    }
+
+    /// <summary>What the first bytes of an oversized message say about its id (null: no id to answer).</summary>
+    public static TheoryData<string, string, string?, bool> Prefixes => new()
+    {
+        { "a number", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"x\",\"params\":{\"text\":\"aaa", "7", false },
+        { "a string after params", "{\"params\":{\"a\":[1,{\"id\":3}]},\"id\":\"s\",\"method\":\"x\",\"params\":\"aaa", "\"s\"", false },
+        { "null", "{\"id\":null,\"method\":\"x\"", "null", false },
+        { "an object", "{\"id\":{\"a\":1},\"method\":\"x\"", "null", false },
+        { "a lone surrogate", "{\"id\":\"\\ud800\",\"method\":\"x\"", "null", false },
+        { "a response", "{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":[\"aaa", "4", true },
+        { "cut inside the id", "{\"jsonrpc\":\"2.0\",\"id\":12", null, false },
+        { "only nested ids", "{\"params\":{\"id\":1},\"method\":\"x\",\"params\":\"", null, false },
+        { "not an object", "[{\"id\":1}", null, false },
+        { "garbage before the id", "{\"jsonrpc\":\"2.0\",,\"id\":1", null, false },
+        { "deep nesting before the id", "{\"a\":" + new string('[', 10_000), null, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Prefixes))]
+    public void The_id_of_an_oversized_message_is_found_in_its_first_bytes(string name, string prefix, string? id, bool isResponse)
+    {
+        name.ShouldNotBeEmpty();
+        var found = IncomingMessage.FindId(Encoding.UTF8.GetBytes(prefix));
+        found.Id?.RawJson.ShouldBe(id);
+        found.Id.HasValue.ShouldBe(id is not null);
+        found.IsResponse.ShouldBe(isResponse);
     }
 
     private static byte[] Latin1(string text) => Encoding.Latin1.GetBytes(text);

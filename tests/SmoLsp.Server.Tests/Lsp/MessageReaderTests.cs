@@ -59,8 +59,8 @@ public sealed class MessageReaderTests
     [Fact]
     public void An_oversized_message_is_refused_without_buffering_it_and_the_reader_resynchronises()
     {
-        // An honest client sends the whole oversized body: the reader skips it as garbage, in bounded memory, and
-        // reads the message after it.
+        // An honest client sends the whole oversized body: the reader keeps its first 64 KiB (for the id), skips the
+        // rest in bounded memory, and reads the message after it.
         var header = Encoding.ASCII.GetBytes($"Content-Length: {MessageReader.MaxBodyBytes + 1024}\r\n\r\n");
         var input = new byte[header.Length + MessageReader.MaxBodyBytes + 1024 + s_valid.Length];
         header.CopyTo(input, 0);
@@ -74,8 +74,9 @@ public sealed class MessageReaderTests
 
         frames[0].Problem.ShouldNotBeNull();
         frames[0].Problem!.ShouldContain("over the");
+        frames[0].Oversized!.Prefix.Length.ShouldBe(MessageReader.OversizedPrefixBytes);
         frames.Count(f => f.Body is not null).ShouldBe(1);
-        // The problem strings of the skipped chunks, the valid body, a 64 KiB buffer: far below the refused 64 MiB.
+        // The kept prefix, the valid body, a 64 KiB buffer: far below the refused 64 MiB.
         allocated.ShouldBeLessThan(16 * 1024 * 1024);
     }
 

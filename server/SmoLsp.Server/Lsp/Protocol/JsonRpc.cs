@@ -209,6 +209,53 @@ public sealed class IncomingMessage : IDisposable
         return Invalid(document, id, "neither a request, a notification nor a response");
     }
 
+    /// <summary>
+    /// The id among the first bytes of a message too large to parse (null when they hold none; <see
+    /// cref="RequestId.Null"/> when it is not a number or a string, as <see cref="Parse"/> answers that), and whether
+    /// those bytes show it is a response. A forward-only scan of the top-level properties that ends where the bytes,
+    /// or the JSON in them, do.
+    /// </summary>
+    public static (RequestId? Id, bool IsResponse) FindId(ReadOnlySpan<byte> prefix)
+    {
+        var reader = new Utf8JsonReader(prefix, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { MaxDepth = 256 }));
+        RequestId? id = null;
+        var isResponse = false;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return (null, false);
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isId = reader.ValueTextEquals("id"u8);
+                isResponse |= reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("error"u8);
+                if (!reader.Read())
+                {
+                    break;
+                }
+
+                if (isId && id is null)
+                {
+                    var primitive = reader.TokenType is JsonTokenType.Number or JsonTokenType.String or JsonTokenType.Null;
+                    id = primitive && RequestId.TryFrom(JsonElement.ParseValue(ref reader), out var found) ? found : RequestId.Null;
+                }
+
+                if (!reader.TrySkip())
+                {
+                    break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The bytes stop being JSON here: what was found before stands.
+        }
+
+        return (id, isResponse);
+    }
+
     public void Dispose() => _document?.Dispose();
 
     /// <summary>

@@ -175,6 +175,11 @@ public sealed class JsonRpcConnection : IAsyncDisposable
                     _logger.Warning("Framing: {Problem}", framed.Problem);
                 }
 
+                if (framed.Oversized is not null)
+                {
+                    Refuse(framed.Oversized);
+                }
+
                 if (framed.Body is not null)
                 {
                     try
@@ -263,6 +268,29 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             {
                 message.Dispose();
             }
+        }
+    }
+
+    /// <summary>Answers a message too large to read, when its first bytes say who is waiting for the answer.</summary>
+    private void Refuse(OversizedMessage oversized)
+    {
+        var text = $"message of {oversized.Length} bytes is over the {MessageReader.MaxBodyBytes / (1024 * 1024)} MiB limit";
+        var (id, isResponse) = IncomingMessage.FindId(oversized.Prefix);
+        if (id is null)
+        {
+            _logger.Warning("Not answered, no id in its first {Bytes} bytes: {Text}", oversized.Prefix.Length, text);
+        }
+        else if (isResponse)
+        {
+            // The client did answer: whoever awaits that answer gets this error instead of waiting for ever.
+            if (_outgoing.TryRemove(id.Value.Key, out var completion))
+            {
+                completion.TrySetException(new LspException(ErrorCodes.InvalidRequest, text));
+            }
+        }
+        else
+        {
+            SendError(id.Value, ErrorCodes.InvalidRequest, text);
         }
     }
 

@@ -1,9 +1,10 @@
+using System.Buffers;
 using System.Text;
 
 namespace SmoLsp.Server.Lsp.Protocol;
 
-/// <summary>What one read produced: a message body, a framing problem to log, or the end of the input.</summary>
-public readonly record struct FramedMessage(byte[]? Body, string? Problem, bool EndOfStream)
+/// <summary>What one read produced: a message body, a framing problem to log, an oversized message, or the end of the input.</summary>
+public readonly record struct FramedMessage(byte[]? Body, string? Problem, bool EndOfStream, OversizedMessage? Oversized = null)
 {
     public static FramedMessage Eof => new(null, null, true);
 }
@@ -16,9 +17,15 @@ public readonly record struct FramedMessage(byte[]? Body, string? Problem, bool 
 /// <remarks>
 /// Bounded by construction: memory never exceeds the bytes actually received for the current message (a length is
 /// a promise, not an allocation), a header block is at most <see cref="MaxHeaderBytes"/>, a body at most
-/// <see cref="MaxBodyBytes"/>, and every input byte is scanned a constant number of times however the garbage is
-/// arranged.
+/// <see cref="MaxBodyBytes"/> (of a larger one only the first <see cref="OversizedPrefixBytes"/> are kept, so it can be
+/// answered), and every input byte is scanned a constant number of times however the garbage is arranged.
 /// </remarks>
+/// <summary>
+/// A message whose Content-Length is over <see cref="MessageReader.MaxBodyBytes"/>: its announced length and its first
+/// bytes (at most <see cref="MessageReader.OversizedPrefixBytes"/>), where its id usually is. The rest was skipped unread.
+/// </summary>
+public sealed record OversizedMessage(long Length, byte[] Prefix);
+
 public sealed class MessageReader
 {
     /// <summary>Header blocks are a few dozen bytes; anything this long without a blank line is garbage.</summary>
@@ -30,6 +37,13 @@ public sealed class MessageReader
     /// ends), so 64 MiB leaves twice that margin. A larger message is refused without reading it into memory.
     /// </summary>
     internal const int MaxBodyBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// How much of an oversized body is kept to find its id. Clients write <c>jsonrpc</c>, <c>id</c> and <c>method</c>
+    /// before <c>params</c>, so the id is within the first hundred bytes; 64 KiB also covers a client that puts
+    /// something large first, and is the buffer's initial size anyway.
+    /// </summary>
+    internal const int OversizedPrefixBytes = 64 * 1024;
 
     private const int InitialBufferBytes = 64 * 1024;
 
@@ -107,23 +121,68 @@ public sealed class MessageReader
             }
 
             var bodyOffset = headerEnd + s_headerEnd.Length;
-            while (_end - _start - bodyOffset < length)
+            if (length > MaxBodyBytes)
             {
-                if (!await FillAsync(bodyOffset + length, cancellationToken).ConfigureAwait(false))
+                _start += bodyOffset;
+                return await SkipOversizedAsync(length, cancellationToken).ConfigureAwait(false);
+            }
+
+            var bodyLength = (int)length;
+            while (_end - _start - bodyOffset < bodyLength)
+            {
+                if (!await FillAsync(bodyOffset + bodyLength, cancellationToken).ConfigureAwait(false))
                 {
                     var received = _end - _start - bodyOffset;
                     _start = _end;
-                    return new FramedMessage(null, $"input ended inside a message body ({received} of {length} bytes)", true);
+                    return new FramedMessage(null, BodyCutShort(received, length), true);
                 }
             }
 
             var bodyStart = _start + bodyOffset;
-            var body = _buffer.AsSpan(bodyStart, length).ToArray();
-            _start = bodyStart + length;
+            var body = _buffer.AsSpan(bodyStart, bodyLength).ToArray();
+            _start = bodyStart + bodyLength;
             _noHeaderEndBefore = _start;
             _lastBodyStart = bodyStart;
-            _lastBodyLength = length;
+            _lastBodyLength = bodyLength;
             return new FramedMessage(body, null, false);
+        }
+    }
+
+    private static string BodyCutShort(long received, long length) => $"input ended inside a message body ({received} of {length} bytes)";
+
+    /// <summary>
+    /// Discards the body of an oversized message as it arrives, keeping only its first bytes. Stops early at a
+    /// <c>Content-Length:</c>: JSON cannot hold a header line (a raw line end is never inside a string), so one there
+    /// means the client announced more than it sent and its next message starts here.
+    /// </summary>
+    private async ValueTask<FramedMessage> SkipOversizedAsync(long length, CancellationToken cancellationToken)
+    {
+        var prefix = new ArrayBufferWriter<byte>(OversizedPrefixBytes);
+        var skipped = 0L;
+        while (true)
+        {
+            var body = Available[..(int)Math.Min(Available.Length, length - skipped)];
+            var next = IndexOfContentLength(body, 0);
+            // Keep back a tail that may be the start of a "Content-Length:" split across reads, unless the body ends here.
+            var drop = next >= 0 ? next
+                : skipped + body.Length == length ? body.Length
+                : Math.Max(0, body.Length - (s_contentLength.Length - 1));
+            prefix.Write(body[..Math.Min(drop, OversizedPrefixBytes - prefix.WrittenCount)]);
+            _start += drop;
+            _noHeaderEndBefore = _start;
+            skipped += drop;
+            if (next >= 0 || skipped == length)
+            {
+                var ending = next >= 0 ? $"; the next message starts after {skipped} bytes" : string.Empty;
+                return new FramedMessage(null, $"Content-Length {length} is over the {MaxBodyBytes} byte limit{ending}", false, new(length, prefix.WrittenSpan.ToArray()));
+            }
+
+            if (!await FillAsync(0, cancellationToken).ConfigureAwait(false))
+            {
+                var received = skipped + Available.Length;
+                _start = _end;
+                return new FramedMessage(null, BodyCutShort(received, length), true, new(length, prefix.WrittenSpan.ToArray()));
+            }
         }
     }
 
@@ -159,12 +218,23 @@ public sealed class MessageReader
     /// <summary>The offset of the first <c>Content-Length:</c> (any case) in <paramref name="bytes"/> at or after <paramref name="from"/>, or -1.</summary>
     public static int IndexOfContentLength(ReadOnlySpan<byte> bytes, int from)
     {
-        for (var i = Math.Max(0, from); i <= bytes.Length - s_contentLength.Length; i++)
+        var i = Math.Max(0, from);
+        while (i <= bytes.Length - s_contentLength.Length)
         {
-            if (IsContentLengthAt(bytes, i))
+            // Jump between candidate first letters: megabytes of skipped body are scanned at memory speed.
+            var c = bytes[i..].IndexOfAny((byte)'c', (byte)'C');
+            if (c < 0)
+            {
+                return -1;
+            }
+
+            i += c;
+            if (i <= bytes.Length - s_contentLength.Length && IsContentLengthAt(bytes, i))
             {
                 return i;
             }
+
+            i++;
         }
 
         return -1;
@@ -221,9 +291,9 @@ public sealed class MessageReader
     /// line, or no Content-Length line), so a good header may sit inside it; an error about the Content-Length value
     /// itself means the header was read as sent, and is simply bad.
     /// </summary>
-    private static (int Length, string? Error, bool MayHideHeader) ParseHeader(ReadOnlySpan<byte> header)
+    private static (long Length, string? Error, bool MayHideHeader) ParseHeader(ReadOnlySpan<byte> header)
     {
-        int? length = null;
+        long? length = null;
         foreach (var range in header.Split("\r\n"u8))
         {
             var line = header[range];
@@ -234,7 +304,8 @@ public sealed class MessageReader
             }
 
             var name = line[..colon];
-            var value = line[(colon + 1)..].Trim((byte)' ');
+            // Optional white space around a value is spaces or tabs (RFC 9110 section 5.6.3).
+            var value = line[(colon + 1)..].Trim(" \t"u8);
             if (Ascii.EqualsIgnoreCase(name, "Content-Length"u8))
             {
                 if (value.Length > 0 && value[0] == (byte)'-')
@@ -242,23 +313,19 @@ public sealed class MessageReader
                     return (0, "negative Content-Length", false);
                 }
 
-                if (!System.Buffers.Text.Utf8Parser.TryParse(value, out long parsed, out var consumed) || consumed != value.Length || parsed < 0)
+                if (value.IsEmpty || value.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
                 {
                     return (0, "invalid Content-Length", false);
                 }
 
-                if (parsed > MaxBodyBytes)
-                {
-                    // Refused before a single byte of it is buffered; its body is skipped as garbage, in bounded memory.
-                    return (0, $"Content-Length {parsed} is over the {MaxBodyBytes} byte limit", false);
-                }
-
+                // All digits but beyond a long: over the limit like any other huge length, so it is skipped the same way.
+                var parsed = System.Buffers.Text.Utf8Parser.TryParse(value, out long number, out _) ? number : long.MaxValue;
                 if (length is not null && length != parsed)
                 {
                     return (0, "conflicting Content-Length headers", false);
                 }
 
-                length = (int)parsed;
+                length = parsed;
             }
 
             // Content-Type is optional and always utf-8 in practice; other headers are ignored, as the spec allows.
