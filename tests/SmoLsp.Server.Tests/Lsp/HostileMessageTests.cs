@@ -214,6 +214,174 @@ public sealed class HostileMessageTests
         found.IsResponse.ShouldBe(isResponse);
     }
 
+    /// <summary>
+    /// Header blocks before a request with id "h" ({0}: its length), and whether that request is still read. A block
+    /// whose length cannot be trusted loses its message (where it ends is unknown), never the next one.
+    /// </summary>
+    public static TheoryData<string, string, bool> Headers => new()
+    {
+        { "spaces around the length", "Content-Length:   {0}  \r\n\r\n", true },
+        { "a tab before the length", "Content-Length:\t{0}\r\n\r\n", true },
+        { "a lower-case name", "content-length: {0}\r\n\r\n", true },
+        { "unknown headers", "X-Trace: on\r\nContent-Length: {0}\r\nX-Other: caf\u00e9\r\n\r\n", true },
+        { "another charset", "Content-Length: {0}\r\nContent-Type: application/vscode-jsonrpc; charset=iso-8859-1\r\n\r\n", true },
+        { "the same length twice", "Content-Length: {0}\r\nContent-Length: {0}\r\n\r\n", true },
+        { "no Content-Length", "Content-Type: application/vscode-jsonrpc\r\n\r\n", false },
+        { "a negative length", "Content-Length: -{0}\r\n\r\n", false },
+        { "a length that is not a number", "Content-Length: {0}abc\r\n\r\n", false },
+        { "an empty length", "Content-Length:\r\n\r\n", false },
+        { "two different lengths", "Content-Length: {0}\r\nContent-Length: 5\r\n\r\n", false },
+        { "a header line without a colon", "Content-Length: {0}\r\nnonsense\r\n\r\n", false },
+    };
+
+    [Theory(Timeout = 60_000)]
+    [MemberData(nameof(Headers))]
+    public async Task A_header_block_costs_at_most_its_own_message(string name, string header, bool read)
+    {
+        name.ShouldNotBeEmpty();
+        var body = "{\"jsonrpc\":\"2.0\",\"id\":\"h\",\"method\":\"nope\"}"u8.ToArray();
+        await using var client = await StartAsync();
+        await client.SendRawAsync([.. Encoding.Latin1.GetBytes(string.Format(System.Globalization.CultureInfo.InvariantCulture, header, body.Length)), .. body]);
+        await ShouldStillServeAsync(client);
+        var answers = client.Notifications("$response").Select(n => n["params"]!).ToList();
+        if (read)
+        {
+            answers.ShouldHaveSingleItem();
+            ((string?)answers[0]["id"]).ShouldBe("h");
+            ((int?)answers[0]["error"]!["code"]).ShouldBe(ErrorCodes.MethodNotFound);
+        }
+        else
+        {
+            answers.ShouldBeEmpty();
+            client.Log.Events.ShouldContain(e => e.MessageTemplate.Text.StartsWith("Framing", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_body_in_another_encoding_gets_a_parse_error()
+    {
+        // LSP speaks UTF-8 only; a body the client encoded otherwise is not JSON to us, whatever its Content-Type says.
+        var body = Encoding.Unicode.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":\"h\",\"method\":\"nope\"}");
+        await using var client = await StartAsync();
+        await client.SendRawAsync([.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-16\r\n\r\n"), .. body]);
+        var error = await client.WaitForNotificationAsync("$response");
+        ((int?)error["params"]!["error"]!["code"]).ShouldBe(ErrorCodes.ParseError);
+        await ShouldStillServeAsync(client);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("x", 4 << 20)]
+    [InlineData("X-Header: ", 4 << 20)]
+    [InlineData("X-A: 1\r\n", 64 << 10)]
+    public async Task A_header_that_never_ends_is_dropped_in_bounded_pieces(string unit, int bytes)
+    {
+        await using var client = await StartAsync();
+        await client.SendRawAsync(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(unit, bytes / unit.Length))));
+        await ShouldStillServeAsync(client);
+        client.Log.Events.ShouldContain(e => e.RenderMessage(null).Contains("no header terminator"));
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("1.5")]
+    [InlineData("-0")]
+    [InlineData("1e400")]
+    [InlineData("123456789012345678901234567890")]
+    [InlineData("null")]
+    [InlineData("\"\"")]
+    public async Task An_unusual_id_is_echoed_exactly(string id)
+    {
+        await using var client = await StartAsync();
+        await client.SendRawAsync(MessageWriter.Frame(Encoding.UTF8.GetBytes($"{{\"jsonrpc\":\"2.0\",\"id\":{id},\"method\":\"nope\"}}")));
+        var error = await client.WaitForNotificationAsync("$response");
+        (error["params"]!["id"]?.ToJsonString() ?? "null").ShouldBe(id);
+        ((int?)error["params"]!["error"]!["code"]).ShouldBe(ErrorCodes.MethodNotFound);
+        await ShouldStillServeAsync(client);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task An_object_with_a_million_properties_is_answered()
+    {
+        var body = new StringBuilder("{\"jsonrpc\":\"2.0\",\"method\":\"nope\",\"params\":{");
+        for (var i = 0; i < 1_000_000; i++)
+        {
+            body.Append("\"p").Append(i).Append("\":0,");
+        }
+
+        body.Append("\"last\":0},\"id\":\"many\"}");
+        await using var client = await StartAsync();
+        await client.SendRawAsync(MessageWriter.Frame(Encoding.ASCII.GetBytes(body.ToString())));
+        var error = await client.WaitForNotificationAsync("$response", n => (string?)n["params"]!["id"] == "many");
+        ((int?)error["params"]!["error"]!["code"]).ShouldBe(ErrorCodes.MethodNotFound);
+        await ShouldStillServeAsync(client);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("file:///w.html", "utf-16")]
+    [InlineData("file:///w.html", "utf-8")]
+    [InlineData("http://example.com/w.html", "utf-16")]
+    [InlineData("not a uri", "utf-16")]
+    [InlineData("", "utf-8")]
+    [InlineData("file://", "utf-16")]
+    [InlineData("file:///%zz%.html", "utf-16")]
+    [InlineData("file:///../../../etc/passwd", "utf-8")]
+    [InlineData("file:///a%00b.html", "utf-16")]
+    [InlineData("file://server/share/w.html", "utf-16")]
+    [InlineData("untitled:Untitled-1", "utf-8")]
+    public async Task Positions_ranges_and_uris_out_of_bounds_never_fail_a_request(string uri, string encoding)
+    {
+        await using var client = new LspTestClient();
+        await client.InitializeAsync(new { general = new { positionEncodings = new[] { encoding } }, textDocument = new { publishDiagnostics = new { } } });
+        await client.OpenAsync(uri, "<html><head>\n<title>é😀</title>\n</head></html>");
+        var badRanges = new[]
+        {
+            Range(1, 5, 0, 2), Range(0, 99, 9, 3), Range(-1, -1, -1, -1), Range(int.MaxValue, int.MaxValue, int.MaxValue, int.MaxValue), Range(1, 9, 1, 8),
+        };
+        var version = 1;
+        foreach (var range in badRanges)
+        {
+            await client.NotifyAsync("textDocument/didChange", new { textDocument = new { uri, version = ++version }, contentChanges = new[] { new { range, text = "x" } } });
+        }
+
+        foreach (var range in badRanges)
+        {
+            ShouldSucceed(await client.RequestAsync("textDocument/hover", new { textDocument = new { uri }, position = range["start"] }));
+            ShouldSucceed(await client.RequestAsync("textDocument/hover", new { textDocument = new { uri }, position = range["end"] }));
+            ShouldSucceed(await client.RequestAsync("textDocument/codeAction", new { textDocument = new { uri }, range, context = new { diagnostics = Array.Empty<object>() } }));
+        }
+
+        ShouldSucceed(await client.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri } }));
+        await client.WaitForDiagnosticsAsync(uri, version);
+        await client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri } });
+        await ShouldStillServeAsync(client);
+        client.Log.Events.ShouldNotContain(e => e.Level >= Serilog.Events.LogEventLevel.Error);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("{\"rootPath\":\"/a\\u0000b\"}")]
+    [InlineData("{\"rootUri\":\"file:///a%00b\"}")]
+    [InlineData("{\"rootUri\":\"http://example.com/\"}")]
+    [InlineData("{\"rootUri\":\"not a uri\",\"rootPath\":\"relative/../..\"}")]
+    [InlineData("{\"workspaceFolders\":[{\"uri\":\"file:///%00\",\"name\":\"x\"},{\"uri\":\"\",\"name\":\"\"}]}")]
+    public async Task Initialize_with_roots_that_name_no_folder_still_succeeds(string roots)
+    {
+        var @params = JsonNode.Parse(roots)!.AsObject();
+        @params["processId"] = null;
+        @params["capabilities"] = LspTestClient.ToNode(Capabilities.Neovim07);
+        await using var client = new LspTestClient();
+        ShouldSucceed(await client.RequestAsync("initialize", @params));
+        await client.NotifyAsync("initialized", new { });
+        await ShouldStillServeAsync(client);
+        client.Log.Events.ShouldNotContain(e => e.Level >= Serilog.Events.LogEventLevel.Error);
+    }
+
+    private static JsonObject Range(int line1, int char1, int line2, int char2) => new()
+    {
+        ["start"] = new JsonObject { ["line"] = line1, ["character"] = char1 },
+        ["end"] = new JsonObject { ["line"] = line2, ["character"] = char2 },
+    };
+
+    private static void ShouldSucceed(JsonObject response) => response["error"].ShouldBeNull(response.ToJsonString());
+
     private static byte[] Latin1(string text) => Encoding.Latin1.GetBytes(text);
 
     private static async Task<LspTestClient> StartAsync()

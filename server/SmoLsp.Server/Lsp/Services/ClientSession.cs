@@ -80,7 +80,7 @@ public sealed class ClientSession
         var caps = p.Capabilities is { ValueKind: JsonValueKind.Object } c ? c : default;
         ClientName = p.ClientInfo?.Name ?? "unknown";
         ProcessId = p.ProcessId;
-        RootPath = DocumentUris.ToLocalPath(p.RootUri ?? (p.WorkspaceFolders is { Count: > 0 } folders ? folders[0].Uri : null)) ?? p.RootPath;
+        RootPath = DocumentUris.ToLocalPath(p.RootUri ?? (p.WorkspaceFolders is { Count: > 0 } folders ? folders[0].Uri : null)) ?? DocumentUris.UsablePath(p.RootPath);
         WorkspaceFolders = p.WorkspaceFolders is { Count: > 0 } all
             ? Folders(all.Select(f => DocumentUris.ToLocalPath(f.Uri)))
             : Folders([RootPath]);

@@ -61,8 +61,11 @@ public static class DocumentUris
             return null;
         }
 
-        return System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? parsed.LocalPath : null;
+        return System.Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? UsablePath(parsed.LocalPath) : null;
     }
+
+    /// <summary>The path, or null when no file can have it: every file API throws on a NUL ("%00" in a URI).</summary>
+    public static string? UsablePath(string? path) => path is null || path.Contains('\0', StringComparison.Ordinal) ? null : path;
 
     public static string FromLocalPath(string path) => new System.Uri(System.IO.Path.GetFullPath(path)).AbsoluteUri;
 }
