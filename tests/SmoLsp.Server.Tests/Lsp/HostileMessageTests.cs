@@ -374,6 +374,47 @@ public sealed class HostileMessageTests
         client.Log.Events.ShouldNotContain(e => e.Level >= Serilog.Events.LogEventLevel.Error);
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData("Content-Len", "input ended inside a header block")]
+    [InlineData("Content-Length: 40\r\n", "input ended inside a header block")]
+    [InlineData("Content-Length: 40\r\n\r\n{\"jsonrpc\"", "input ended inside a message body (10 of 40 bytes)")]
+    [InlineData("Content-Length: 99999999999\r\n\r\n{\"id\":\"cut\",\"method\":\"x\"", "input ended inside a message body (24 of 99999999999 bytes)")]
+    public async Task Input_that_ends_inside_a_message_ends_the_server_cleanly(string input, string problem)
+    {
+        await using var client = await StartAsync();
+        await client.SendRawAsync(Encoding.ASCII.GetBytes(input));
+        await client.CloseInputAsync();
+        (await client.ServerTask.WaitAsync(LspTestClient.Timeout)).ShouldBe(1);
+        client.Log.Events.ShouldContain(e => e.RenderMessage(null).Contains(problem));
+        client.Log.Events.ShouldNotContain(e => e.Level >= Serilog.Events.LogEventLevel.Error);
+        if (input.Contains("cut", StringComparison.Ordinal))
+        {
+            // Even then an oversized request is answered: the client may still be reading.
+            await client.WaitForNotificationAsync("$response", n => (string?)n["params"]!["id"] == "cut");
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_lifecycle_is_enforced_whatever_order_the_client_uses()
+    {
+        await using var client = new LspTestClient();
+        ((int?)(await client.RequestAsync("shutdown"))["error"]!["code"]).ShouldBe(ErrorCodes.ServerNotInitialized);
+        await client.InitializeAsync();
+        await client.RequestAsync("shutdown");
+        ((int?)(await client.RequestAsync("initialize", new { processId = (int?)null, capabilities = new { } }))["error"]!["code"]).ShouldBe(ErrorCodes.InvalidRequest);
+        ((int?)(await client.RequestAsync("shutdown"))["error"]!["code"]).ShouldBe(ErrorCodes.InvalidRequest);
+        await client.NotifyAsync("exit");
+        (await client.ServerTask.WaitAsync(LspTestClient.Timeout)).ShouldBe(0);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Exit_before_initialize_ends_the_server_with_code_one()
+    {
+        await using var client = new LspTestClient();
+        await client.NotifyAsync("exit");
+        (await client.ServerTask.WaitAsync(LspTestClient.Timeout)).ShouldBe(1);
+    }
+
     private static JsonObject Range(int line1, int char1, int line2, int char2) => new()
     {
         ["start"] = new JsonObject { ["line"] = line1, ["character"] = char1 },

@@ -179,9 +179,10 @@ public sealed class MessageReader
 
             if (!await FillAsync(0, cancellationToken).ConfigureAwait(false))
             {
-                var received = skipped + Available.Length;
+                var tail = Available;
+                prefix.Write(tail[..Math.Min(tail.Length, OversizedPrefixBytes - prefix.WrittenCount)]);
                 _start = _end;
-                return new FramedMessage(null, BodyCutShort(received, length), true, new(length, prefix.WrittenSpan.ToArray()));
+                return new FramedMessage(null, BodyCutShort(skipped + tail.Length, length), true, new(length, prefix.WrittenSpan.ToArray()));
             }
         }
     }
