@@ -46,6 +46,7 @@ public sealed class HostileMessageTests
         { "no method, no result", "{\"jsonrpc\":\"2.0\",\"id\":1}", 1 },
         { "a lone surrogate in a method", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\\ud800\"}", 1 },
         { "a lone surrogate in an id", "{\"jsonrpc\":\"2.0\",\"id\":\"\\udc00x\",\"method\":\"x\"}", null },
+        { "a method of a million characters", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + new string('m', 1_000_000) + "\"}", 1 },
     };
 
     /// <summary>Well-formed requests whose params cannot be read: -32602 for the request's own id.</summary>

@@ -114,6 +114,9 @@ public enum IncomingKind
 /// <summary>One parsed incoming body. Owns the <see cref="JsonDocument"/>: dispose when done with <see cref="Params"/>.</summary>
 public sealed class IncomingMessage : IDisposable
 {
+    /// <summary>LSP method names are a few dozen characters: a longer one is refused, so no log line or error text repeats it.</summary>
+    private const int MaxMethodLength = 256;
+
     private readonly JsonDocument? _document;
 
     private IncomingMessage(JsonDocument? document, IncomingKind kind, string? method, RequestId id, JsonElement? @params, JsonElement? result, JsonElement? error, string? problem)
@@ -194,6 +197,11 @@ public sealed class IncomingMessage : IDisposable
             if (!TryGetString(methodElement, out var method))
             {
                 return Invalid(document, id, "method is not a valid Unicode string");
+            }
+
+            if (method.Length > MaxMethodLength)
+            {
+                return Invalid(document, id, $"method is over {MaxMethodLength} characters");
             }
 
             return new IncomingMessage(document, hasId ? IncomingKind.Request : IncomingKind.Notification, method, id, @params, null, null, null);
