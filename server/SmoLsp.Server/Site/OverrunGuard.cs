@@ -19,6 +19,34 @@ internal static class OverrunGuard
     {
         public int Item = -1;
         public long Started;
+        public bool Waiting;
+    }
+
+    [ThreadStatic]
+    private static Worker? t_current;
+
+    /// <summary>
+    /// Runs <paramref name="wait"/> off the clock: the web answers on timeouts of its own, so a slow image must not make a
+    /// page look stuck. The item's time starts again after it.
+    /// </summary>
+    public static void OffTheClock(Action wait)
+    {
+        if (t_current is not { } worker)
+        {
+            wait();
+            return;
+        }
+
+        Volatile.Write(ref worker.Waiting, true);
+        try
+        {
+            wait();
+        }
+        finally
+        {
+            Volatile.Write(ref worker.Started, Stopwatch.GetTimestamp());
+            Volatile.Write(ref worker.Waiting, false);
+        }
     }
 
     /// <summary>
@@ -41,6 +69,7 @@ internal static class OverrunGuard
             live.Add(worker);
             new Thread(() =>
             {
+                t_current = worker;
                 try
                 {
                     int i;
@@ -87,7 +116,7 @@ internal static class OverrunGuard
             {
                 var item = Volatile.Read(ref worker.Item);
                 var started = Volatile.Read(ref worker.Started);
-                if (item < 0 || item != Volatile.Read(ref worker.Item) || Stopwatch.GetElapsedTime(started) <= limit
+                if (item < 0 || Volatile.Read(ref worker.Waiting) || item != Volatile.Read(ref worker.Item) || Stopwatch.GetElapsedTime(started) <= limit
                     || Interlocked.CompareExchange(ref states[item], GivenUp, Running) != Running)
                 {
                     continue;

@@ -240,7 +240,20 @@ public sealed class SiteSession
     /// policy), with its configuration and engine, composed with the files it reads (recorded as its dependencies). A
     /// bug in the engine costs the page its analysis, never the host: it becomes one SMO900.
     /// </summary>
-    public PageAnalysis Analyze(string path, string? text = null)
+    public PageAnalysis Analyze(string path, string? text = null) => Guarded(path, () => AnalyzeInline(path, text));
+
+    /// <summary>Analyzes a document the host holds (an editor buffer); <paramref name="compose"/> false judges it alone (an untitled buffer has no folder).</summary>
+    public PageAnalysis Analyze(TemplateDocument document, bool compose = true) => Guarded(document.Path, () => Analyze(document, null, compose));
+
+    /// <summary>One analysis on a thread of its own, given up past <see cref="OverrunLimit"/> (<see cref="OverrunGuard"/>).</summary>
+    private PageAnalysis Guarded(string path, Func<PageAnalysis> analyze)
+    {
+        PageAnalysis? answer = null;
+        OverrunGuard.Run(1, 1, OverrunLimit, _ => analyze(), (_, analysis) => answer = analysis, _ => Overran(path));
+        return answer!;
+    }
+
+    private PageAnalysis AnalyzeInline(string path, string? text)
     {
         if (text is not null)
         {
@@ -253,9 +266,6 @@ public sealed class SiteSession
             : new PageAnalysis(path, Settings.For(path)) { Read = read, NotFound = read.Status == ReadStatus.NotFound, SkipReason = read.Message ?? read.Status.ToString() };
     }
 
-    /// <summary>Analyzes a document the host holds (an editor buffer); <paramref name="compose"/> false judges it alone (an untitled buffer has no folder).</summary>
-    public PageAnalysis Analyze(TemplateDocument document, bool compose = true) => Analyze(document, null, compose);
-
     private PageAnalysis Analyze(TemplateDocument document, TemplateReadResult? read, bool compose)
     {
         var analysis = AnalyzeOnce(document, read, compose, out var pending);
@@ -266,7 +276,7 @@ public sealed class SiteSession
 
         // The web answers outside the page's time budget; fetches never throw (a failure is a fact), and the second
         // pass finds every answer cached.
-        Task.WaitAll([.. pending]);
+        OverrunGuard.OffTheClock(() => Task.WaitAll([.. pending]));
         return AnalyzeOnce(document, read, compose, out _);
     }
 
@@ -384,7 +394,7 @@ public sealed class SiteSession
     public T[] AnalyzeAll<T>(IReadOnlyList<string> paths, int parallelism, Func<PageAnalysis, T> convert, CancellationToken cancellationToken = default)
     {
         var results = new T[paths.Count];
-        OverrunGuard.Run(paths.Count, Workers(parallelism), OverrunLimit, i => Analyze(paths[i]), (i, analysis) =>
+        OverrunGuard.Run(paths.Count, Workers(parallelism), OverrunLimit, i => AnalyzeInline(paths[i], null), (i, analysis) =>
         {
             Record(analysis);
             results[i] = convert(analysis);

@@ -1,3 +1,4 @@
+using SmoLsp.Analysis;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Server.Cli;
@@ -46,6 +47,10 @@ public sealed class AnalysisBudgetTests : IDisposable
             stuck.Message.ShouldBe("SmoLsp could not analyze this file: it ran past its time budget of 200 ms and was given up, so no problems are reported for it");
             analyses[0].Diagnostics.Select(d => d.Id).ShouldBe(["SMO001"]);
             analyses[2].Diagnostics.Select(d => d.Id).ShouldBe(["SMO001"]);
+
+            // One page at a time (an editor's buffer, a fix's second look) is given up the same way.
+            var alone = await Task.Run(() => session.Analyze(TemplateDocument.FromPath(pages[1], "<html><head><title>x</title></head></html>")));
+            alone.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe(stuck.Message);
         }
         finally
         {
