@@ -23,6 +23,7 @@ internal sealed class TemplateTagScanner
 {
     private const int MaxTagLength = 20_000;
     private const int MaxExclusivePairs = 64;
+    private const int MaxExclusiveComparisons = 100_000;
 
     private readonly string _t;
     private readonly List<TextSpan> _code = [];
@@ -657,7 +658,7 @@ internal sealed class TemplateTagScanner
             }
         }
 
-        var pairs = 0;
+        var (pairs, turns) = (0, 0);
         foreach (var (atom, negatedBodies) in negative)
         {
             if (!positive.TryGetValue(atom, out var positiveBodies))
@@ -669,10 +670,18 @@ internal sealed class TemplateTagScanner
             {
                 foreach (var n in negatedBodies)
                 {
-                    if (p.OverlapsWith(n) || p.Contains(n) || n.Contains(p) || pairs++ >= MaxExclusivePairs)
+                    // Stop at the caps, not only stop adding: 50,000 if/else pairs were 2.5 billion turns here (15 s).
+                    if (pairs >= MaxExclusivePairs || ++turns > MaxExclusiveComparisons)
+                    {
+                        return;
+                    }
+
+                    if (p.OverlapsWith(n) || p.Contains(n) || n.Contains(p))
                     {
                         continue;
                     }
+
+                    pairs++;
 
                     var group = _groups++;
                     _branches.Add(new BranchRegion(group, 0, p));

@@ -50,6 +50,15 @@ public sealed class BudgetTests
         unused[^1].Message.ShouldContain("(and 150 more like this in this file");
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_hundred_thousand_if_else_blocks_are_parsed_in_linear_time()
+    {
+        // Each if body against each else body once cost 10 billion comparisons here, past every cap (about a minute).
+        var text = "<html><head>\n" + string.Concat(Enumerable.Repeat("{% if a %}<meta property=\"og:image\" content=\"/a.png\">{% else %}<meta property=\"og:image\" content=\"{{ b }}\">{% endif %}\n", 100_000)) + "</head></html>";
+        var result = await Task.Run(() => Analyze(new AnalysisEngine([new HeadRule()]), text, path: "page.liquid"));
+        result.Syntax.Elements.Count(e => e.Name == "meta").ShouldBe(200_000);
+    }
+
     [Fact]
     public void A_cancelled_budget_becomes_one_SMO900_with_the_budget_and_no_exception()
     {
