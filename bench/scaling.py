@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How each rule's cost grows with a page's size: finds rules that are quadratic on hostile pages.
 
-Usage: bench/scaling.py [path/to/smolsp] [--n N]
+Usage: bench/scaling.py [path/to/smolsp] [--n N] [--only TEXT]
 
 For each shape of page (one kind of tag repeated, or a whole head repeated, in HTML, Razor and Liquid), checks the
 page at N and 4N repetitions with every rule on and prints the time ratio: about 4 is linear, 16 is quadratic. A
@@ -10,9 +10,10 @@ binary, start-up included (so small pages read as better than linear); this is a
 """
 import os, subprocess, sys, tempfile, time
 
-SMOLSP = next((a for a in sys.argv[1:] if not a.startswith("--") and not a.isdigit()), None) \
+SMOLSP = next((a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith("--") and sys.argv[i - 1] not in ("--n", "--only")), None) \
     or os.path.join(os.path.dirname(__file__), "..", "server", "SmoLsp.Server", "bin", "Release", "net10.0", "smolsp")
 N = int(sys.argv[sys.argv.index("--n") + 1]) if "--n" in sys.argv else 5000
+ONLY = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
 
 def meta(key, value="x"):
     attribute = "name" if key.startswith("twitter:") or ":" not in key else "property"
@@ -45,6 +46,13 @@ SHAPES.update({
     "@if/else og:image x n": (lambda n: '@if (a) { <meta property="og:image" content="/img/a.png"> } else { <meta property="og:image" content="/img/b.png"> }\n' * (n // 2), ".cshtml"),
     "Razor expressions x n": (lambda n: '<meta property="og:title" content="@Model.Title">\n<meta name="description" content="@ViewData["D"]">\n' * (n // 2), ".cshtml"),
     "{% if %} og:image x n": (lambda n: '{% if a %}<meta property="og:image" content="/img/a.png">{% else %}<meta property="og:image" content="{{ b }}">{% endif %}\n' * (n // 2), ".html"),
+    "@if/else if chain x n": (lambda n: "@if (a0) { <meta property=\"og:title\" content=\"t\"> }\n" + "".join(f'else if (a{i}) {{ <meta property="og:title" content="t{i}"> }}\n' for i in range(1, n // 2)), ".cshtml"),
+    "@section x n": (lambda n: "".join(f'@section S{i} {{ <meta property="og:title" content="t"> }}\n' for i in range(n // 2)), ".cshtml"),
+    "<partial> x n": (lambda n: '<partial name="_Head" />\n' * n, ".cshtml"),
+    "{% include %} x n": (lambda n: '{% include "head.html" %}\n' * n, ".html"),
+    "{% block %} x n": (lambda n: "".join(f"{{% block b{i} %}}<meta property=\"og:title\" content=\"t\">{{% endblock %}}\n" for i in range(n // 2)), ".html"),
+    "nested {% if %} x n": (lambda n: "{% if a %}{% if not a %}<title>t</title>" * (n // 4) + "{% endif %}{% endif %}" * (n // 4), ".html"),
+    "one long URL": (lambda n: '<meta property="og:image" content="https://a.example/' + "a/" * (n * 10) + '.png">\n', ".html"),
     "nested divs x n": (lambda n: "<div>" * n + "</div>" * n, ".html"),
     "JSON-LD x n": (lambda n: '<script type="application/ld+json">{"@type":"Article","image":"/img/card.png"}</script>\n' * n, ".html"),
 })
@@ -68,6 +76,8 @@ with tempfile.TemporaryDirectory() as site:
     open(os.path.join(site, "wwwroot", "img", "card.png"), "wb").write(png + struct.pack(">I", zlib.crc32(png[12:])))
     print(f"{'shape':40} {'n':>7} {'t(n)':>7} {'t(4n)':>7} ratio")
     for name, (make, ext) in SHAPES.items():
+        if ONLY not in name:
+            continue
         times = []
         for n in (N, 4 * N):
             path = os.path.join(site, "page" + ext)

@@ -107,28 +107,14 @@ public sealed class ParsedTemplate
     /// <summary>True when the two elements sit in different branches of one if/else chain (alternatives, not duplicates).</summary>
     public bool AreMutuallyExclusive(HtmlElement a, HtmlElement b)
     {
-        // One pass each for the (few) branches holding a and b; then compare those: linear in the branches, not quadratic.
-        List<BranchRegion>? holdingA = null;
-        foreach (var r in Projection.Branches)
-        {
-            if (r.Body.Contains(a.StartTagSpan.Start))
-            {
-                (holdingA ??= []).Add(r);
-            }
-        }
-
-        if (holdingA is null)
+        var holdingA = BranchesHolding(a.StartTagSpan.Start);
+        if (holdingA.Length == 0)
         {
             return false;
         }
 
-        foreach (var rb in Projection.Branches)
+        foreach (var rb in BranchesHolding(b.StartTagSpan.Start))
         {
-            if (!rb.Body.Contains(b.StartTagSpan.Start))
-            {
-                continue;
-            }
-
             foreach (var ra in holdingA)
             {
                 if (ra.Group == rb.Group && ra.Index != rb.Index)
@@ -139,6 +125,43 @@ public sealed class ParsedTemplate
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Branches nested deeper than this around one element are not looked at: no real template nests 64 conditionals,
+    /// and a page of 20,000 nested ifs cost each comparison 20,000 x 20,000 turns. Past it an answer is "not exclusive",
+    /// which at worst reports a duplicate that is an alternative.
+    /// </summary>
+    private const int MaxBranchesHolding = 64;
+
+    private System.Collections.Concurrent.ConcurrentDictionary<int, BranchRegion[]>? _holding;
+
+    /// <summary>The branches whose body holds <paramref name="offset"/>: one pass over the branches per element asked about, then remembered (rules ask about the same few elements many times).</summary>
+    private BranchRegion[] BranchesHolding(int offset)
+    {
+        if (Projection.Branches.Count == 0)
+        {
+            return [];
+        }
+
+        // A parse tree may be shared by the workers that compose pages with the same layout.
+        return LazyInitializer.EnsureInitialized(ref _holding).GetOrAdd(offset, at =>
+        {
+            var found = new List<BranchRegion>();
+            foreach (var r in Projection.Branches)
+            {
+                if (r.Body.Contains(at))
+                {
+                    found.Add(r);
+                    if (found.Count == MaxBranchesHolding)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return [.. found];
+        });
     }
 
     internal TemplateValue GetTextValue(TextSpan span, bool stripTags)

@@ -72,6 +72,30 @@ public sealed class AnalysisBudgetTests : IDisposable
         messages[^1].ShouldContain("(and 99,900 more like this in this file");
     }
 
+    [Theory(Timeout = 120_000)]
+    [InlineData("chain")]
+    [InlineData("nested")]
+    public async Task Twenty_thousand_alternatives_are_compared_in_linear_time(string shape)
+    {
+        // SMO009 compared each copy with every earlier one, and each comparison walked every branch around both.
+        var body = shape == "chain"
+            ? "@if (a0) { <meta property=\"og:title\" content=\"t\"><title>t</title> }\n" + string.Concat(Enumerable.Range(1, 20_000).Select(i => $"else if (a{i}) {{ <meta property=\"og:title\" content=\"t\"><title>t</title> }}\n"))
+            : string.Concat(Enumerable.Repeat("@if (a) { <meta property=\"og:title\" content=\"t\"><title>t</title>\n", 5_000)) + new string('}', 5_000);
+        _tree.Write("Pages/Index.cshtml", "@page\n<!DOCTYPE html>\n<html>\n<head>\n" + body + "\n</head>\n</html>\n");
+        var run = await Task.Run(() => CheckRun.Check(_tree, new CheckOptions { Format = ReportFormat.Json }, engine: CheckRun.EngineWith("SMO009", "SMO206")));
+
+        var rules = run.Json.EnumerateArray().Single().GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("ruleId").GetString()).ToList();
+        rules.ShouldNotContain("SMO900");
+        if (shape == "chain")
+        {
+            rules.ShouldBeEmpty(); // alternatives, never rendered together
+        }
+        else
+        {
+            rules.Count(r => r == "SMO009").ShouldBe(100); // nested: all render together, capped per rule
+        }
+    }
+
     /// <summary>A rule that waits on one page until the test releases it, looking at no budget: a hang in a rule's own loop.</summary>
     private sealed class StuckRule(ManualResetEventSlim release) : Rule
     {
