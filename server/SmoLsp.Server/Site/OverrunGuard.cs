@@ -92,6 +92,7 @@ internal static class OverrunGuard
                     Interlocked.CompareExchange(ref failure, ex, null);
                 }
 
+                Volatile.Write(ref worker.Item, -1); // gone: never to be given up (and replaced) after it has exited
                 exited.Release();
             })
             { IsBackground = true, Name = "smolsp analysis" }.Start();
