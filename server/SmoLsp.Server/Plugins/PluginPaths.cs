@@ -24,6 +24,18 @@ public static class PluginPaths
     private static bool IsUnder(string path, string folder) =>
         path.Length > folder.Length && path.StartsWith(folder, s_comparison) && (path[folder.Length] == Path.DirectorySeparatorChar || folder.EndsWith(Path.DirectorySeparatorChar));
 
-    /// <summary>The path with every symbolic link followed; a path that does not exist stays as written.</summary>
-    public static string RealPath(string path) => FileAccessPolicy.RealPathOf(path) ?? Path.GetFullPath(path);
+    /// <summary>
+    /// The path with every symbolic link followed. Of a path that does not exist, its nearest existing folder is resolved
+    /// and the rest kept as written: a link above it still counts (trusted/evil/site, with evil a link out, is not trusted).
+    /// </summary>
+    public static string RealPath(string path)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        if (FileAccessPolicy.RealPathOf(full) is { } real)
+        {
+            return real;
+        }
+
+        return Path.GetDirectoryName(full) is { } parent && parent != full ? Path.Combine(RealPath(parent), Path.GetFileName(full)) : full;
+    }
 }

@@ -63,7 +63,7 @@ public sealed class PluginTrust
 
         // Real paths only: a link inside a trusted folder that points at an untrusted one must not carry the trust
         // with it, so the folder as written counts for nothing.
-        var real = PluginPaths.RealPath(Path.TrimEndingDirectorySeparator(Path.GetFullPath(workspaceFolder)));
+        var real = PluginPaths.RealPath(workspaceFolder);
         return ReadFolders().Folders.Any(t => PluginPaths.IsAtOrUnder(real, PluginPaths.RealPath(t)));
     }
 

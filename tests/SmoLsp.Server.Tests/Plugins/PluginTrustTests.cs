@@ -51,6 +51,21 @@ public sealed class PluginTrustTests : IDisposable
     }
 
     [Fact]
+    public void A_link_inside_a_trusted_folder_to_an_untrusted_one_is_judged_by_its_target()
+    {
+        // The attack: a pull request commits trusted/evil -> ../untrusted, and checking through the link would load its plugin.
+        Directory.CreateDirectory(_tree.PathOf("untrusted"));
+        Directory.CreateDirectory(_tree.PathOf("trusted"));
+        Directory.CreateSymbolicLink(_tree.PathOf("trusted/evil"), _tree.PathOf("untrusted"));
+        var file = _tree.Write("config/trusted.json", $$"""{ "trustedFolders": [{{System.Text.Json.JsonSerializer.Serialize(_tree.PathOf("trusted"))}}] }""");
+        var trust = new PluginTrust(allowAll: false, file);
+
+        trust.IsTrusted(_tree.PathOf("trusted")).ShouldBeTrue();
+        trust.IsTrusted(_tree.PathOf("trusted/evil")).ShouldBeFalse();
+        trust.IsTrusted(_tree.PathOf("trusted/evil/site")).ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_broken_file_trusts_nothing_and_says_why()
     {
         var file = _tree.Write("config/trusted.json", "{ \"trustedFolders\": ");
