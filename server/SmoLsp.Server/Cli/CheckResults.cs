@@ -147,25 +147,23 @@ public static class SeverityNames
         _ => "hint",
     };
 
+    /// <summary>"error" or "warning", else <paramref name="otherwise"/>: what a format with only those two levels calls the rest.</summary>
+    public static string ToName(this DiagnosticSeverity severity, string otherwise) =>
+        severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning ? severity.ToName() : otherwise;
+
     public static bool TryParse(string text, out DiagnosticSeverity severity)
     {
-        switch (text.Trim().ToLowerInvariant())
+        var name = text.Trim().ToLowerInvariant();
+        foreach (var candidate in Enum.GetValues<DiagnosticSeverity>())
         {
-            case "error":
-                severity = DiagnosticSeverity.Error;
+            if (candidate.ToName() == name)
+            {
+                severity = candidate;
                 return true;
-            case "warning":
-                severity = DiagnosticSeverity.Warning;
-                return true;
-            case "info":
-                severity = DiagnosticSeverity.Info;
-                return true;
-            case "hint":
-                severity = DiagnosticSeverity.Hint;
-                return true;
-            default:
-                severity = DiagnosticSeverity.Error;
-                return false;
+            }
         }
+
+        severity = DiagnosticSeverity.Error;
+        return false;
     }
 }

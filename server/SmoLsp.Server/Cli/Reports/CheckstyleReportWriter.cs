@@ -8,15 +8,8 @@ namespace SmoLsp.Server.Cli;
 /// Checkstyle XML (Jenkins warnings-ng, reviewdog, many IDE plugins): a <c>file</c> element per checked file with an
 /// <c>error</c> per problem; <c>source</c> is <c>smolsp.SMOxxx</c>. Cross-page findings are in their file's element.
 /// </summary>
-public sealed class CheckstyleReportWriter : ReportWriter
+public sealed class CheckstyleReportWriter(ReportContext context) : XmlReportWriter(context, "checkstyle", "version=\"4.3\"")
 {
-    public CheckstyleReportWriter(ReportContext context)
-        : base(context)
-    {
-    }
-
-    public override void WriteStart(TextWriter output) => output.Write(XmlText.Declaration + "<checkstyle version=\"4.3\">\n");
-
     public override string FormatFile(FileReport file)
     {
         var path = XmlText.Escape(file.DisplayPath);
@@ -35,13 +28,6 @@ public sealed class CheckstyleReportWriter : ReportWriter
         return sb.Append("  </file>\n").ToString();
     }
 
-    public override void WriteEnd(TextWriter output, CheckSummary summary) => output.Write("</checkstyle>\n");
-
     /// <summary>Checkstyle knows error, warning and info (and ignore).</summary>
-    public static string Severity(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        _ => "info",
-    };
+    public static string Severity(DiagnosticSeverity severity) => severity.ToName(otherwise: "info");
 }

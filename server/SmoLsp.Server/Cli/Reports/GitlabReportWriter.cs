@@ -1,4 +1,3 @@
-using System.Text;
 using SmoLsp.Analysis.Rules;
 
 namespace SmoLsp.Server.Cli;
@@ -9,55 +8,29 @@ namespace SmoLsp.Server.Cli;
 /// contain the line (see <see cref="Fingerprints"/>), so GitLab's merge-request widget does not report a moved problem
 /// as one fixed and one new. Paths are relative to the working directory: run from the repository root.
 /// </summary>
-public sealed class GitlabReportWriter : ReportWriter
+public sealed class GitlabReportWriter(ReportContext context) : JsonArrayReportWriter(context)
 {
-    private bool _first = true;
-
-    public GitlabReportWriter(ReportContext context)
-        : base(context)
-    {
-    }
-
-    public override string FormatFile(FileReport file)
-    {
-        if (file.Messages.Count == 0)
+    public override string FormatFile(FileReport file) => string.Join(",\n", file.Messages.Select(m => JsonText.Write(json =>
         {
-            return string.Empty;
-        }
-
-        var sb = new StringBuilder();
-        foreach (var m in file.Messages)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(",\n");
-            }
-
-            sb.Append(JsonText.Write(json =>
-            {
-                json.WriteStartObject();
-                json.WriteString("type", "issue");
-                json.WriteString("engine_name", ReportContext.ToolName);
-                json.WriteString("check_name", m.RuleId);
-                json.WriteString("description", $"{m.RuleId}: {m.Message}");
-                json.WriteString("fingerprint", m.Fingerprint);
-                json.WriteString("severity", Severity(m.Severity));
-                json.WriteStartArray("categories");
-                json.WriteStringValue("Style");
-                json.WriteEndArray();
-                json.WriteStartObject("location");
-                json.WriteString("path", file.DisplayPath);
-                json.WriteStartObject("lines");
-                json.WriteNumber("begin", m.Line);
-                json.WriteNumber("end", m.EndLine);
-                json.WriteEndObject();
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }));
-        }
-
-        return sb.ToString();
-    }
+            json.WriteStartObject();
+            json.WriteString("type", "issue");
+            json.WriteString("engine_name", ReportContext.ToolName);
+            json.WriteString("check_name", m.RuleId);
+            json.WriteString("description", $"{m.RuleId}: {m.Message}");
+            json.WriteString("fingerprint", m.Fingerprint);
+            json.WriteString("severity", Severity(m.Severity));
+            json.WriteStartArray("categories");
+            json.WriteStringValue("Style");
+            json.WriteEndArray();
+            json.WriteStartObject("location");
+            json.WriteString("path", file.DisplayPath);
+            json.WriteStartObject("lines");
+            json.WriteNumber("begin", m.Line);
+            json.WriteNumber("end", m.EndLine);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+        })));
 
     /// <summary>Code Quality severities: info, minor, major, critical, blocker.</summary>
     public static string Severity(DiagnosticSeverity severity) => severity switch
@@ -67,20 +40,4 @@ public sealed class GitlabReportWriter : ReportWriter
         DiagnosticSeverity.Info => "minor",
         _ => "info",
     };
-
-    public override void WriteStart(TextWriter output) => output.Write('[');
-
-    public override void WriteFile(TextWriter output, string formatted)
-    {
-        if (formatted.Length == 0)
-        {
-            return;
-        }
-
-        output.Write(_first ? "\n" : ",\n");
-        _first = false;
-        output.Write(formatted);
-    }
-
-    public override void WriteEnd(TextWriter output, CheckSummary summary) => output.Write(_first ? "]\n" : "\n]\n");
 }

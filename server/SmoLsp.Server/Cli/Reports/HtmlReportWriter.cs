@@ -25,7 +25,6 @@ public sealed class HtmlReportWriter : ReportWriter
 
     private readonly string? _imageFolder;
     private readonly string? _imageFolderName;
-    private int _pages;
 
     public HtmlReportWriter(ReportContext context)
         : base(context)
@@ -45,9 +44,9 @@ public sealed class HtmlReportWriter : ReportWriter
         var sb = new StringBuilder(4096);
         var severities = file.Messages.Select(m => m.Severity.ToName()).Distinct();
         var rules = file.Messages.Select(m => m.RuleId).Distinct();
-        sb.Append("<section class=\"page\" data-path=\"").Append(Attr(file.DisplayPath))
-          .Append("\" data-severities=\"").Append(Attr(string.Join(' ', severities)))
-          .Append("\" data-rules=\"").Append(Attr(string.Join(' ', rules))).Append("\">\n");
+        sb.Append("<section class=\"page\" data-path=\"").Append(Html(file.DisplayPath))
+          .Append("\" data-severities=\"").Append(Html(string.Join(' ', severities)))
+          .Append("\" data-rules=\"").Append(Html(string.Join(' ', rules))).Append("\">\n");
         sb.Append("<h2><span class=\"path\">").Append(Html(file.DisplayPath)).Append("</span>");
         sb.Append(" <span class=\"counts\">").Append(Html(Counts(file.Messages))).Append("</span></h2>\n");
         if (file.Card is { } card)
@@ -70,13 +69,13 @@ public sealed class HtmlReportWriter : ReportWriter
             sb.Append("<table class=\"problems\"><thead><tr><th>line</th><th>severity</th><th>rule</th><th>message</th></tr></thead><tbody>\n");
             foreach (var m in file.Messages)
             {
-                var link = (Context.Descriptor(m.RuleId) is { } rd ? RuleDocs.Link(rd) : null);
-                sb.Append("<tr data-severity=\"").Append(m.Severity.ToName()).Append("\" data-rule=\"").Append(Attr(m.RuleId)).Append("\"><td>")
+                var link = Context.HelpLink(m.RuleId);
+                sb.Append("<tr data-severity=\"").Append(m.Severity.ToName()).Append("\" data-rule=\"").Append(Html(m.RuleId)).Append("\"><td>")
                   .Append(m.Line).Append(':').Append(m.Column).Append("</td><td class=\"sev ").Append(m.Severity.ToName()).Append("\">").Append(m.Severity.ToName())
                   .Append("</td><td>");
                 if (link is not null)
                 {
-                    sb.Append("<a href=\"").Append(Attr(link)).Append("\">").Append(Html(m.RuleId)).Append("</a>");
+                    sb.Append("<a href=\"").Append(Html(link)).Append("\">").Append(Html(m.RuleId)).Append("</a>");
                 }
                 else
                 {
@@ -108,12 +107,6 @@ public sealed class HtmlReportWriter : ReportWriter
         output.Write("<div class=\"filters\"><input id=\"q\" type=\"search\" placeholder=\"Filter by text: path, title, message\" aria-label=\"Filter by text\">\n");
         output.Write("<select id=\"severity\" aria-label=\"Severity\"><option value=\"\">every severity</option><option value=\"error\">errors</option><option value=\"warning\">warnings and worse</option><option value=\"info\">infos and worse</option><option value=\"hint\">hints and worse</option></select>\n");
         output.Write("<select id=\"rule\" aria-label=\"Rule\"><option value=\"\">every rule</option></select>\n<span id=\"shown\"></span></div>\n</header>\n<main>\n");
-    }
-
-    public override void WriteFile(TextWriter output, string formatted)
-    {
-        _pages++;
-        output.Write(formatted);
     }
 
     public override void WriteEnd(TextWriter output, CheckSummary summary)
@@ -200,9 +193,8 @@ public sealed class HtmlReportWriter : ReportWriter
             .Select(g => g.Count() + " " + g.Key.ToName() + (g.Count() == 1 ? string.Empty : "s")));
     }
 
+    /// <summary>Escapes text and attribute values alike (quotes included).</summary>
     private static string Html(string text) => WebUtility.HtmlEncode(text);
-
-    private static string Attr(string text) => WebUtility.HtmlEncode(text);
 
     private const string PageStyle = """
         :root { color-scheme: light dark; font-family: system-ui, sans-serif; }

@@ -28,35 +28,27 @@ internal static class JsonText
 /// "message", "line", "column", "endLine", "endColumn"}], "suppressedMessages": [...]}</c>. One file per line, so diffs of
 /// two runs stay readable. Cross-page findings are in their file's object, like the others.
 /// </summary>
-public sealed class JsonReportWriter : ReportWriter
+public sealed class JsonReportWriter(ReportContext context) : JsonArrayReportWriter(context)
 {
-    private bool _first = true;
-
-    public JsonReportWriter(ReportContext context)
-        : base(context)
-    {
-    }
-
     public override string FormatFile(FileReport file) => JsonText.Write(json =>
     {
         json.WriteStartObject();
         json.WriteString("filePath", file.DisplayPath);
-        json.WriteStartArray("messages");
-        foreach (var m in file.Messages)
-        {
-            WriteMessage(json, m);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("suppressedMessages");
-        foreach (var m in file.Suppressed)
-        {
-            WriteMessage(json, m);
-        }
-
-        json.WriteEndArray();
+        WriteMessages(json, "messages", file.Messages);
+        WriteMessages(json, "suppressedMessages", file.Suppressed);
         json.WriteEndObject();
     });
+
+    private static void WriteMessages(Utf8JsonWriter json, string name, IReadOnlyList<ReportMessage> messages)
+    {
+        json.WriteStartArray(name);
+        foreach (var m in messages)
+        {
+            WriteMessage(json, m);
+        }
+
+        json.WriteEndArray();
+    }
 
     private static void WriteMessage(Utf8JsonWriter json, ReportMessage m)
     {
@@ -81,15 +73,4 @@ public sealed class JsonReportWriter : ReportWriter
 
         json.WriteEndObject();
     }
-
-    public override void WriteStart(TextWriter output) => output.Write('[');
-
-    public override void WriteFile(TextWriter output, string formatted)
-    {
-        output.Write(_first ? "\n" : ",\n");
-        _first = false;
-        output.Write(formatted);
-    }
-
-    public override void WriteEnd(TextWriter output, CheckSummary summary) => output.Write(_first ? "]\n" : "\n]\n");
 }

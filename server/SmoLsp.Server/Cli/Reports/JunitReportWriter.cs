@@ -7,22 +7,14 @@ namespace SmoLsp.Server.Cli;
 /// JUnit XML (what GitLab, Jenkins and Azure Pipelines show as test results): a <c>testsuite</c> per file, a failing
 /// <c>testcase</c> per problem (the severity as the failure's type), and one passing test case for a clean file.
 /// </summary>
-public sealed class JunitReportWriter : ReportWriter
+public sealed class JunitReportWriter(ReportContext context) : XmlReportWriter(context, "testsuites", "name=\"smolsp\"")
 {
-    public JunitReportWriter(ReportContext context)
-        : base(context)
-    {
-    }
-
-    public override void WriteStart(TextWriter output) => output.Write(XmlText.Declaration + "<testsuites name=\"smolsp\">\n");
-
     public override string FormatFile(FileReport file)
     {
         var path = XmlText.Escape(file.DisplayPath);
-        var name = path;
         var sb = new StringBuilder();
         var tests = Math.Max(1, file.Messages.Count);
-        sb.Append(CultureInfo.InvariantCulture, $"  <testsuite name=\"{name}\" tests=\"{tests}\" failures=\"{file.Messages.Count}\" errors=\"0\" skipped=\"0\">\n");
+        sb.Append(CultureInfo.InvariantCulture, $"  <testsuite name=\"{path}\" tests=\"{tests}\" failures=\"{file.Messages.Count}\" errors=\"0\" skipped=\"0\">\n");
         if (file.Messages.Count == 0)
         {
             sb.Append(CultureInfo.InvariantCulture, $"    <testcase classname=\"{path}\" name=\"smolsp\"/>\n");
@@ -32,7 +24,7 @@ public sealed class JunitReportWriter : ReportWriter
         {
             var title = Context.Descriptor(m.RuleId)?.Title ?? m.RuleId;
             var testName = XmlText.Escape($"{m.RuleId} {title} ({m.Line}:{m.Column})");
-            var help = (Context.Descriptor(m.RuleId) is { } rd ? RuleDocs.Link(rd) : null);
+            var help = Context.HelpLink(m.RuleId);
             var body = $"{m.Severity.ToName()} {m.RuleId} at {file.DisplayPath}:{m.Line}:{m.Column}\n{m.Message}" + (help is null ? string.Empty : "\n" + help);
             sb.Append(CultureInfo.InvariantCulture, $"    <testcase classname=\"{path}\" name=\"{testName}\">\n")
                 .Append(CultureInfo.InvariantCulture, $"      <failure type=\"{m.Severity.ToName()}\" message=\"{XmlText.Escape(m.Message)}\">{XmlText.Escape(body, attribute: false)}</failure>\n")
@@ -41,6 +33,4 @@ public sealed class JunitReportWriter : ReportWriter
 
         return sb.Append("  </testsuite>\n").ToString();
     }
-
-    public override void WriteEnd(TextWriter output, CheckSummary summary) => output.Write("</testsuites>\n");
 }

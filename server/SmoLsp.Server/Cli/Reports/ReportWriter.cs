@@ -32,6 +32,9 @@ public sealed class ReportContext
 
     public RuleDescriptor? Descriptor(string id) => RuleIndex.TryGetValue(id, out var i) ? Descriptors[i] : null;
 
+    /// <summary>The documentation link of a rule in the catalog, or null for an id it does not know.</summary>
+    public string? HelpLink(string id) => Descriptor(id) is { } d ? RuleDocs.Link(d) : null;
+
     /// <summary>The version <c>smolsp --version</c> prints, without the source-control suffix.</summary>
     public static string ToolVersion { get; } = ReadVersion();
 
@@ -48,14 +51,9 @@ public sealed class ReportContext
 /// copies finished text; the other members run in file order on one thread. A file's part holds all its problems,
 /// cross-page findings included: a file whose part changes once every page is read is formatted again.
 /// </summary>
-public abstract class ReportWriter
+public abstract class ReportWriter(ReportContext context)
 {
-    protected ReportWriter(ReportContext context)
-    {
-        Context = context;
-    }
-
-    protected ReportContext Context { get; }
+    protected ReportContext Context { get; } = context;
 
     public static ReportWriter Create(ReportFormat format, ReportContext context) => format switch
     {
@@ -83,4 +81,32 @@ public abstract class ReportWriter
     public virtual void WriteEnd(TextWriter output, CheckSummary summary)
     {
     }
+}
+
+/// <summary>
+/// A report that is one JSON array of the files' parts (JSON's files, SARIF's results, GitLab's issues): a file with
+/// nothing to say writes an empty part, which adds no entry.
+/// </summary>
+public abstract class JsonArrayReportWriter(ReportContext context) : ReportWriter(context)
+{
+    private bool _first = true;
+
+    /// <summary>What goes before the closing bracket: a line break after the last entry, nothing in an empty array.</summary>
+    protected string BeforeClose => _first ? string.Empty : "\n";
+
+    public override void WriteStart(TextWriter output) => output.Write('[');
+
+    public override void WriteFile(TextWriter output, string formatted)
+    {
+        if (formatted.Length == 0)
+        {
+            return;
+        }
+
+        output.Write(_first ? "\n" : ",\n");
+        _first = false;
+        output.Write(formatted);
+    }
+
+    public override void WriteEnd(TextWriter output, CheckSummary summary) => output.Write(BeforeClose + "]\n");
 }

@@ -10,18 +10,11 @@ namespace SmoLsp.Server.Cli;
 /// regions in UTF-16 code units, fingerprints that survive line moves, related locations, and inline suppressions
 /// as results with <c>suppressions: [{ kind: "inSource" }]</c> (code scanning shows them as dismissed).
 /// </summary>
-public sealed class SarifReportWriter : ReportWriter
+public sealed class SarifReportWriter(ReportContext context) : JsonArrayReportWriter(context)
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
     public const string SourceRoot = "%SRCROOT%";
     public const string FingerprintKey = "smolspFingerprint/v1";
-
-    private bool _first = true;
-
-    public SarifReportWriter(ReportContext context)
-        : base(context)
-    {
-    }
 
     public override void WriteStart(TextWriter output)
     {
@@ -77,26 +70,8 @@ public sealed class SarifReportWriter : ReportWriter
         json.WriteEndObject();
     }
 
-    public override string FormatFile(FileReport file)
-    {
-        if (file.Messages.Count == 0 && file.Suppressed.Count == 0)
-        {
-            return string.Empty;
-        }
-
-        var sb = new StringBuilder();
-        foreach (var m in file.Messages.Concat(file.Suppressed))
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(",\n");
-            }
-
-            sb.Append(JsonText.Write(json => WriteResult(json, file.DisplayPath, m)));
-        }
-
-        return sb.ToString();
-    }
+    public override string FormatFile(FileReport file) =>
+        string.Join(",\n", file.Messages.Concat(file.Suppressed).Select(m => JsonText.Write(json => WriteResult(json, file.DisplayPath, m))));
 
     private void WriteResult(Utf8JsonWriter json, string path, ReportMessage m)
     {
@@ -179,28 +154,11 @@ public sealed class SarifReportWriter : ReportWriter
         json.WriteEndObject();
     }
 
-    public override void WriteFile(TextWriter output, string formatted)
-    {
-        if (formatted.Length == 0)
-        {
-            return;
-        }
-
-        output.Write(_first ? "\n" : ",\n");
-        _first = false;
-        output.Write(formatted);
-    }
-
     public override void WriteEnd(TextWriter output, CheckSummary summary) =>
-        output.Write($$"""{{(_first ? string.Empty : "\n")}}],"invocations":[{"executionSuccessful":{{(summary.InternalErrors == 0 ? "true" : "false")}}}]}]}""" + "\n");
+        output.Write($$"""{{BeforeClose}}],"invocations":[{"executionSuccessful":{{(summary.InternalErrors == 0 ? "true" : "false")}}}]}]}""" + "\n");
 
     /// <summary>SARIF levels: info and hint are both "note" (SARIF's "none" means "not a problem").</summary>
-    public static string Level(DiagnosticSeverity severity) => severity switch
-    {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        _ => "note",
-    };
+    public static string Level(DiagnosticSeverity severity) => severity.ToName(otherwise: "note");
 
     /// <summary>A relative URI reference: forward slashes, each segment percent-encoded (a space, a '#', a '%' in a file name).</summary>
     public static string RelativeUri(string displayPath) =>

@@ -9,7 +9,7 @@ namespace SmoLsp.Server.Cli;
 /// so editors and terminals can jump to each; then the counts by rule and a summary line. ANSI colour only when the
 /// command says so (a terminal, no <c>NO_COLOR</c>, no <c>--no-color</c>).
 /// </summary>
-public sealed class TextReportWriter : ReportWriter
+public sealed class TextReportWriter(ReportContext context) : ReportWriter(context)
 {
     private const string Reset = "\u001b[0m";
     private const string Bold = "\u001b[1m";
@@ -19,11 +19,6 @@ public sealed class TextReportWriter : ReportWriter
     private const string Green = "\u001b[32m";
     private const string Cyan = "\u001b[36m";
     private const string Gray = "\u001b[90m";
-
-    public TextReportWriter(ReportContext context)
-        : base(context)
-    {
-    }
 
     private bool Color => Context.Color;
 
@@ -88,27 +83,8 @@ public sealed class TextReportWriter : ReportWriter
         }
         else
         {
-            var parts = new List<string>(4);
-            if (s.Errors > 0)
-            {
-                parts.Add(Plural(s.Errors, "error"));
-            }
-
-            if (s.Warnings > 0)
-            {
-                parts.Add(Plural(s.Warnings, "warning"));
-            }
-
-            if (s.Infos > 0)
-            {
-                parts.Add(Plural(s.Infos, "info"));
-            }
-
-            if (s.Hints > 0)
-            {
-                parts.Add(Plural(s.Hints, "hint"));
-            }
-
+            var parts = new[] { (s.Errors, "error"), (s.Warnings, "warning"), (s.Infos, "info"), (s.Hints, "hint") }
+                .Where(p => p.Item1 > 0).Select(p => Plural(p.Item1, p.Item2));
             sb.Append(CultureInfo.InvariantCulture, $"{Plural(s.Problems, "problem")} ({string.Join(", ", parts)}) in {Plural(s.FilesWithProblems, "file")}");
         }
 

@@ -2,10 +2,17 @@ using System.Text;
 
 namespace SmoLsp.Server.Cli;
 
+/// <summary>An XML report (JUnit, checkstyle): the declaration and one root element around the files' parts.</summary>
+public abstract class XmlReportWriter(ReportContext context, string root, string rootAttributes) : ReportWriter(context)
+{
+    public override void WriteStart(TextWriter output) => output.Write($"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<{root} {rootAttributes}>\n");
+
+    public override void WriteEnd(TextWriter output, CheckSummary summary) => output.Write($"</{root}>\n");
+}
+
 /// <summary>XML escaping for the JUnit and checkstyle reports (written by hand so each file's part can stream).</summary>
 internal static class XmlText
 {
-    public const string Declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
     /// <summary>
     /// Escapes for an attribute or text node. Characters XML 1.0 forbids (a message may quote control characters
