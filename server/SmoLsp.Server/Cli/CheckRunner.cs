@@ -17,7 +17,7 @@ namespace SmoLsp.Server.Cli;
 /// is read, the cross-page findings join their file's report and every report is written in path order, one entry per
 /// file. Exit codes: <see cref="ExitCodes"/>.
 /// </summary>
-public sealed class CheckRunner
+public sealed class CheckRunner(TextWriter stdout, TextWriter stderr, AnalysisEngine? engine = null, TextReader? stdin = null)
 {
     public const string StdinDisplayName = "<stdin>";
 
@@ -25,18 +25,7 @@ public sealed class CheckRunner
 
     private static readonly UTF8Encoding s_utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly TextWriter _stdout;
-    private readonly TextWriter _stderr;
-    private readonly TextReader? _stdin;
-    private readonly AnalysisEngine _engine;
-
-    public CheckRunner(TextWriter stdout, TextWriter stderr, AnalysisEngine? engine = null, TextReader? stdin = null)
-    {
-        _stdout = stdout;
-        _stderr = stderr;
-        _stdin = stdin;
-        _engine = engine ?? s_engine.Value;
-    }
+    private readonly AnalysisEngine _engine = engine ?? s_engine.Value;
 
     /// <summary>How folders are listed; tests replace it to simulate folders that cannot be read (root can read anything).</summary>
     public DirectoryLister? DirectoryLister { get; init; }
@@ -61,7 +50,7 @@ public sealed class CheckRunner
         {
             // Parallel.For wraps what a worker threw; the inner exception is the one worth a line.
             var inner = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
-            _stderr.WriteLine($"smolsp: internal error: {inner.GetType().Name}: {inner.Message}");
+            stderr.WriteLine($"smolsp: internal error: {inner.GetType().Name}: {inner.Message}");
             return ExitCodes.Error;
         }
     }
@@ -72,20 +61,20 @@ public sealed class CheckRunner
     private int RunCore(CheckOptions options, Stopwatch clock)
     {
         var cwd = Path.GetFullPath(options.WorkingDirectory ?? Environment.CurrentDirectory);
-        if (!ValidateOptions(options) || !CheckSession.ResolveOverrides(options.RuleOverrides, _engine.Descriptors, _stderr, out var overrides))
+        if (!ValidateOptions(options) || !CheckSession.ResolveOverrides(options.RuleOverrides, _engine.Descriptors, stderr, out var overrides))
         {
             return ExitCodes.Error;
         }
 
         string? stdinText = null;
-        if (options.Stdin && !CheckSession.TryReadStdin(_stdin, options.MaxFileBytes, _stderr, out stdinText))
+        if (options.Stdin && !CheckSession.TryReadStdin(stdin, options.MaxFileBytes, stderr, out stdinText))
         {
             return ExitCodes.Error;
         }
 
         using var plugins = new PluginHost(_engine, new PluginTrust(options.AllowPlugins, TrustedFoldersFile), RuleWatchdog);
         // A check reads a tree that does not change under it: one listing per folder answers the lookups (FileAccessPolicy.Snapshot).
-        var start = CheckSession.Start(options, cwd, overrides, _engine, plugins, _stderr, DirectoryLister, FileOpened, snapshot: true);
+        var start = CheckSession.Start(options, cwd, overrides, _engine, plugins, stderr, DirectoryLister, FileOpened, snapshot: true);
         if (start is not { } check)
         {
             return ExitCodes.Error;
@@ -110,7 +99,7 @@ public sealed class CheckRunner
         {
             foreach (var note in check.Notes)
             {
-                _stderr.WriteLine(note);
+                stderr.WriteLine(note);
             }
         }
 
@@ -126,7 +115,7 @@ public sealed class CheckRunner
         {
             var run = new FileRun(new CheckFixer(site, options, stdinText is not null), sinks.Any(s => s.Writer.WantsCards), new ReportMessages.TextPool());
             FileOutcome[] outcomes;
-            using (var progress = options.Progress && work.Count > 1 ? new ProgressIndicator(_stderr, new object(), work.Count) : null)
+            using (var progress = options.Progress && work.Count > 1 ? new ProgressIndicator(stderr, new object(), work.Count) : null)
             {
                 FileOutcome Process(PageAnalysis analysis)
                 {
@@ -149,7 +138,7 @@ public sealed class CheckRunner
                 outcomes = [.. outcomes, .. served];
                 foreach (var note in crawlNotes.Where(n => !options.Quiet || !n.StartsWith("note:", StringComparison.Ordinal)))
                 {
-                    _stderr.WriteLine("smolsp: " + note);
+                    stderr.WriteLine("smolsp: " + note);
                 }
             }
 
@@ -158,7 +147,7 @@ public sealed class CheckRunner
                 // The cross-page rules are `smolsp merge`'s, over every shard: this run only hands over its pages' facts.
                 if (SiteFactsFile.Write(factsFile, site, cwd, options.Shard) is { } factsError)
                 {
-                    _stderr.WriteLine("smolsp: error: " + factsError);
+                    stderr.WriteLine("smolsp: error: " + factsError);
                     return ExitCodes.Error;
                 }
             }
@@ -184,18 +173,18 @@ public sealed class CheckRunner
             }
         }
 
-        _stdout.Flush();
+        stdout.Flush();
         if (summary.FilesFixed > 0 && !sinks.Any(s => s.Writer is TextReportWriter && s.File is null))
         {
-            _stderr.WriteLine($"smolsp: {(options.FixDryRun ? "would fix" : "fixed")} {summary.FixesApplied} problem(s) in {summary.FilesFixed} file(s)");
+            stderr.WriteLine($"smolsp: {(options.FixDryRun ? "would fix" : "fixed")} {summary.FixesApplied} problem(s) in {summary.FilesFixed} file(s)");
         }
 
         if (work.Count == 0 && check.Urls.Count == 0 && !options.Quiet)
         {
-            _stderr.WriteLine("smolsp: note: no templates to check (" + string.Join(", ", Analysis.Syntax.TemplateLanguages.Extensions) + ")");
+            stderr.WriteLine("smolsp: note: no templates to check (" + string.Join(", ", Analysis.Syntax.TemplateLanguages.Extensions) + ")");
         }
 
-        PluginReport.WriteDisabledRules(_stderr, check.PluginRuleSets, f => SitePaths.Display(f, cwd));
+        PluginReport.WriteDisabledRules(stderr, check.PluginRuleSets, f => SitePaths.Display(f, cwd));
         if (summary.InternalErrors > 0 || summary.IoFailures > 0 || check.PluginErrors)
         {
             return ExitCodes.Error;
@@ -208,7 +197,7 @@ public sealed class CheckRunner
 
         if (options.MaxWarnings is { } max && summary.AllWarnings > max)
         {
-            _stderr.WriteLine($"smolsp: {summary.AllWarnings} warning(s), more than --max-warnings {max}");
+            stderr.WriteLine($"smolsp: {summary.AllWarnings} warning(s), more than --max-warnings {max}");
             return ExitCodes.Findings;
         }
 
@@ -261,7 +250,7 @@ public sealed class CheckRunner
 
         if (error is not null)
         {
-            _stderr.WriteLine("smolsp: error: " + error);
+            stderr.WriteLine("smolsp: error: " + error);
             return false;
         }
 
@@ -293,7 +282,7 @@ public sealed class CheckRunner
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    _stderr.WriteLine($"smolsp: error: --format {target.Format.ToString().ToLowerInvariant()}={file}: cannot write: {ex.Message}");
+                    stderr.WriteLine($"smolsp: error: --format {target.Format.ToString().ToLowerInvariant()}={file}: cannot write: {ex.Message}");
                     foreach (var opened in sinks.Where(s => s.OwnsOutput))
                     {
                         opened.Output.Dispose();
@@ -304,7 +293,7 @@ public sealed class CheckRunner
             }
             else
             {
-                output = stdoutCarriesContent ? _stderr : _stdout;
+                output = stdoutCarriesContent ? stderr : stdout;
             }
 
             var color = options.Color && target.File is null && !stdoutCarriesContent;
@@ -464,21 +453,21 @@ public sealed class CheckRunner
                 // --quiet drops informational notes but never hides that a requested fix was not written.
                 if (!options.Quiet || !note.StartsWith("note:", StringComparison.Ordinal))
                 {
-                    _stderr.WriteLine($"{outcome.DisplayPath}: {note}");
+                    stderr.WriteLine($"{outcome.DisplayPath}: {note}");
                 }
             }
 
             if (outcome.InternalError is { } internalError)
             {
                 summary.InternalErrors++;
-                _stderr.WriteLine($"{outcome.DisplayPath}: internal error: {internalError}");
+                stderr.WriteLine($"{outcome.DisplayPath}: internal error: {internalError}");
                 continue;
             }
 
             if (outcome.ReadError is { } readError)
             {
                 summary.IoFailures++;
-                _stderr.WriteLine($"{outcome.DisplayPath}: error: {readError}");
+                stderr.WriteLine($"{outcome.DisplayPath}: error: {readError}");
                 continue;
             }
 
@@ -487,7 +476,7 @@ public sealed class CheckRunner
                 summary.FilesSkipped++;
                 if (!options.Quiet)
                 {
-                    _stderr.WriteLine($"{outcome.DisplayPath}: skipped: {reason}");
+                    stderr.WriteLine($"{outcome.DisplayPath}: skipped: {reason}");
                 }
 
                 continue;
@@ -525,12 +514,12 @@ public sealed class CheckRunner
 
             if (outcome.Diff is { Length: > 0 } diff)
             {
-                _stdout.Write(diff);
+                stdout.Write(diff);
             }
 
             if (outcome.FixedText is { } fixedText)
             {
-                _stdout.Write(fixedText);
+                stdout.Write(fixedText);
             }
         }
 

@@ -49,19 +49,14 @@ public sealed record PluginLoadResult(LoadedPlugin? Plugin, string? Error);
 /// anything loads, so a plugin built against another API version never runs any code. Results are cached per file
 /// version (path, size, time written): a rebuilt plugin loads afresh.
 /// </summary>
-public sealed class PluginLoader
+public sealed class PluginLoader(TimeSpan? budget = null)
 {
     /// <summary>Assemblies every plugin shares with the host: the rule API and what its public types expose.</summary>
     public static readonly IReadOnlySet<string> SharedAssemblies = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "SmoLsp.Analysis", "HtmlAgilityPack" };
 
-    private readonly TimeSpan _budget;
+    private readonly TimeSpan _budget = budget ?? PluginWatchdog.DefaultBudget;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (FileStamp Stamp, PluginLoadResult Result)> _cache = new(StringComparer.Ordinal);
-
-    public PluginLoader(TimeSpan? budget = null)
-    {
-        _budget = budget ?? PluginWatchdog.DefaultBudget;
-    }
 
     [RequiresUnreferencedCode("Plugins are assemblies loaded at run time; see PluginSupport.")]
     [RequiresDynamicCode("Plugins are assemblies loaded at run time; see PluginSupport.")]

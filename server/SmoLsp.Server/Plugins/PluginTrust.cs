@@ -10,28 +10,21 @@ namespace SmoLsp.Server.Plugins;
 /// <c>{ "trustedFolders": ["/abs/path"] }</c>, which trusts those folders and everything under them. Never the
 /// workspace's own configuration.
 /// </summary>
-public sealed class PluginTrust
+/// <param name="allowAll">The user allowed plugins for this run or session (<c>--allow-plugins</c>, the editor's user setting).</param>
+/// <param name="trustedFoldersFile">The user's trusted-folders file; null for none.</param>
+/// <param name="allowHint">How this host's user allows all plugins, for the "how to trust" message.</param>
+public sealed class PluginTrust(bool allowAll, string? trustedFoldersFile, string allowHint = "pass --allow-plugins")
 {
     public const string TrustedFoldersFileName = "trusted.json";
 
     private readonly Lock _gate = new();
     private (DateTime Written, IReadOnlyList<string> Folders, string? Problem)? _folders;
 
-    /// <param name="allowAll">The user allowed plugins for this run or session (<c>--allow-plugins</c>, the editor's user setting).</param>
-    /// <param name="trustedFoldersFile">The user's trusted-folders file; null for none.</param>
-    /// <param name="allowHint">How this host's user allows all plugins, for the "how to trust" message.</param>
-    public PluginTrust(bool allowAll, string? trustedFoldersFile, string allowHint = "pass --allow-plugins")
-    {
-        AllowAll = allowAll;
-        TrustedFoldersFile = trustedFoldersFile;
-        AllowHint = allowHint;
-    }
+    public bool AllowAll { get; } = allowAll;
 
-    public bool AllowAll { get; }
+    public string? TrustedFoldersFile { get; } = trustedFoldersFile;
 
-    public string? TrustedFoldersFile { get; }
-
-    public string AllowHint { get; }
+    public string AllowHint { get; } = allowHint;
 
     /// <summary>The user's trusted-folders file: <c>$XDG_CONFIG_HOME/smolsp/trusted.json</c>, else <c>~/.config/smolsp/trusted.json</c>.</summary>
     public static string? DefaultTrustedFoldersFile(Func<string, string?>? environment = null)

@@ -4,28 +4,19 @@ using SmoLsp.Server.Lsp.Services;
 namespace SmoLsp.Server.Lsp.Handlers;
 
 /// <summary><c>textDocument/codeAction</c> and <c>codeAction/resolve</c>.</summary>
-public sealed class CodeActionHandler : ILspHandler
+public sealed class CodeActionHandler(CodeActionBuilder builder, DocumentStore documents) : ILspHandler
 {
-    private readonly CodeActionBuilder _builder;
-    private readonly DocumentStore _documents;
-
-    public CodeActionHandler(CodeActionBuilder builder, DocumentStore documents)
-    {
-        _builder = builder;
-        _documents = documents;
-    }
-
     public void Register(JsonRpcConnection connection)
     {
         connection.OnRequest("textDocument/codeAction", LspJsonContext.Default.CodeActionParams, LspJsonContext.Default.IReadOnlyListCodeAction, (p, context) =>
         {
             var document = context.Document(p.TextDocument.Uri);
-            IReadOnlyList<CodeAction> actions = document is null ? [] : _builder.GetActions(document, p, context.CancellationToken);
+            IReadOnlyList<CodeAction> actions = document is null ? [] : builder.GetActions(document, p, context.CancellationToken);
             return Task.FromResult<IReadOnlyList<CodeAction>?>(actions);
         });
 
         // Resolve runs against the document as it is now: the client applies the edit now.
         connection.OnRequest("codeAction/resolve", LspJsonContext.Default.CodeAction, LspJsonContext.Default.CodeAction, (action, _) =>
-            Task.FromResult<CodeAction?>(_builder.Resolve(action, _documents.Get)));
+            Task.FromResult<CodeAction?>(builder.Resolve(action, documents.Get)));
     }
 }

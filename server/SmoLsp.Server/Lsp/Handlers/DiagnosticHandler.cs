@@ -5,25 +5,8 @@ using SmoLsp.Server.Site;
 namespace SmoLsp.Server.Lsp.Handlers;
 
 /// <summary><c>textDocument/diagnostic</c>: pull diagnostics, with result ids so an unchanged document costs nothing to re-pull.</summary>
-public sealed class DiagnosticHandler : ILspHandler
+public sealed class DiagnosticHandler(DocumentAnalyzer analyzer, LspConverter converter, ConfigurationSync configuration, SiteSession site, CrossPageReports crossPage, WorkspaceDiagnostics index) : ILspHandler
 {
-    private readonly DocumentAnalyzer _analyzer;
-    private readonly LspConverter _converter;
-    private readonly ConfigurationSync _configuration;
-    private readonly SiteSession _site;
-    private readonly CrossPageReports _crossPage;
-    private readonly WorkspaceDiagnostics _index;
-
-    public DiagnosticHandler(DocumentAnalyzer analyzer, LspConverter converter, ConfigurationSync configuration, SiteSession site, CrossPageReports siteReports, WorkspaceDiagnostics index)
-    {
-        _analyzer = analyzer;
-        _converter = converter;
-        _configuration = configuration;
-        _site = site;
-        _crossPage = siteReports;
-        _index = index;
-    }
-
     /// <summary>
     /// Identifies what a report was computed from: the document version, the configuration generation, and the
     /// revision of what other files contributed (site-wide diagnostics, changed dependencies).
@@ -35,18 +18,18 @@ public sealed class DiagnosticHandler : ILspHandler
         connection.OnRequest("textDocument/diagnostic", LspJsonContext.Default.DocumentDiagnosticParams, LspJsonContext.Default.DocumentDiagnosticReport, async (p, context) =>
         {
             // The first pull waits (briefly) for the editor's settings, like the first push does.
-            await Task.WhenAny(_configuration.Ready, Task.Delay(TimeSpan.FromSeconds(2), context.CancellationToken)).ConfigureAwait(false);
+            await Task.WhenAny(configuration.Ready, Task.Delay(TimeSpan.FromSeconds(2), context.CancellationToken)).ConfigureAwait(false);
             context.CancellationToken.ThrowIfCancellationRequested();
             var document = context.Document(p.TextDocument.Uri);
             if (document is null)
             {
                 // Not open: the workspace index's report of the file on disk, if it has one.
-                return _index.ClosedReport(p.TextDocument.Uri) is { } closed
+                return index.ClosedReport(p.TextDocument.Uri) is { } closed
                     ? (p.PreviousResultId == closed.ResultId ? new DocumentDiagnosticReport("unchanged", closed.ResultId, null) : new DocumentDiagnosticReport("full", closed.ResultId, closed.Items))
                     : new DocumentDiagnosticReport("full", null, []);
             }
 
-            var resultId = ResultId(document, _site.Settings.Generation, _crossPage.RevisionOf(document.FilePath));
+            var resultId = ResultId(document, site.Settings.Generation, crossPage.RevisionOf(document.FilePath));
             if (p.PreviousResultId == resultId)
             {
                 return new DocumentDiagnosticReport("unchanged", resultId, null);
@@ -59,8 +42,8 @@ public sealed class DiagnosticHandler : ILspHandler
 
         connection.OnRequest("workspace/diagnostic", LspJsonContext.Default.WorkspaceDiagnosticParams, LspJsonContext.Default.WorkspaceDiagnosticReport, async (p, context) =>
         {
-            await Task.WhenAny(_configuration.Ready, Task.Delay(TimeSpan.FromSeconds(2), context.CancellationToken)).ConfigureAwait(false);
-            return await _index.WorkspaceReportAsync(p, Report, context.CancellationToken).ConfigureAwait(false);
+            await Task.WhenAny(configuration.Ready, Task.Delay(TimeSpan.FromSeconds(2), context.CancellationToken)).ConfigureAwait(false);
+            return await index.WorkspaceReportAsync(p, Report, context.CancellationToken).ConfigureAwait(false);
         });
     }
 
@@ -68,8 +51,8 @@ public sealed class DiagnosticHandler : ILspHandler
     private (string ResultId, IReadOnlyList<LspDiagnostic> Items) Report(DocumentSnapshot document)
     {
         // The revision is read before analyzing: if it moves meanwhile, the next pull sees a new id and asks again.
-        var revision = _crossPage.RevisionOf(document.FilePath);
-        var analysis = _analyzer.Analyze(document);
-        return (ResultId(document, analysis.ConfigurationGeneration, revision), _crossPage.Merge(document.FilePath, _converter.ToLsp(analysis)));
+        var revision = crossPage.RevisionOf(document.FilePath);
+        var analysis = analyzer.Analyze(document);
+        return (ResultId(document, analysis.ConfigurationGeneration, revision), crossPage.Merge(document.FilePath, converter.ToLsp(analysis)));
     }
 }

@@ -4,19 +4,8 @@ using SmoLsp.Server.Lsp.Services;
 namespace SmoLsp.Server.Lsp.Handlers;
 
 /// <summary><c>textDocument/hover</c>: the share card on head, the page anchor, title, social meta and canonical tags.</summary>
-public sealed class HoverHandler : ILspHandler
+public sealed class HoverHandler(DocumentAnalyzer analyzer, ClientSession session, ShareCardService cards) : ILspHandler
 {
-    private readonly DocumentAnalyzer _analyzer;
-    private readonly ClientSession _session;
-    private readonly ShareCardService _cards;
-
-    public HoverHandler(DocumentAnalyzer analyzer, ClientSession session, ShareCardService cards)
-    {
-        _analyzer = analyzer;
-        _session = session;
-        _cards = cards;
-    }
-
     public void Register(JsonRpcConnection connection) =>
         connection.OnRequest("textDocument/hover", LspJsonContext.Default.HoverParams, LspJsonContext.Default.Hover, (p, context) =>
         {
@@ -26,12 +15,12 @@ public sealed class HoverHandler : ILspHandler
                 return Task.FromResult<Hover?>(null);
             }
 
-            var analysis = _analyzer.Analyze(document);
+            var analysis = analyzer.Analyze(document);
             context.CancellationToken.ThrowIfCancellationRequested();
-            var offset = _session.Positions.ToOffset(document.Source, p.Position);
-            var text = SocialPreview.Render(analysis, _cards.Build(analysis), offset, _session.MarkdownHover, out var span);
+            var offset = session.Positions.ToOffset(document.Source, p.Position);
+            var text = SocialPreview.Render(analysis, cards.Build(analysis), offset, session.MarkdownHover, out var span);
             return Task.FromResult(text is null
                 ? null
-                : new Hover(new MarkupContent(_session.MarkdownHover ? "markdown" : "plaintext", text), _session.Positions.ToRange(document.Source, span)));
+                : new Hover(new MarkupContent(session.MarkdownHover ? "markdown" : "plaintext", text), session.Positions.ToRange(document.Source, span)));
         });
 }

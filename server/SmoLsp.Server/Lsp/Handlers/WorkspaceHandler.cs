@@ -6,26 +6,11 @@ using Serilog;
 namespace SmoLsp.Server.Lsp.Handlers;
 
 /// <summary><c>workspace/didChangeConfiguration</c> and <c>workspace/didChangeWatchedFiles</c>.</summary>
-public sealed class WorkspaceHandler : ILspHandler
+public sealed class WorkspaceHandler(ConfigurationSync sync, WorkspaceDiagnostics index, ClientSession session, ServerFileWatcher fileWatcher, ILogger logger) : ILspHandler
 {
-    private readonly ConfigurationSync _sync;
-    private readonly WorkspaceDiagnostics _index;
-    private readonly ClientSession _session;
-    private readonly ServerFileWatcher _fileWatcher;
-    private readonly ILogger _logger;
-
-    public WorkspaceHandler(ConfigurationSync sync, WorkspaceDiagnostics index, ClientSession session, ServerFileWatcher fileWatcher, ILogger logger)
-    {
-        _fileWatcher = fileWatcher;
-        _sync = sync;
-        _index = index;
-        _session = session;
-        _logger = logger;
-    }
-
     public void Register(JsonRpcConnection connection)
     {
-        connection.OnNotification("workspace/didChangeConfiguration", LspJsonContext.Default.DidChangeConfigurationParams, p => _sync.SettingsChanged(p.Settings));
+        connection.OnNotification("workspace/didChangeConfiguration", LspJsonContext.Default.DidChangeConfigurationParams, p => sync.SettingsChanged(p.Settings));
 
         connection.OnNotification("workspace/didChangeWatchedFiles", LspJsonContext.Default.DidChangeWatchedFilesParams, p =>
         {
@@ -36,7 +21,7 @@ public sealed class WorkspaceHandler : ILspHandler
                 {
                     // The folder watcher reports every create and delete (build output too): keep what a site cares about.
                     var path = Path.GetFullPath(local);
-                    var root = _session.WorkspaceFolders.Where(f => SitePaths.IsUnder(path, f)).OrderByDescending(f => f.Length).FirstOrDefault();
+                    var root = session.WorkspaceFolders.Where(f => SitePaths.IsUnder(path, f)).OrderByDescending(f => f.Length).FirstOrDefault();
                     if (SiteFiles.IsRelevant(path, (FileChangeKind)change.Type, root))
                     {
                         changes.Add(new FileChange(path, (FileChangeKind)change.Type));
@@ -44,7 +29,7 @@ public sealed class WorkspaceHandler : ILspHandler
                 }
             }
 
-            _logger.Debug("{Count} of {Total} watched file change(s) concern the site", changes.Count, p.Changes.Count);
+            logger.Debug("{Count} of {Total} watched file change(s) concern the site", changes.Count, p.Changes.Count);
             if (changes.Count == 0)
             {
                 return;
@@ -52,22 +37,22 @@ public sealed class WorkspaceHandler : ILspHandler
 
             if (changes.Any(c => SiteFiles.IsConfiguration(c.Path)))
             {
-                _logger.Information("smolsp.json changed on disk");
-                _sync.FilesChanged();
+                logger.Information("smolsp.json changed on disk");
+                sync.FilesChanged();
             }
 
             // Templates, layouts, images, ignore files: the index re-checks exactly what depends on them, in the background.
-            _index.FilesChanged(changes);
+            index.FilesChanged(changes);
         });
 
         connection.OnNotification("workspace/didChangeWorkspaceFolders", LspJsonContext.Default.DidChangeWorkspaceFoldersParams, p =>
         {
-            _session.ChangeWorkspaceFolders(
+            session.ChangeWorkspaceFolders(
                 p.Event.Added.Select(f => DocumentUris.ToLocalPath(f.Uri) ?? string.Empty),
                 p.Event.Removed.Select(f => DocumentUris.ToLocalPath(f.Uri) ?? string.Empty));
-            _logger.Information("Workspace folders: {Folders}", string.Join(", ", _session.WorkspaceFolders));
-            _fileWatcher.FoldersChanged();
-            _index.FoldersChanged();
+            logger.Information("Workspace folders: {Folders}", string.Join(", ", session.WorkspaceFolders));
+            fileWatcher.FoldersChanged();
+            index.FoldersChanged();
         });
     }
 }

@@ -26,7 +26,7 @@ public readonly record struct FramedMessage(byte[]? Body, string? Problem, bool 
 /// </summary>
 public sealed record OversizedMessage(long Length, byte[] Prefix);
 
-public sealed class MessageReader
+public sealed class MessageReader(Stream input)
 {
     /// <summary>Header blocks are a few dozen bytes; anything this long without a blank line is garbage.</summary>
     internal const int MaxHeaderBytes = 8 * 1024;
@@ -53,7 +53,6 @@ public sealed class MessageReader
     private static readonly byte[] s_headerEnd = "\r\n\r\n"u8.ToArray();
     private static readonly byte[] s_contentLength = "content-length:"u8.ToArray();
 
-    private readonly Stream _input;
     private byte[] _buffer = new byte[InitialBufferBytes];
     private int _start;
     private int _end;
@@ -71,11 +70,6 @@ public sealed class MessageReader
 
     /// <summary>Input offset up to which bytes have already been read twice (see <see cref="Rewind"/>).</summary>
     private long _rereadUntil;
-
-    public MessageReader(Stream input)
-    {
-        _input = input;
-    }
 
     public async ValueTask<FramedMessage> ReadAsync(CancellationToken cancellationToken)
     {
@@ -412,7 +406,7 @@ public sealed class MessageReader
             Array.Resize(ref _buffer, (int)Math.Min(grown, Array.MaxLength));
         }
 
-        var read = await _input.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        var read = await input.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
         if (read == 0)
         {
             _eof = true;

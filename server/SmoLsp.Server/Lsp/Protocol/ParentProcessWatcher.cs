@@ -36,25 +36,16 @@ public sealed class OsProcessLiveness : IProcessLiveness
 /// Ends the server when the client process named in <c>initialize.processId</c> dies, so an editor that crashes
 /// leaves no orphaned server behind (the LSP specification asks for exactly this).
 /// </summary>
-public sealed class ParentProcessWatcher
+public sealed class ParentProcessWatcher(IProcessLiveness liveness, TimeSpan interval)
 {
-    private readonly IProcessLiveness _liveness;
-    private readonly TimeSpan _interval;
-
-    public ParentProcessWatcher(IProcessLiveness liveness, TimeSpan interval)
-    {
-        _liveness = liveness;
-        _interval = interval;
-    }
-
     public void Start(int processId, Action onExit, CancellationToken stopping) => _ = Task.Run(async () =>
     {
-        using var timer = new PeriodicTimer(_interval);
+        using var timer = new PeriodicTimer(interval);
         try
         {
             while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
             {
-                if (!_liveness.IsAlive(processId))
+                if (!liveness.IsAlive(processId))
                 {
                     onExit();
                     return;

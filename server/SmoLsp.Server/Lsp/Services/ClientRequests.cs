@@ -9,25 +9,15 @@ namespace SmoLsp.Server.Lsp.Services;
 /// at most one in flight) and work-done progress (<c>window/workDoneProgress/create</c> + <c>$/progress</c>), each only
 /// when the client announced it.
 /// </summary>
-public sealed class ClientRequests
+public sealed class ClientRequests(ClientSession session, JsonRpcConnection connection, ILogger logger)
 {
-    private readonly ClientSession _session;
-    private readonly JsonRpcConnection _connection;
-    private readonly ILogger _logger;
     private int _refreshState;
     private int _progressCount;
-
-    public ClientRequests(ClientSession session, JsonRpcConnection connection, ILogger logger)
-    {
-        _session = session;
-        _connection = connection;
-        _logger = logger;
-    }
 
     /// <summary>Asks a pull client to pull again; requests while one is out send one more afterwards.</summary>
     public void RefreshDiagnostics()
     {
-        if (!_session.DiagnosticRefresh || Interlocked.Increment(ref _refreshState) > 1)
+        if (!session.DiagnosticRefresh || Interlocked.Increment(ref _refreshState) > 1)
         {
             return;
         }
@@ -38,14 +28,14 @@ public sealed class ClientRequests
             {
                 try
                 {
-                    await _connection.SendRequestAsync("workspace/diagnostic/refresh", new Empty(), LspJsonContext.Default.Empty, LspJsonContext.Default.JsonElement, _connection.Stopping).ConfigureAwait(false);
+                    await connection.SendRequestAsync("workspace/diagnostic/refresh", new Empty(), LspJsonContext.Default.Empty, LspJsonContext.Default.JsonElement, connection.Stopping).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is LspException or OperationCanceledException or JsonException)
                 {
-                    _logger.Debug(ex, "workspace/diagnostic/refresh failed");
+                    logger.Debug(ex, "workspace/diagnostic/refresh failed");
                 }
             }
-            while (Interlocked.Exchange(ref _refreshState, 1) > 1 && !_connection.Stopping.IsCancellationRequested);
+            while (Interlocked.Exchange(ref _refreshState, 1) > 1 && !connection.Stopping.IsCancellationRequested);
 
             Interlocked.Exchange(ref _refreshState, 0);
         });
@@ -54,7 +44,7 @@ public sealed class ClientRequests
     /// <summary>Begins a work-done progress, or returns null when the client shows none (or refused to create it).</summary>
     public Progress? StartProgress(string title, string message)
     {
-        if (!_session.WorkDoneProgress)
+        if (!session.WorkDoneProgress)
         {
             return null;
         }
@@ -62,16 +52,16 @@ public sealed class ClientRequests
         var token = "smolsp/" + Interlocked.Increment(ref _progressCount);
         try
         {
-            _connection.SendRequestAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token),
-                LspJsonContext.Default.WorkDoneProgressCreateParams, LspJsonContext.Default.JsonElement, _connection.Stopping).Wait(TimeSpan.FromSeconds(5));
+            connection.SendRequestAsync("window/workDoneProgress/create", new WorkDoneProgressCreateParams(token),
+                LspJsonContext.Default.WorkDoneProgressCreateParams, LspJsonContext.Default.JsonElement, connection.Stopping).Wait(TimeSpan.FromSeconds(5));
         }
         catch (Exception ex) when (ex is AggregateException or LspException or OperationCanceledException or JsonException)
         {
-            _logger.Debug("No progress shown: {Message}", ex.Message);
+            logger.Debug("No progress shown: {Message}", ex.Message);
             return null;
         }
 
-        var progress = new Progress(_connection, token);
+        var progress = new Progress(connection, token);
         progress.Send("begin", title, message, 0);
         return progress;
     }

@@ -23,7 +23,7 @@ namespace SmoLsp.Server.Lsp.Services;
 /// those back in bytes. When the client resolves edits lazily, actions carry <see cref="CodeActionData"/> and no edit.
 /// A suggestion's placeholder (<see cref="FixPlaceholders"/>) is a snippet tab stop for clients that take snippet edits.
 /// </summary>
-public sealed class CodeActionBuilder
+public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter converter, ClientSession session)
 {
     public const string FixAllTitle = "Fix all safe SmoLsp problems";
 
@@ -39,24 +39,13 @@ public sealed class CodeActionBuilder
     private const string SuppressFileAction = "suppressFile";
     private const string FixAllAction = "fixAll";
 
-    private readonly DocumentAnalyzer _analyzer;
-    private readonly LspConverter _converter;
-    private readonly ClientSession _session;
-
-    public CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter converter, ClientSession session)
-    {
-        _analyzer = analyzer;
-        _converter = converter;
-        _session = session;
-    }
-
     public IReadOnlyList<CodeAction> GetActions(DocumentSnapshot document, CodeActionParams request, CancellationToken cancellationToken)
     {
-        var analysis = _analyzer.Analyze(document);
+        var analysis = analyzer.Analyze(document);
         cancellationToken.ThrowIfCancellationRequested();
         var only = request.Context?.Only;
         var actions = new List<CodeAction>();
-        var lazy = _session.ResolveCodeActionEdits;
+        var lazy = session.ResolveCodeActionEdits;
 
         if (Wants(only, CodeActionKinds.QuickFix))
         {
@@ -153,14 +142,14 @@ public sealed class CodeActionBuilder
             throw new LspException(ErrorCodes.ContentModified, "the document is no longer open");
         }
 
-        var analysis = _analyzer.Analyze(document);
+        var analysis = analyzer.Analyze(document);
         var (edits, suggestion) = Edits(analysis, data, action.Title);
         if (edits is null)
         {
             throw new LspException(ErrorCodes.ContentModified, "the problem this action fixed is gone");
         }
 
-        return action with { Edit = _converter.ToWorkspaceEdit(document, edits, snippets: suggestion) };
+        return action with { Edit = converter.ToWorkspaceEdit(document, edits, snippets: suggestion) };
     }
 
     private CodeAction Action(string title, string kind, JsonElement? diagnostics, bool? preferred, CodeActionData data, bool lazy, DocumentAnalysis analysis)
@@ -172,7 +161,7 @@ public sealed class CodeActionBuilder
         }
 
         var (edits, suggestion) = Edits(analysis, data, title);
-        return new CodeAction { Title = title, Kind = kind, Diagnostics = diagnostics, IsPreferred = preferred, Edit = _converter.ToWorkspaceEdit(analysis.Document, edits ?? [], snippets: suggestion), Data = dataElement };
+        return new CodeAction { Title = title, Kind = kind, Diagnostics = diagnostics, IsPreferred = preferred, Edit = converter.ToWorkspaceEdit(analysis.Document, edits ?? [], snippets: suggestion), Data = dataElement };
     }
 
     /// <summary>The action's edits, and whether they are a suggestion's (whose placeholder may become a snippet tab stop).</summary>
@@ -274,7 +263,7 @@ public sealed class CodeActionBuilder
     };
 
     private JsonElement Serialize(DocumentSnapshot document, IEnumerable<Diagnostic> diagnostics) =>
-        JsonSerializer.SerializeToElement<IReadOnlyList<LspDiagnostic>>(diagnostics.Select(d => _converter.ToLsp(document, d)).ToList(), LspJsonContext.Default.IReadOnlyListLspDiagnostic);
+        JsonSerializer.SerializeToElement<IReadOnlyList<LspDiagnostic>>(diagnostics.Select(d => converter.ToLsp(document, d)).ToList(), LspJsonContext.Default.IReadOnlyListLspDiagnostic);
 
     /// <summary>The diagnostic an action was made for: exact when the version is unchanged, else the same rule with the same fix.</summary>
     private static Diagnostic? Find(DocumentAnalysis analysis, CodeActionData data, string title)
@@ -333,7 +322,7 @@ public sealed class CodeActionBuilder
             }
         }
 
-        var span = _converter.Positions.ToSpan(document.Source, request.Range);
+        var span = converter.Positions.ToSpan(document.Source, request.Range);
         foreach (var d in analysis.Diagnostics)
         {
             if (d.Span.IntersectsWith(span))

@@ -12,43 +12,23 @@ namespace SmoLsp.Server.Lsp.Services;
 /// <see cref="Changed"/> tells the background checks. Configuration problems (errors in a <c>smolsp.json</c> or in the
 /// settings, plugins not trusted or failing) are shown to the user once each.
 /// </summary>
-public sealed class ConfigurationSync
+public sealed class ConfigurationSync(ClientSession session, SiteSession site, DiagnosticPublisher publisher, DocumentStore documents, DocumentAnalyzer analyzer, JsonRpcConnection connection, ClientRequests requests, ILogger logger)
 {
     public const string Section = "smolsp";
 
     /// <summary>LSP WatchKind.Create | WatchKind.Delete.</summary>
     private const int WatchKindCreateDelete = 1 | 4;
 
-    private readonly ClientSession _session;
-    private readonly SiteSession _site;
-    private readonly DiagnosticPublisher _publisher;
-    private readonly DocumentStore _documents;
-    private readonly JsonRpcConnection _connection;
-    private readonly DocumentAnalyzer _analyzer;
-    private readonly ClientRequests _requests;
-    private readonly ILogger _logger;
     private readonly HashSet<string> _shown = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTime> _fileStamps = new(StringComparer.Ordinal);
-
-    public ConfigurationSync(ClientSession session, SiteSession site, DiagnosticPublisher publisher, DocumentStore documents, DocumentAnalyzer analyzer, JsonRpcConnection connection, ClientRequests requests, ILogger logger)
-    {
-        _analyzer = analyzer;
-        _requests = requests;
-        _session = session;
-        _site = site;
-        _publisher = publisher;
-        _documents = documents;
-        _connection = connection;
-        _logger = logger;
-    }
 
     /// <summary>Raised after the configuration changed (settings, a <c>smolsp.json</c>, a plugin): the site is walked and re-checked.</summary>
     public event Action? Changed;
 
     /// <summary>Completes when the editor's initial settings are known, so the first diagnostics already honour them.</summary>
-    public Task Ready => _session.SettingsReady;
+    public Task Ready => session.SettingsReady;
 
-    public void MarkReady() => _session.MarkSettingsReady();
+    public void MarkReady() => session.MarkSettingsReady();
 
     /// <summary>Shows what is wrong with a file's configuration (errors, plugin messages) once each; called after each analysis.</summary>
     public void ReportProblems(FileSettings settings)
@@ -74,22 +54,22 @@ public sealed class ConfigurationSync
             }
         }
 
-        _logger.Warning("{Message}", text);
-        _connection.SendNotification("window/showMessage", new ShowMessageParams(type, text), LspJsonContext.Default.ShowMessageParams);
+        logger.Warning("{Message}", text);
+        connection.SendNotification("window/showMessage", new ShowMessageParams(type, text), LspJsonContext.Default.ShowMessageParams);
     }
 
     /// <summary>After <c>initialized</c>: register watchers and fetch settings, as far as the client supports them.</summary>
     public async Task StartAsync()
     {
         var registrations = new List<Registration>();
-        if (_session.DynamicWatchedFiles)
+        if (session.DynamicWatchedFiles)
         {
             // Configuration first, then templates, ignore files, .editorconfig and images: what the workspace index applies.
             registrations.Add(new Registration("smolsp-file-watcher", "workspace/didChangeWatchedFiles",
                 new DidChangeWatchedFilesRegistrationOptions([.. SiteFiles.WatchedGlobs.Select(g => new LspFileSystemWatcher(g, null)), new LspFileSystemWatcher(SiteFiles.FolderGlob, WatchKindCreateDelete)])));
         }
 
-        if (_session.DynamicConfigurationChange)
+        if (session.DynamicConfigurationChange)
         {
             registrations.Add(new Registration("smolsp-config-change", "workspace/didChangeConfiguration", null));
         }
@@ -98,15 +78,15 @@ public sealed class ConfigurationSync
         {
             try
             {
-                await _connection.SendRequestAsync("client/registerCapability", new RegistrationParams(registrations), LspJsonContext.Default.RegistrationParams, LspJsonContext.Default.JsonElement, _connection.Stopping).ConfigureAwait(false);
+                await connection.SendRequestAsync("client/registerCapability", new RegistrationParams(registrations), LspJsonContext.Default.RegistrationParams, LspJsonContext.Default.JsonElement, connection.Stopping).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is LspException or OperationCanceledException or JsonException)
             {
-                _logger.Warning(ex, "The client refused dynamic registration");
+                logger.Warning(ex, "The client refused dynamic registration");
             }
         }
 
-        if (_session.ConfigurationRequests)
+        if (session.ConfigurationRequests)
         {
             await PullAsync(recheck: false).ConfigureAwait(false);
         }
@@ -123,22 +103,22 @@ public sealed class ConfigurationSync
             MarkReady();
             Recheck();
         }
-        else if (_session.ConfigurationRequests)
+        else if (session.ConfigurationRequests)
         {
             _ = PullAsync(recheck: true);
         }
         else
         {
-            _logger.Debug("didChangeConfiguration without a {Section} section; settings unchanged", Section);
+            logger.Debug("didChangeConfiguration without a {Section} section; settings unchanged", Section);
         }
     }
 
     /// <summary>A <c>smolsp.json</c>, <c>.editorconfig</c> or plugin changed on disk.</summary>
     public void FilesChanged()
     {
-        _site.Settings.Invalidate();
+        site.Settings.Invalidate();
         ForgetShown();
-        _logger.Information("Configuration files changed; configuration generation {Generation}", _site.Settings.Generation);
+        logger.Information("Configuration files changed; configuration generation {Generation}", site.Settings.Generation);
         Recheck();
     }
 
@@ -146,14 +126,14 @@ public sealed class ConfigurationSync
     private void ApplySettings(JsonElement? section)
     {
         ForgetShown();
-        var errors = _site.Settings.SetEditorSettings(section);
+        var errors = site.Settings.SetEditorSettings(section);
         ApplyOnline(section);
         foreach (var error in errors)
         {
             Show(MessageType.Warning, "SmoLsp configuration: " + error);
         }
 
-        _logger.Information("Editor settings {State}; configuration generation {Generation}", section is { ValueKind: JsonValueKind.Object } ? "applied" : "cleared", _site.Settings.Generation);
+        logger.Information("Editor settings {State}; configuration generation {Generation}", section is { ValueKind: JsonValueKind.Object } ? "applied" : "cleared", site.Settings.Generation);
     }
 
     /// <summary>
@@ -164,14 +144,14 @@ public sealed class ConfigurationSync
     private void ApplyOnline(JsonElement? section)
     {
         var online = section is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("online", out var flag) && flag.ValueKind == JsonValueKind.True;
-        if (online == _site.Web is not null)
+        if (online == site.Web is not null)
         {
             return;
         }
 
         // The previous answers are dropped, not disposed: an analysis may still be waiting on them.
-        _site.Web = online ? new Site.Web.WebResources(new Site.Web.WebOptions { TimeBudget = Timeout.InfiniteTimeSpan }) : null;
-        _logger.Information("Network {State} (smolsp.online)", online ? "on: share images and page URLs are fetched" : "off: no request is made");
+        site.Web = online ? new Site.Web.WebResources(new Site.Web.WebOptions { TimeBudget = Timeout.InfiniteTimeSpan }) : null;
+        logger.Information("Network {State} (smolsp.online)", online ? "on: share images and page URLs are fetched" : "off: no request is made");
     }
 
     /// <summary>After a change, a problem that is still there is worth saying again.</summary>
@@ -189,7 +169,7 @@ public sealed class ConfigurationSync
     /// </summary>
     public bool CheckFileChanged(string path)
     {
-        if (Path.GetDirectoryName(path) is not { } directory || _site.Settings.ConfigFileFor(directory) is not { } file)
+        if (Path.GetDirectoryName(path) is not { } directory || site.Settings.ConfigFileFor(directory) is not { } file)
         {
             return false;
         }
@@ -220,7 +200,7 @@ public sealed class ConfigurationSync
             _fileStamps[file] = stamp;
         }
 
-        _site.Settings.Invalidate();
+        site.Settings.Invalidate();
         ForgetShown();
         return true;
     }
@@ -229,21 +209,21 @@ public sealed class ConfigurationSync
     public void Recheck()
     {
         Changed?.Invoke();
-        if (!_session.PullDiagnostics)
+        if (!session.PullDiagnostics)
         {
-            if (_session.WorkDoneProgress && _documents.Current.Count > 0)
+            if (session.WorkDoneProgress && documents.Current.Count > 0)
             {
                 _ = Task.Run(RecheckWithProgress);
             }
             else
             {
-                _publisher.ScheduleAll(TimeSpan.Zero);
+                publisher.ScheduleAll(TimeSpan.Zero);
             }
 
             return;
         }
 
-        _requests.RefreshDiagnostics();
+        requests.RefreshDiagnostics();
     }
 
     /// <summary>
@@ -252,22 +232,22 @@ public sealed class ConfigurationSync
     /// </summary>
     private void RecheckWithProgress()
     {
-        var documents = _documents.Current.Values.ToArray();
-        using var progress = _requests.StartProgress("SmoLsp", $"checking {documents.Length} open document(s) with the new configuration");
+        var open = documents.Current.Values.ToArray();
+        using var progress = requests.StartProgress("SmoLsp", $"checking {open.Length} open document(s) with the new configuration");
         try
         {
-            for (var i = 0; i < documents.Length && !_connection.Stopping.IsCancellationRequested; i++)
+            for (var i = 0; i < open.Length && !connection.Stopping.IsCancellationRequested; i++)
             {
-                _analyzer.Analyze(documents[i]);
-                if (documents.Length >= 10 && i % (documents.Length / 10) == 0)
+                analyzer.Analyze(open[i]);
+                if (open.Length >= 10 && i % (open.Length / 10) == 0)
                 {
-                    progress?.Report(null, i * 100 / documents.Length);
+                    progress?.Report(null, i * 100 / open.Length);
                 }
             }
         }
         finally
         {
-            _publisher.ScheduleAll(TimeSpan.Zero);
+            publisher.ScheduleAll(TimeSpan.Zero);
         }
     }
 
@@ -275,14 +255,14 @@ public sealed class ConfigurationSync
     {
         try
         {
-            var result = await _connection.SendRequestAsync("workspace/configuration", new ConfigurationParams([new ConfigurationItem(null, Section)]),
-                LspJsonContext.Default.ConfigurationParams, LspJsonContext.Default.JsonElement, _connection.Stopping).ConfigureAwait(false);
+            var result = await connection.SendRequestAsync("workspace/configuration", new ConfigurationParams([new ConfigurationItem(null, Section)]),
+                LspJsonContext.Default.ConfigurationParams, LspJsonContext.Default.JsonElement, connection.Stopping).ConfigureAwait(false);
             var section = result is { ValueKind: JsonValueKind.Array } array && array.GetArrayLength() > 0 ? array[0] : (JsonElement?)null;
             ApplySettings(section);
         }
         catch (Exception ex) when (ex is LspException or OperationCanceledException or JsonException)
         {
-            _logger.Warning(ex, "workspace/configuration failed; keeping the current settings");
+            logger.Warning(ex, "workspace/configuration failed; keeping the current settings");
             return;
         }
         finally
@@ -290,7 +270,7 @@ public sealed class ConfigurationSync
             MarkReady();
         }
 
-        if (recheck || _documents.Current.Count > 0)
+        if (recheck || documents.Current.Count > 0)
         {
             Recheck();
         }

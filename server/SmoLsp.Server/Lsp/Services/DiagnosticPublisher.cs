@@ -10,33 +10,15 @@ namespace SmoLsp.Server.Lsp.Services;
 /// document is still at the version analyzed — checked under the store's gate, which edits also take, so a
 /// publish can never follow a newer edit with older diagnostics.
 /// </summary>
-public sealed class DiagnosticPublisher
+public sealed class DiagnosticPublisher(DocumentStore documents, DocumentAnalyzer analyzer, LspConverter converter, ClientSession session, JsonRpcConnection connection, CrossPageReports crossPage, ILogger logger)
 {
-    private readonly DocumentStore _documents;
-    private readonly DocumentAnalyzer _analyzer;
-    private readonly LspConverter _converter;
-        private readonly ClientSession _session;
-    private readonly JsonRpcConnection _connection;
-    private readonly ILogger _logger;
-    private readonly CrossPageReports _crossPage;
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
     private volatile bool _stopped;
-
-    public DiagnosticPublisher(DocumentStore documents, DocumentAnalyzer analyzer, LspConverter converter, ClientSession session, JsonRpcConnection connection, CrossPageReports siteReports, ILogger logger)
-    {
-        _crossPage = siteReports;
-        _documents = documents;
-        _analyzer = analyzer;
-        _converter = converter;
-        _session = session;
-        _connection = connection;
-        _logger = logger;
-    }
 
     /// <summary>Raised after each publish (uri, version); the benchmark and tests observe latency through it.</summary>
     public event Action<string, int>? Published;
 
-    private bool Enabled => !_session.PullDiagnostics && !_stopped;
+    private bool Enabled => !session.PullDiagnostics && !_stopped;
 
     /// <summary>Checks <paramref name="uri"/> after <paramref name="delay"/> (the session's typing delay when null).</summary>
     public void Schedule(string uri, TimeSpan? delay = null)
@@ -46,19 +28,19 @@ public sealed class DiagnosticPublisher
             return;
         }
 
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(_connection.Stopping);
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(connection.Stopping);
         if (_pending.TryGetValue(uri, out var previous))
         {
             TryCancel(previous);
         }
 
         _pending[uri] = cts;
-        _ = Task.Run(() => RunAsync(uri, delay ?? _session.DiagnosticDelay, cts), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(uri, delay ?? session.DiagnosticDelay, cts), CancellationToken.None);
     }
 
     public void ScheduleAll(TimeSpan? delay = null)
     {
-        foreach (var uri in _documents.Current.Keys)
+        foreach (var uri in documents.Current.Keys)
         {
             Schedule(uri, delay);
         }
@@ -73,9 +55,9 @@ public sealed class DiagnosticPublisher
             return;
         }
 
-        lock (_documents.Gate)
+        lock (documents.Gate)
         {
-            _connection.SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, []), LspJsonContext.Default.PublishDiagnosticsParams);
+            connection.SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, []), LspJsonContext.Default.PublishDiagnosticsParams);
         }
     }
 
@@ -100,14 +82,14 @@ public sealed class DiagnosticPublisher
             return false;
         }
 
-        lock (_documents.Gate)
+        lock (documents.Gate)
         {
-            if (_documents.FindByPath(path) is not null || _documents.Get(uri) is not null)
+            if (documents.FindByPath(path) is not null || documents.Get(uri) is not null)
             {
                 return false;
             }
 
-            _connection.SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, diagnostics), LspJsonContext.Default.PublishDiagnosticsParams);
+            connection.SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, diagnostics), LspJsonContext.Default.PublishDiagnosticsParams);
         }
 
         Published?.Invoke(uri, -1);
@@ -147,26 +129,26 @@ public sealed class DiagnosticPublisher
             }
 
             // The first diagnostics wait (briefly) for the editor's settings so they already honour them.
-            await _session.SettingsReady.WaitAsync(TimeSpan.FromSeconds(2), token).ConfigureAwait(false);
-            var document = _documents.Get(uri);
+            await session.SettingsReady.WaitAsync(TimeSpan.FromSeconds(2), token).ConfigureAwait(false);
+            var document = documents.Get(uri);
             if (document is null || token.IsCancellationRequested)
             {
                 return;
             }
 
-            var analysis = _analyzer.Analyze(document);
-            var diagnostics = _crossPage.Merge(document.FilePath, _converter.ToLsp(analysis));
-            lock (_documents.Gate)
+            var analysis = analyzer.Analyze(document);
+            var diagnostics = crossPage.Merge(document.FilePath, converter.ToLsp(analysis));
+            lock (documents.Gate)
             {
-                if (token.IsCancellationRequested || _stopped || !ReferenceEquals(_documents.Get(uri), document))
+                if (token.IsCancellationRequested || _stopped || !ReferenceEquals(documents.Get(uri), document))
                 {
                     return; // a newer version (or a close) is on its way; these diagnostics are stale
                 }
 
-                _connection.SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, document.Version, diagnostics), LspJsonContext.Default.PublishDiagnosticsParams);
+                connection.SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, document.Version, diagnostics), LspJsonContext.Default.PublishDiagnosticsParams);
             }
 
-            _logger.Debug("Published {Count} diagnostics for {Uri} v{Version}", diagnostics.Count, uri, document.Version);
+            logger.Debug("Published {Count} diagnostics for {Uri} v{Version}", diagnostics.Count, uri, document.Version);
             Published?.Invoke(uri, document.Version);
         }
         catch (OperationCanceledException)
@@ -175,12 +157,12 @@ public sealed class DiagnosticPublisher
         }
         catch (TimeoutException)
         {
-            _session.MarkSettingsReady();
+            session.MarkSettingsReady();
             Schedule(uri, TimeSpan.Zero);
         }
         catch (Exception ex)
         {
-            _logger.Error(ex, "Publishing diagnostics for {Uri} failed", uri);
+            logger.Error(ex, "Publishing diagnostics for {Uri} failed", uri);
         }
         finally
         {

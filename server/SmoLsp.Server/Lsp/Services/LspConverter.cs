@@ -12,25 +12,14 @@ namespace SmoLsp.Server.Lsp.Services;
 /// position encoding. Spans in another file (a layout) are converted against that file's text: the open buffer when
 /// the editor has it, else the file on disk.
 /// </summary>
-public sealed class LspConverter
+public sealed class LspConverter(ClientSession session, DocumentStore documents, SiteSession site)
 {
     public const string Source = "smolsp";
 
     /// <summary>LSP DiagnosticTag.Unnecessary: editors fade the range (an unused suppression).</summary>
     private const int UnnecessaryTag = 1;
 
-    private readonly ClientSession _session;
-    private readonly DocumentStore _documents;
-    private readonly SiteSession _site;
-
-    public LspConverter(ClientSession session, DocumentStore documents, SiteSession site)
-    {
-        _session = session;
-        _documents = documents;
-        _site = site;
-    }
-
-    public PositionConverter Positions => _session.Positions;
+    public PositionConverter Positions => session.Positions;
 
     public IReadOnlyList<LspDiagnostic> ToLsp(DocumentAnalysis analysis)
     {
@@ -50,11 +39,11 @@ public sealed class LspConverter
         // Our 1..4 runs Hint..Error; LSP's runs Error..Hint.
         Severity = 5 - (int)diagnostic.Severity,
         Code = diagnostic.Id,
-        CodeDescription = new CodeDescription(Cli.RuleDocs.Link(diagnostic.Descriptor, _session.DocsBaseUrl)),
+        CodeDescription = new CodeDescription(Cli.RuleDocs.Link(diagnostic.Descriptor, session.DocsBaseUrl)),
         Source = Source,
         Message = diagnostic.Message,
         Tags = diagnostic.IsUnnecessary ? [UnnecessaryTag] : null,
-        RelatedInformation = _session.RelatedInformation && diagnostic.RelatedLocations.Count > 0 ? Related(document, diagnostic) : null,
+        RelatedInformation = session.RelatedInformation && diagnostic.RelatedLocations.Count > 0 ? Related(document, diagnostic) : null,
         // Lists are omitted rather than empty: Neovim returns an empty list as {} when it sends the diagnostic back.
         Data = new DiagnosticData(diagnostic.Id, document.Uri, document.Version, diagnostic.Span.Start, diagnostic.Span.Length,
             diagnostic.Fixes.Count > 0 ? diagnostic.Fixes.Select(f => f.Title).ToArray() : null),
@@ -69,10 +58,10 @@ public sealed class LspConverter
             Range = ToRange(d.Range),
             Severity = 5 - (int)d.Diagnostic.Severity,
             Code = d.Diagnostic.Id,
-            CodeDescription = new CodeDescription(Cli.RuleDocs.Link(d.Diagnostic.Descriptor, _session.DocsBaseUrl)),
+            CodeDescription = new CodeDescription(Cli.RuleDocs.Link(d.Diagnostic.Descriptor, session.DocsBaseUrl)),
             Source = Source,
             Message = d.Diagnostic.Message,
-            RelatedInformation = _session.RelatedInformation && d.Related.Count > 0
+            RelatedInformation = session.RelatedInformation && d.Related.Count > 0
                 ? [.. d.Related.Select(r => new DiagnosticRelatedInformation(new Location(uriOf(r.Path), ToRange(r.Range)), r.Message))]
                 : null,
             Data = new DiagnosticData(d.Diagnostic.Id, uri, 0, d.Diagnostic.Span.Start, d.Diagnostic.Span.Length),
@@ -89,7 +78,7 @@ public sealed class LspConverter
     /// </summary>
     public WorkspaceEdit ToWorkspaceEdit(DocumentSnapshot document, IEnumerable<TextEdit> edits, bool snippets = false)
     {
-        snippets &= _session.SnippetEdits && _session.DocumentChanges;
+        snippets &= session.SnippetEdits && session.DocumentChanges;
         var groups = new List<(string Uri, int? Version, List<LspTextEdit> Edits)>();
         foreach (var group in edits.GroupBy(e => e.DocumentPath))
         {
@@ -102,7 +91,7 @@ public sealed class LspConverter
             groups.Add((uri, version, group.Select(e => ToLsp(source, e, snippets)).ToList()));
         }
 
-        if (_session.DocumentChanges)
+        if (session.DocumentChanges)
         {
             return new WorkspaceEdit(null, groups.Select(g => new TextDocumentEdit(new OptionalVersionedTextDocumentIdentifier(g.Uri, g.Version), g.Edits)).ToArray());
         }
@@ -170,12 +159,12 @@ public sealed class LspConverter
 
     private (string Uri, int? Version, SourceText? Source) Resolve(string path)
     {
-        if (_documents.FindByPath(path) is { } open)
+        if (documents.FindByPath(path) is { } open)
         {
             return (open.Uri, open.Version, open.Source);
         }
 
-        var read = TemplateFile.Read(_site.Files, path);
+        var read = TemplateFile.Read(site.Files, path);
         return (DocumentUris.FromLocalPath(path), null, read.Success ? new SourceText(read.Text!) : null);
     }
 

@@ -9,40 +9,28 @@ namespace SmoLsp.Server.Lsp.Services;
 /// events to the index as if the client had sent <c>didChangeWatchedFiles</c>. Clients that watch get no second
 /// watcher; <c>initializationOptions.watchFiles: false</c> turns it off.
 /// </summary>
-public sealed class ServerFileWatcher : IDisposable
+public sealed class ServerFileWatcher(ClientSession session, WorkspaceDiagnostics index, ConfigurationSync sync, ILogger logger) : IDisposable
 {
-    private readonly ClientSession _session;
-    private readonly WorkspaceDiagnostics _index;
-    private readonly ConfigurationSync _sync;
-    private readonly ILogger _logger;
     private SiteFileWatcher? _watcher;
-
-    public ServerFileWatcher(ClientSession session, WorkspaceDiagnostics index, ConfigurationSync sync, ILogger logger)
-    {
-        _session = session;
-        _index = index;
-        _sync = sync;
-        _logger = logger;
-    }
 
     public bool IsWatching => _watcher is not null;
 
     public void Start()
     {
-        if (_session.DynamicWatchedFiles || !_session.ServerFileWatching || _session.WorkspaceFolders.Count == 0)
+        if (session.DynamicWatchedFiles || !session.ServerFileWatching || session.WorkspaceFolders.Count == 0)
         {
             return;
         }
 
         _watcher = new SiteFileWatcher(TimeSpan.FromMilliseconds(150), OnBatch);
         FoldersChanged();
-        _logger.Information("The client does not watch files; the server watches {Folders}", string.Join(", ", _session.WorkspaceFolders));
+        logger.Information("The client does not watch files; the server watches {Folders}", string.Join(", ", session.WorkspaceFolders));
     }
 
     /// <summary>Watches folders added to the workspace (events in removed ones fall outside the site and are ignored).</summary>
     public void FoldersChanged()
     {
-        foreach (var folder in _session.WorkspaceFolders)
+        foreach (var folder in session.WorkspaceFolders)
         {
             try
             {
@@ -50,7 +38,7 @@ public sealed class ServerFileWatcher : IDisposable
             }
             catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
             {
-                _logger.Warning("Cannot watch {Folder}: {Message}", folder, ex.Message);
+                logger.Warning("Cannot watch {Folder}: {Message}", folder, ex.Message);
             }
         }
     }
@@ -69,20 +57,20 @@ public sealed class ServerFileWatcher : IDisposable
         {
             if (batch.Changes.Any(c => SiteFiles.IsConfiguration(c.Path)))
             {
-                _logger.Information("smolsp.json changed on disk");
-                _sync.FilesChanged();
+                logger.Information("smolsp.json changed on disk");
+                sync.FilesChanged();
             }
 
-            _index.FilesChanged(batch.Changes);
+            index.FilesChanged(batch.Changes);
             if (batch.Overflowed)
             {
-                _logger.Warning("File events were lost; checking the workspace again");
-                _index.RecheckAll();
+                logger.Warning("File events were lost; checking the workspace again");
+                index.RecheckAll();
             }
         }
         catch (Exception ex)
         {
-            _logger.Error(ex, "Applying file events failed");
+            logger.Error(ex, "Applying file events failed");
         }
     }
 }
