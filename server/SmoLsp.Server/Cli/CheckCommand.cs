@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SmoLsp.Analysis.Configuration;
+using SmoLsp.Analysis.Rules;
 
 namespace SmoLsp.Server.Cli;
 
@@ -43,23 +44,8 @@ public static class CheckCommand
             HelpName = "FORMAT[=FILE]",
             Arity = ArgumentArity.OneOrMore,
         };
-        format.Validators.Add(result =>
-        {
-            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
-            {
-                if (!ReportTarget.TryParse(value, out _))
-                {
-                    result.AddError($"--format {value}: expected one of {string.Join(", ", ReportTarget.Names)}, optionally =FILE");
-                }
-            }
-        });
-        var failOn = new Option<string>("--fail-on")
-        {
-            Description = "Exit 1 when a problem at or above this severity is found.",
-            DefaultValueFactory = _ => "error",
-            HelpName = "error|warning|info|hint",
-        };
-        failOn.AcceptOnlyFromAmong("error", "warning", "info", "hint");
+        EachValue(format, value => ReportTarget.TryParse(value, out _), value => $"--format {value}: expected one of {string.Join(", ", ReportTarget.Names)}, optionally =FILE");
+        var failOn = FailOnOption("Exit 1 when a problem at or above this severity is found.");
         var maxWarnings = new Option<int?>("--max-warnings")
         {
             Description = "Exit 1 when there are more than N warnings (counted before --quiet), whatever --fail-on says.",
@@ -71,16 +57,7 @@ public static class CheckCommand
             HelpName = "ID=severity",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        rule.Validators.Add(result =>
-        {
-            foreach (var value in result.GetValueOrDefault<string[]>() ?? [])
-            {
-                if (!TryParseRuleOverride(value, out _))
-                {
-                    result.AddError($"--rule {value}: expected ID=severity, e.g. SMO203=off (severity: off, hint, info, warning, error)");
-                }
-            }
-        });
+        EachValue(rule, value => TryParseRuleOverride(value, out _), value => $"--rule {value}: expected ID=severity, e.g. SMO203=off (severity: off, hint, info, warning, error)");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Report errors only (the exit code still counts everything at or above --fail-on)." };
         var fix = new Option<bool>("--fix") { Description = "Apply safe fixes to the files, then report what is left. With --stdin, print the fixed text instead." };
         var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print what --fix would change as a unified diff on standard output (reports go to standard error); change nothing." };
@@ -168,13 +145,12 @@ public static class CheckCommand
         };
         command.SetAction(parseResult =>
         {
-            SeverityNames.TryParse(parseResult.GetValue(failOn) ?? "error", out var failLevel);
             var reports = (parseResult.GetValue(format) ?? []).Select(v => ReportTarget.TryParse(v, out var t) ? t : new ReportTarget(ReportFormat.Text)).ToArray();
             var options = new CheckOptions
             {
                 Paths = parseResult.GetValue(paths) ?? [],
                 Reports = reports,
-                FailOn = failLevel,
+                FailOn = FailLevel(parseResult, failOn),
                 MaxWarnings = parseResult.GetValue(maxWarnings),
                 RuleOverrides = (parseResult.GetValue(rule) ?? []).Select(v => TryParseRuleOverride(v, out var o) ? o : default).ToArray(),
                 Quiet = parseResult.GetValue(quiet),
@@ -223,6 +199,30 @@ public static class CheckCommand
         });
         return command;
     }
+
+    /// <summary><c>--fail-on</c>, shared by <c>check</c> and <c>merge</c>: the lowest severity that makes the exit code 1.</summary>
+    internal static Option<string> FailOnOption(string description)
+    {
+        var option = new Option<string>("--fail-on") { Description = description, DefaultValueFactory = _ => "error", HelpName = "error|warning|info|hint" };
+        option.AcceptOnlyFromAmong("error", "warning", "info", "hint");
+        return option;
+    }
+
+    internal static DiagnosticSeverity FailLevel(ParseResult parseResult, Option<string> failOn)
+    {
+        SeverityNames.TryParse(parseResult.GetValue(failOn) ?? "error", out var level);
+        return level;
+    }
+
+    /// <summary>Reports every value of a repeatable option that <paramref name="valid"/> refuses, with its own message.</summary>
+    private static void EachValue(Option<string[]> option, Func<string, bool> valid, Func<string, string> error) =>
+        option.Validators.Add(result =>
+        {
+            foreach (var value in (result.GetValueOrDefault<string[]>() ?? []).Where(v => !valid(v)))
+            {
+                result.AddError(error(value));
+            }
+        });
 
     public static bool TryParseRuleOverride(string text, out KeyValuePair<string, RuleSeverity> value)
     {

@@ -15,8 +15,6 @@ public sealed record ReportMessage(string RuleId, DiagnosticSeverity Severity, s
 
     /// <summary>For a problem an inline directive suppresses: the directive's justification ("" when it gives none).</summary>
     public string? SuppressedBecause { get; init; }
-
-    public bool IsSuppressed => SuppressedBecause is not null;
 }
 
 /// <summary>What the report formats get for one file: its path, its problems, and the ones inline directives suppressed.</summary>

@@ -28,23 +28,13 @@ public static class MergeCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the merged SARIF (with --sarif).", HelpName = "FILE" };
-        var failOn = new Option<string>("--fail-on")
-        {
-            Description = "The lowest severity that makes the exit code 1 (default: error).",
-            DefaultValueFactory = _ => "error",
-            HelpName = "error|warning|info|hint",
-        };
-        failOn.AcceptOnlyFromAmong("error", "warning", "info", "hint");
+        var failOn = CheckCommand.FailOnOption("The lowest severity that makes the exit code 1 (default: error).");
         var command = new Command("merge", "Run the cross-page rules over the site facts of every `check --shard I/N --site-facts FILE` job, and merge their SARIF reports.")
         {
             facts, sarif, output, failOn,
         };
-        command.SetAction(parseResult =>
-        {
-            SeverityNames.TryParse(parseResult.GetValue(failOn) ?? "error", out var failLevel);
-            return Run(parseResult.GetValue(facts) ?? [], parseResult.GetValue(sarif) ?? [], parseResult.GetValue(output), failLevel,
-                Environment.CurrentDirectory, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
-        });
+        command.SetAction(parseResult => Run(parseResult.GetValue(facts) ?? [], parseResult.GetValue(sarif) ?? [], parseResult.GetValue(output),
+            CheckCommand.FailLevel(parseResult, failOn), Environment.CurrentDirectory, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error));
         return command;
     }
 

@@ -58,8 +58,6 @@ public sealed class PluginRuleSet
 
     public IReadOnlyList<LoadedPlugin> Plugins { get; }
 
-    public bool HasErrors => Messages.Any(m => m.IsError);
-
     /// <summary>Where a rule comes from: <see cref="PluginHost.BuiltInOrigin"/>, or the plugin's path as smolsp.json writes it.</summary>
     public string OriginOf(string ruleId) => _origins.TryGetValue(ruleId, out var origin) ? origin : PluginHost.BuiltInOrigin;
 }

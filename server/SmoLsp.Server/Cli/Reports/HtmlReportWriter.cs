@@ -57,7 +57,7 @@ public sealed class HtmlReportWriter : ReportWriter
             }
 
             var info = ShareCardJson.ToInfo(card, file.DisplayPath, 0, ShareCardJson.Count(file.Messages.Select(m => m.Severity)),
-                s => new Location(Relative(s.Path!), new LspRange(new Position(s.Range.Start.Line, s.Range.Start.Character), new Position(s.Range.End.Line, s.Range.End.Character))),
+                s => new Location(Relative(s.Path!), LspRange.From(s.Range)),
                 Relative, ImageSource);
             // The default encoder escapes <, > and &: the JSON cannot close the script element.
             sb.Append("<div class=\"cards\"></div><script type=\"application/json\" class=\"card-data\">")

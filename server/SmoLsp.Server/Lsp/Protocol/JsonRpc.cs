@@ -16,9 +16,6 @@ public static class ErrorCodes
     /// <summary>LSP: a request arrived before <c>initialize</c>.</summary>
     public const int ServerNotInitialized = -32002;
 
-    public const int RequestFailed = -32803;
-    public const int ServerCancelled = -32802;
-
     /// <summary>LSP: the document changed so the result would be wrong.</summary>
     public const int ContentModified = -32801;
 
@@ -27,31 +24,9 @@ public static class ErrorCodes
 }
 
 /// <summary>A handler failure that becomes a JSON-RPC error response with this code.</summary>
-public sealed class LspException : Exception
+public sealed class LspException(int code, string message) : Exception(message)
 {
-    public LspException(int code, string message)
-        : base(message)
-    {
-        Code = code;
-    }
-
-    public LspException()
-        : this(ErrorCodes.InternalError, "internal error")
-    {
-    }
-
-    public LspException(string message)
-        : this(ErrorCodes.InternalError, message)
-    {
-    }
-
-    public LspException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Code = ErrorCodes.InternalError;
-    }
-
-    public int Code { get; }
+    public int Code { get; } = code;
 
     public static LspException InvalidParams(string message) => new(ErrorCodes.InvalidParams, message);
 }

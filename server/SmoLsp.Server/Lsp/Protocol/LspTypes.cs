@@ -8,7 +8,12 @@ namespace SmoLsp.Server.Lsp.Protocol;
 
 public sealed record Position(int Line, int Character);
 
-public sealed record LspRange(Position Start, Position End);
+public sealed record LspRange(Position Start, Position End)
+{
+    /// <summary>A span the core already counted in the client's encoding (a cross-page finding, a card's source).</summary>
+    public static LspRange From(Analysis.Text.LinePositionSpan span) =>
+        new(new Position(span.Start.Line, span.Start.Character), new Position(span.End.Line, span.End.Character));
+}
 
 public sealed record Location(string Uri, LspRange Range);
 
@@ -294,7 +299,6 @@ public static class CodeActionKinds
 {
     public const string QuickFix = "quickfix";
     public const string Source = "source";
-    public const string SourceFixAll = "source.fixAll";
     public const string SourceFixAllSmoLsp = "source.fixAll.smolsp";
 }
 

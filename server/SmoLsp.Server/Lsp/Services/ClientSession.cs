@@ -101,27 +101,19 @@ public sealed class ClientSession
         DynamicConfigurationChange = Bool(caps, "workspace", "didChangeConfiguration", "dynamicRegistration");
         WorkDoneProgress = Bool(caps, "window", "workDoneProgress");
 
-        if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } options
-            && options.TryGetProperty("diagnosticDelayMs", out var delay) && delay.TryGetInt32(out var ms) && ms >= 0)
+        var options = p.InitializationOptions ?? default;
+        if (Get(options, "diagnosticDelayMs") is { } delay && delay.TryGetInt32(out var ms) && ms >= 0)
         {
             DiagnosticDelay = TimeSpan.FromMilliseconds(ms);
         }
 
-        if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("watchFiles", out var watch) && watch.ValueKind is JsonValueKind.False)
-        {
-            ServerFileWatching = false;
-        }
-
-        if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("docsBaseUrl", out var docs) && docs.ValueKind == JsonValueKind.String
-            && Uri.TryCreate(docs.GetString(), UriKind.Absolute, out _))
+        ServerFileWatching = Get(options, "watchFiles") is not { ValueKind: JsonValueKind.False };
+        if (Get(options, "docsBaseUrl") is { ValueKind: JsonValueKind.String } docs && Uri.TryCreate(docs.GetString(), UriKind.Absolute, out _))
         {
             DocsBaseUrl = docs.GetString();
         }
 
-        if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } l && l.TryGetProperty("logMessages", out var log) && log.ValueKind == JsonValueKind.True)
-        {
-            LogMessages = true;
-        }
+        LogMessages = Bool(options, "logMessages");
     }
 
     /// <summary>Where rule links point (<c>initializationOptions.docsBaseUrl</c>); null: the pages shipped with the server (<see cref="Cli.RuleDocs"/>).</summary>
@@ -142,11 +134,6 @@ public sealed class ClientSession
 
     private static JsonElement? Get(JsonElement root, params string[] path)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
         var current = root;
         foreach (var segment in path)
         {
@@ -161,20 +148,7 @@ public sealed class ClientSession
 
     private static bool Bool(JsonElement root, params string[] path) => Get(root, path) is { ValueKind: JsonValueKind.True };
 
-    private static List<string> Strings(JsonElement root, params string[] path)
-    {
-        var result = new List<string>();
-        if (Get(root, path) is { ValueKind: JsonValueKind.Array } array)
-        {
-            foreach (var item in array.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.String)
-                {
-                    result.Add(item.GetString()!);
-                }
-            }
-        }
-
-        return result;
-    }
+    private static List<string> Strings(JsonElement root, params string[] path) => Get(root, path) is { ValueKind: JsonValueKind.Array } array
+        ? [.. array.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.String).Select(item => item.GetString()!)]
+        : [];
 }

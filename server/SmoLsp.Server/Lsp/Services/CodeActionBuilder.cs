@@ -54,8 +54,7 @@ public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter co
             var complete = selected.Any(d => d.Span == pageAnchor) ? CompleteFixes(analysis) : [];
             if (complete.Count >= 2)
             {
-                var first = selected.First(d => d.Span == pageAnchor);
-                var data = new CodeActionData(document.Uri, document.Version, CompleteAction, first.Span.Start, first.Span.Length, 0, first.Id);
+                var data = Data(document, CompleteAction, selected.First(d => d.Span == pageAnchor));
                 actions.Add(Action($"{CompleteTitle} ({complete.Count} tags)", CodeActionKinds.QuickFix, Serialize(document, selected.Where(d => d.Span == pageAnchor)), true, data, lazy, analysis));
             }
 
@@ -93,7 +92,7 @@ public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter co
                 var ids = Ids(line);
                 if (SuppressionEdits.NextLine(document.Source, document.Language, analysis.Result?.Syntax, first.Span.Start, string.Join(' ', ids)) is not null)
                 {
-                    var data = new CodeActionData(document.Uri, document.Version, SuppressLineAction, first.Span.Start, first.Span.Length, 0, string.Join(' ', ids));
+                    var data = Data(document, SuppressLineAction, first, ruleIds: string.Join(' ', ids));
                     actions.Add(Action($"Suppress {Names(ids)} on this line", CodeActionKinds.QuickFix, Serialize(document, line), null, data, lazy, analysis));
                 }
             }
@@ -101,8 +100,7 @@ public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter co
             if (suppressible.Count > 0)
             {
                 var ids = Ids(suppressible);
-                var first = suppressible[0];
-                var data = new CodeActionData(document.Uri, document.Version, SuppressFileAction, first.Span.Start, first.Span.Length, 0, string.Join(' ', ids));
+                var data = Data(document, SuppressFileAction, suppressible[0], ruleIds: string.Join(' ', ids));
                 actions.Add(Action($"Suppress {Names(ids)} in this file", CodeActionKinds.QuickFix, Serialize(document, suppressible), null, data, lazy, analysis));
             }
         }
@@ -197,10 +195,6 @@ public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter co
         };
     }
 
-    /// <summary>
-    /// The page-level findings "complete the share card" answers in one edit, without conflicting edits: the tags whose
-    /// value the page already says, and placeholders (snippet tab stops) for the ones a person must write.
-    /// </summary>
     /// <summary>What "complete" takes from a finding: its first safe fix, else its first suggestion (a placeholder to fill).</summary>
     private static CodeFix? CompleteFix(Diagnostic d) => d.Fixes.FirstOrDefault(f => f.IsSafe) ?? (d.Fixes.Count > 0 ? d.Fixes[0] : null);
 
@@ -227,6 +221,10 @@ public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter co
         return merged;
     }
 
+    /// <summary>
+    /// The page-level findings "complete the share card" answers in one edit, without conflicting edits: the tags whose
+    /// value the page already says, and placeholders (snippet tab stops) for the ones a person must write.
+    /// </summary>
     private static List<Diagnostic> CompleteFixes(DocumentAnalysis analysis)
     {
         var result = new List<Diagnostic>();
@@ -281,11 +279,14 @@ public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter co
     {
         var document = analysis.Document;
         var selected = new List<Diagnostic>();
-        void Add(Diagnostic d)
+        void AddAll(Func<Diagnostic, bool> match)
         {
-            if (!selected.Contains(d))
+            foreach (var d in analysis.Diagnostics.Where(match))
             {
-                selected.Add(d);
+                if (!selected.Contains(d))
+                {
+                    selected.Add(d);
+                }
             }
         }
 
@@ -300,37 +301,18 @@ public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter co
 
                 if (data.Version == document.Version)
                 {
-                    foreach (var d in analysis.Diagnostics)
-                    {
-                        if (d.Id == data.RuleId && d.Span.Start == data.Start && d.Span.Length == data.Length)
-                        {
-                            Add(d);
-                        }
-                    }
+                    AddAll(d => d.Id == data.RuleId && d.Span.Start == data.Start && d.Span.Length == data.Length);
                 }
                 else if (element.TryGetProperty("range", out var range) && range.TryGetProperty("start", out var start) && start.TryGetProperty("line", out var lineElement) && lineElement.TryGetInt32(out var line))
                 {
                     // An older version: lines (unlike columns) mean the same in every encoding.
-                    foreach (var d in analysis.Diagnostics)
-                    {
-                        if (d.Id == data.RuleId && document.Source.Lines.GetLineNumber(d.Span.Start) == line)
-                        {
-                            Add(d);
-                        }
-                    }
+                    AddAll(d => d.Id == data.RuleId && document.Source.Lines.GetLineNumber(d.Span.Start) == line);
                 }
             }
         }
 
         var span = converter.Positions.ToSpan(document.Source, request.Range);
-        foreach (var d in analysis.Diagnostics)
-        {
-            if (d.Span.IntersectsWith(span))
-            {
-                Add(d);
-            }
-        }
-
+        AddAll(d => d.Span.IntersectsWith(span));
         return selected;
     }
 
@@ -352,37 +334,13 @@ public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter co
         }
     }
 
-    private static int IndexOfFirstSafe(Diagnostic diagnostic)
-    {
-        for (var i = 0; i < diagnostic.Fixes.Count; i++)
-        {
-            if (diagnostic.Fixes[i].IsSafe)
-            {
-                return i;
-            }
-        }
+    private static int IndexOfFirstSafe(Diagnostic diagnostic) => diagnostic.Fixes.ToList().FindIndex(f => f.IsSafe);
 
-        return -1;
-    }
+    /// <summary>The client asked for every kind, or for this one or a kind it falls under ("source" covers "source.fixAll.smolsp").</summary>
+    private static bool Wants(IReadOnlyList<string>? only, string kind) =>
+        only is not { Count: > 0 } || only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal));
 
-    private static bool Wants(IReadOnlyList<string>? only, string kind)
-    {
-        if (only is null || only.Count == 0)
-        {
-            return true;
-        }
-
-        foreach (var o in only)
-        {
-            if (kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static CodeActionData Data(DocumentSnapshot document, string action, Diagnostic diagnostic, int fixIndex) =>
-        new(document.Uri, document.Version, action, diagnostic.Span.Start, diagnostic.Span.Length, fixIndex, diagnostic.Id);
+    /// <summary>What finds <paramref name="diagnostic"/> again; a suppression names every rule it covers in <paramref name="ruleIds"/>.</summary>
+    private static CodeActionData Data(DocumentSnapshot document, string action, Diagnostic diagnostic, int fixIndex = 0, string? ruleIds = null) =>
+        new(document.Uri, document.Version, action, diagnostic.Span.Start, diagnostic.Span.Length, fixIndex, ruleIds ?? diagnostic.Id);
 }

@@ -55,21 +55,18 @@ public sealed class LspConverter(ClientSession session, DocumentStore documents,
         var uri = uriOf(d.Path);
         return new LspDiagnostic
         {
-            Range = ToRange(d.Range),
+            Range = LspRange.From(d.Range),
             Severity = 5 - (int)d.Diagnostic.Severity,
             Code = d.Diagnostic.Id,
             CodeDescription = new CodeDescription(Cli.RuleDocs.Link(d.Diagnostic.Descriptor, session.DocsBaseUrl)),
             Source = Source,
             Message = d.Diagnostic.Message,
             RelatedInformation = session.RelatedInformation && d.Related.Count > 0
-                ? [.. d.Related.Select(r => new DiagnosticRelatedInformation(new Location(uriOf(r.Path), ToRange(r.Range)), r.Message))]
+                ? [.. d.Related.Select(r => new DiagnosticRelatedInformation(new Location(uriOf(r.Path), LspRange.From(r.Range)), r.Message))]
                 : null,
             Data = new DiagnosticData(d.Diagnostic.Id, uri, 0, d.Diagnostic.Span.Start, d.Diagnostic.Span.Length),
         };
     }
-
-    private static LspRange ToRange(LinePositionSpan span) =>
-        new(new Position(span.Start.Line, span.Start.Character), new Position(span.End.Line, span.End.Character));
 
     /// <summary>
     /// A workspace edit for <paramref name="edits"/>, whose offsets are into <paramref name="document"/> unless they name
