@@ -23,9 +23,12 @@ public sealed class CheckRunner(TextWriter stdout, TextWriter stderr, AnalysisEn
 
     private static readonly Lazy<AnalysisEngine> s_engine = new(BuiltInRules.CreateEngine);
 
+    /// <summary>The built-in rules, built once per process for every run that is not given an engine.</summary>
+    internal static AnalysisEngine DefaultEngine => s_engine.Value;
+
     private static readonly UTF8Encoding s_utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly AnalysisEngine _engine = engine ?? s_engine.Value;
+    private readonly AnalysisEngine _engine = engine ?? DefaultEngine;
 
     /// <summary>How folders are listed; tests replace it to simulate folders that cannot be read (root can read anything).</summary>
     public DirectoryLister? DirectoryLister { get; init; }

@@ -181,8 +181,7 @@ public sealed class CheckSession
 
         foreach (var error in errors.Distinct().OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column))
         {
-            var key = error.Key.Length > 0 ? $"'{error.Key}': " : string.Empty;
-            stderr.WriteLine($"{display(error.File)}:{error.Line}:{error.Column}: error: {key}{error.Message}");
+            stderr.WriteLine(ReportMessages.Format(error, display));
         }
 
         Descriptors = engines.SelectMany(e => e.Descriptors).DistinctBy(d => d.Id, StringComparer.OrdinalIgnoreCase).ToList();

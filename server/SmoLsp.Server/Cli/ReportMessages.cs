@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Site;
@@ -80,6 +81,10 @@ public static class ReportMessages
             Related = [.. d.Related.Select(r => new ReportLocation(display(r.Path), r.Range.Start.Line + 1, r.Range.Start.Character + 1, r.Range.End.Line + 1, r.Range.End.Character + 1, texts?.Share(r.Message) ?? r.Message))],
             SuppressedBecause = d.Suppression is null ? null : d.Suppression.Justification ?? string.Empty,
         };
+
+    /// <summary>A configuration error as the command line prints it: <c>path:line:col: error: 'key': message</c>.</summary>
+    public static string Format(ConfigurationError error, Func<string, string> display) =>
+        $"{display(error.File)}:{error.Line}:{error.Column}: error: {(error.Key.Length > 0 ? $"'{error.Key}': " : string.Empty)}{error.Message}";
 
     public static int Compare(ReportMessage a, ReportMessage b)
     {

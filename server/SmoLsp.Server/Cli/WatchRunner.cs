@@ -19,8 +19,6 @@ namespace SmoLsp.Server.Cli;
 /// </summary>
 public sealed class WatchRunner
 {
-    private static readonly Lazy<AnalysisEngine> s_engine = new(BuiltInRules.CreateEngine);
-
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
     private readonly AnalysisEngine _engine;
@@ -38,7 +36,7 @@ public sealed class WatchRunner
     {
         _stdout = stdout;
         _stderr = stderr;
-        _engine = engine ?? s_engine.Value;
+        _engine = engine ?? CheckRunner.DefaultEngine;
         _format = new TextReportWriter(new ReportContext(_engine.Descriptors, Environment.CurrentDirectory));
     }
 
@@ -260,8 +258,7 @@ public sealed class WatchRunner
     {
         foreach (var error in errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column))
         {
-            var key = error.Key.Length > 0 ? $"'{error.Key}': " : string.Empty;
-            var line = $"{Display(error.File)}:{error.Line}:{error.Column}: error: {key}{error.Message}";
+            var line = ReportMessages.Format(error, Display);
             if (_reportedErrors.Add(line))
             {
                 _stderr.WriteLine(line);
@@ -342,9 +339,9 @@ public sealed class WatchRunner
         var all = after.Values.SelectMany(m => m).ToList();
         var totals = all.Count == 0
             ? "no problems"
-            : $"{Plural(all.Count, "problem")} ({string.Join(", ", new[] { (DiagnosticSeverity.Error, "error"), (DiagnosticSeverity.Warning, "warning"), (DiagnosticSeverity.Info, "info"), (DiagnosticSeverity.Hint, "hint") }.Where(s => all.Any(m => m.Severity == s.Item1)).Select(s => Plural(all.Count(m => m.Severity == s.Item1), s.Item2)))}) in {Plural(after.Count(f => f.Value.Count > 0), "file")}";
+            : $"{TextReportWriter.Plural(all.Count, "problem")} ({string.Join(", ", new[] { (DiagnosticSeverity.Error, "error"), (DiagnosticSeverity.Warning, "warning"), (DiagnosticSeverity.Info, "info"), (DiagnosticSeverity.Hint, "hint") }.Where(s => all.Any(m => m.Severity == s.Item1)).Select(s => TextReportWriter.Plural(all.Count(m => m.Severity == s.Item1), s.Item2)))}) in {TextReportWriter.Plural(after.Count(f => f.Value.Count > 0), "file")}";
         var head = firstLine is not null
-            ? $"Watching {Plural(after.Count, "file")}: {totals}. Press Ctrl+C to stop."
+            ? $"Watching {TextReportWriter.Plural(after.Count, "file")}: {totals}. Press Ctrl+C to stop."
             : $"{added} new, {resolved} resolved: {totals}.";
         _stdout.Write(head + "\n");
         _stdout.Flush();
@@ -353,6 +350,4 @@ public sealed class WatchRunner
     /// <summary>The same problem at the same place (fingerprints and related locations aside: they carry no position of their own).</summary>
     private static bool SamePlace(ReportMessage a, ReportMessage b) =>
         a.RuleId == b.RuleId && a.Severity == b.Severity && a.Message == b.Message && a.Line == b.Line && a.Column == b.Column && a.EndLine == b.EndLine && a.EndColumn == b.EndColumn;
-
-    private static string Plural(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
 }

@@ -74,7 +74,7 @@ public static class PluginCatalog
         {
             foreach (var e in errors)
             {
-                stderr.WriteLine($"{Display(e.File)}:{e.Line}:{e.Column}: error: {(e.Key.Length > 0 ? $"'{e.Key}': " : string.Empty)}{e.Message}");
+                stderr.WriteLine(Cli.ReportMessages.Format(e, Display));
             }
         }
     }

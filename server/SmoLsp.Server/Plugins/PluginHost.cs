@@ -143,7 +143,7 @@ public sealed class PluginHost : IDisposable
         {
             // Not even a file check: an untrusted workspace's plugin paths are not touched.
             messages.Add(new PluginMessage(PluginMessageKind.NotTrusted, configFile, null,
-                $"not loading {Plural(config.Plugins.Count, "plugin")} ({string.Join(", ", config.Plugins)}): this folder is not trusted, and loading a plugin runs its code; the built-in rules still run",
+                $"not loading {Cli.TextReportWriter.Plural(config.Plugins.Count, "plugin")} ({string.Join(", ", config.Plugins)}): this folder is not trusted, and loading a plugin runs its code; the built-in rules still run",
                 "to trust it: " + Trust.HowToTrust(workspace)));
             return new PluginRuleSet(BuiltIns, configuration, messages, [], new Dictionary<string, string>());
         }
@@ -152,7 +152,7 @@ public sealed class PluginHost : IDisposable
         {
             // Never a silent skip: the configuration asks for rules this build cannot run.
             messages.Add(new PluginMessage(PluginMessageKind.Error, configFile, null,
-                $"cannot load {Plural(config.Plugins.Count, "plugin")} ({string.Join(", ", config.Plugins)}): {PluginSupport.NativeHint}"));
+                $"cannot load {Cli.TextReportWriter.Plural(config.Plugins.Count, "plugin")} ({string.Join(", ", config.Plugins)}): {PluginSupport.NativeHint}"));
             return new PluginRuleSet(BuiltIns, configuration, messages, [], new Dictionary<string, string>());
         }
 
@@ -239,8 +239,6 @@ public sealed class PluginHost : IDisposable
             return new ConfigurationResult(configuration.Configuration, [new ConfigurationError(file, 1, 1, string.Empty, "cannot read the configuration file: " + ex.Message)]);
         }
     }
-
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static string[] Stamps(SmoLspConfiguration configuration) =>
         [.. PluginFiles(configuration).Select(f => new FileInfo(f) is { Exists: true } info ? $"{info.Length}:{info.LastWriteTimeUtc.Ticks}" : "-")];

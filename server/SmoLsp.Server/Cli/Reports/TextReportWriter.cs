@@ -103,7 +103,8 @@ public sealed class TextReportWriter(ReportContext context) : ReportWriter(conte
         return sb.ToString();
     }
 
-    private static string Plural(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
+    /// <summary>"1 file", "2 files".</summary>
+    internal static string Plural(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? noun : noun + "s");
 
     private static void AppendOneLine(StringBuilder sb, string message)
     {

@@ -30,19 +30,10 @@ public sealed class WorkspaceHandler(ConfigurationSync sync, WorkspaceDiagnostic
             }
 
             logger.Debug("{Count} of {Total} watched file change(s) concern the site", changes.Count, p.Changes.Count);
-            if (changes.Count == 0)
+            if (changes.Count > 0)
             {
-                return;
+                index.FilesChanged(changes);
             }
-
-            if (changes.Any(c => SiteFiles.IsConfiguration(c.Path)))
-            {
-                logger.Information("smolsp.json changed on disk");
-                sync.FilesChanged();
-            }
-
-            // Templates, layouts, images, ignore files: the index re-checks exactly what depends on them, in the background.
-            index.FilesChanged(changes);
         });
 
         connection.OnNotification("workspace/didChangeWorkspaceFolders", LspJsonContext.Default.DidChangeWorkspaceFoldersParams, p =>

@@ -86,29 +86,9 @@ public sealed class DocumentStore
     public DocumentSnapshot? Get(string uri) => Current.GetValueOrDefault(uri);
 
     /// <summary>The open document for a file path, so edits and related locations use the client's own URI for it.</summary>
-    public DocumentSnapshot? FindByPath(string path)
-    {
-        foreach (var document in Current.Values)
-        {
-            if (document.FilePath is not null && string.Equals(document.FilePath, path, StringComparison.Ordinal))
-            {
-                return document;
-            }
-        }
+    public DocumentSnapshot? FindByPath(string path) => Current.Values.FirstOrDefault(d => d.FilePath is not null && string.Equals(d.FilePath, path, StringComparison.Ordinal));
 
-        return null;
-    }
-
-    public DocumentSnapshot Open(TextDocumentItem item)
-    {
-        var snapshot = new DocumentSnapshot(item.Uri, item.LanguageId, item.Version, new SourceText(item.Text));
-        lock (Gate)
-        {
-            _documents = _documents.SetItem(item.Uri, snapshot);
-        }
-
-        return snapshot;
-    }
+    public DocumentSnapshot Open(TextDocumentItem item) => Store(new DocumentSnapshot(item.Uri, item.LanguageId, item.Version, new SourceText(item.Text)));
 
     /// <summary>Applies the changes one after another; null when the document is not open.</summary>
     public DocumentSnapshot? Change(DidChangeTextDocumentParams p, PositionConverter positions, Action<string> warn)
@@ -130,7 +110,11 @@ public sealed class DocumentStore
             source = Apply(source, change, positions, warn);
         }
 
-        var snapshot = current.WithText(p.TextDocument.Version, source);
+        return Store(current.WithText(p.TextDocument.Version, source));
+    }
+
+    private DocumentSnapshot Store(DocumentSnapshot snapshot)
+    {
         lock (Gate)
         {
             _documents = _documents.SetItem(snapshot.Uri, snapshot);

@@ -9,7 +9,7 @@ namespace SmoLsp.Server.Lsp.Services;
 /// events to the index as if the client had sent <c>didChangeWatchedFiles</c>. Clients that watch get no second
 /// watcher; <c>initializationOptions.watchFiles: false</c> turns it off.
 /// </summary>
-public sealed class ServerFileWatcher(ClientSession session, WorkspaceDiagnostics index, ConfigurationSync sync, ILogger logger) : IDisposable
+public sealed class ServerFileWatcher(ClientSession session, WorkspaceDiagnostics index, ILogger logger) : IDisposable
 {
     private SiteFileWatcher? _watcher;
 
@@ -55,12 +55,6 @@ public sealed class ServerFileWatcher(ClientSession session, WorkspaceDiagnostic
     {
         try
         {
-            if (batch.Changes.Any(c => SiteFiles.IsConfiguration(c.Path)))
-            {
-                logger.Information("smolsp.json changed on disk");
-                sync.FilesChanged();
-            }
-
             index.FilesChanged(batch.Changes);
             if (batch.Overflowed)
             {

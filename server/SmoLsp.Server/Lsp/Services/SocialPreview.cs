@@ -44,31 +44,9 @@ public static class SocialPreview
             return anchor;
         }
 
-        foreach (var t in head.Titles)
-        {
-            if (On(t.Element.Span, offset))
-            {
-                return t.Element.Span;
-            }
-        }
-
-        foreach (var m in head.Metas)
-        {
-            if (On(m.Element.Span, offset) && (m.Key.StartsWith("og:", StringComparison.Ordinal) || m.Key.StartsWith("twitter:", StringComparison.Ordinal) || m.Key == "description"))
-            {
-                return m.Element.Span;
-            }
-        }
-
-        foreach (var c in head.Canonicals)
-        {
-            if (On(c.Element.Span, offset))
-            {
-                return c.Element.Span;
-            }
-        }
-
-        return null;
+        var social = head.Metas.Where(m => m.Key.StartsWith("og:", StringComparison.Ordinal) || m.Key.StartsWith("twitter:", StringComparison.Ordinal) || m.Key == "description");
+        return head.Titles.Select(t => t.Element).Concat(social.Select(m => m.Element)).Concat(head.Canonicals.Select(c => c.Element))
+            .FirstOrDefault(e => On(e.Span, offset))?.Span;
     }
 
     private sealed class Writer(ShareCard card, bool markdown, int problems, string documentPath)

@@ -130,8 +130,21 @@ public sealed class WorkspaceDiagnostics : IDisposable
         _signal.Dispose();
     }
 
-    /// <summary><c>workspace/didChangeWatchedFiles</c>, or the server's own watcher: queued, applied in the next batch.</summary>
-    public void FilesChanged(IReadOnlyList<FileChange> changes) => Enqueue(w => w.Batch.Changes.AddRange(changes));
+    /// <summary>
+    /// <c>workspace/didChangeWatchedFiles</c>, or the server's own watcher: a changed <c>smolsp.json</c> re-reads the
+    /// configuration at once; templates, layouts, images and ignore files are queued for the next batch, which re-checks
+    /// exactly what depends on them.
+    /// </summary>
+    public void FilesChanged(IReadOnlyList<FileChange> changes)
+    {
+        if (changes.Any(c => SiteFiles.IsConfiguration(c.Path)))
+        {
+            _logger.Information("smolsp.json changed on disk");
+            _configuration.FilesChanged();
+        }
+
+        Enqueue(w => w.Batch.Changes.AddRange(changes));
+    }
 
     /// <summary>Events were lost (a watcher's buffer overflowed): walk again and check every file.</summary>
     public void RecheckAll() => Enqueue(w => w.Batch.CheckAll = true);
