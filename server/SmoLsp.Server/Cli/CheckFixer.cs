@@ -129,18 +129,7 @@ public sealed class CheckFixer(SiteSession site, CheckOptions options, bool stdi
         return new FixRun(result, applied);
     }
 
-    private static int CountFixes(AnalysisResult result, IReadOnlyList<TextEdit> taken)
-    {
-        var count = 0;
-        foreach (var d in result.Diagnostics)
-        {
-            if (d.Fixes.FirstOrDefault(f => f.IsSafe && f.Edits.All(e => e.DocumentPath is null)) is { Edits.Count: > 0 } fix
-                && fix.Edits.All(e => taken.Contains(e)))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
+    /// <summary>The findings whose safe fix is among <paramref name="taken"/>: one fix may be several edits.</summary>
+    private static int CountFixes(AnalysisResult result, IReadOnlyList<TextEdit> taken) => result.Diagnostics.Count(d =>
+        d.Fixes.FirstOrDefault(f => f.IsSafe && f.Edits.All(e => e.DocumentPath is null)) is { Edits.Count: > 0 } fix && fix.Edits.All(taken.Contains));
 }

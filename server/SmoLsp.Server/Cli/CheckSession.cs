@@ -105,18 +105,7 @@ public sealed class CheckSession
             }
         }
 
-        string? configFile = null;
-        if (options.ConfigFile is { } config)
-        {
-            configFile = Path.GetFullPath(config, cwd);
-            if (!File.Exists(configFile))
-            {
-                stderr.WriteLine($"smolsp: error: --config {config}: no such file");
-                ok = false;
-            }
-        }
-
-        if (!ok)
+        if (!TryResolveConfigFile(options.ConfigFile, cwd, stderr, out var configFile) || !ok)
         {
             return null;
         }
@@ -224,6 +213,19 @@ public sealed class CheckSession
         }
 
         return ok;
+    }
+
+    /// <summary><c>--config FILE</c> as a full path (null when not given); false, after saying so, when the file does not exist.</summary>
+    public static bool TryResolveConfigFile(string? config, string cwd, TextWriter stderr, out string? configFile)
+    {
+        configFile = config is null ? null : Path.GetFullPath(config, cwd);
+        if (configFile is not null && !File.Exists(configFile))
+        {
+            stderr.WriteLine($"smolsp: error: --config {config}: no such file");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Reads <c>--stdin</c> with the same cap as a file: a 50 MB pipe is refused, not buffered.</summary>

@@ -12,37 +12,22 @@ namespace SmoLsp.Server.Cli;
 /// came from (<c>default</c>, the <c>smolsp.json</c>, an <c>.editorconfig</c> section, or <c>--rule</c>), and whether the
 /// walk would skip the file. Resolved by the same <see cref="SiteSettings"/> the check uses, so it cannot drift.
 /// </summary>
-public sealed class PrintConfigCommand
+public sealed class PrintConfigCommand(TextWriter stdout, TextWriter stderr, AnalysisEngine? engine = null)
 {
-    private readonly TextWriter _stdout;
-    private readonly TextWriter _stderr;
-    private readonly AnalysisEngine _engine;
-
-    public PrintConfigCommand(TextWriter stdout, TextWriter stderr, AnalysisEngine? engine = null)
-    {
-        _stdout = stdout;
-        _stderr = stderr;
-        _engine = engine ?? BuiltInRules.CreateEngine();
-    }
+    private readonly AnalysisEngine _engine = engine ?? BuiltInRules.CreateEngine();
 
     public int Run(string path, CheckOptions options)
     {
         var cwd = Path.GetFullPath(options.WorkingDirectory ?? Environment.CurrentDirectory);
         var full = Path.GetFullPath(path, cwd);
-        if (!CheckSession.ResolveOverrides(options.RuleOverrides, _engine.Descriptors, _stderr, out var overrides))
+        if (!CheckSession.ResolveOverrides(options.RuleOverrides, _engine.Descriptors, stderr, out var overrides))
         {
             return ExitCodes.Error;
         }
 
-        string? configFile = null;
-        if (options.ConfigFile is { } config)
+        if (!CheckSession.TryResolveConfigFile(options.ConfigFile, cwd, stderr, out var configFile))
         {
-            configFile = Path.GetFullPath(config, cwd);
-            if (!File.Exists(configFile))
-            {
-                _stderr.WriteLine($"smolsp: error: --config {config}: no such file");
-                return ExitCodes.Error;
-            }
+            return ExitCodes.Error;
         }
 
         // The session `check` would open for this path: the same settings, ignore files and include/exclude.
@@ -54,7 +39,7 @@ public sealed class PrintConfigCommand
         {
             foreach (var error in settings.Errors)
             {
-                _stderr.WriteLine(error.ToString());
+                stderr.WriteLine(error.ToString());
             }
 
             return ExitCodes.Error;
@@ -95,22 +80,10 @@ public sealed class PrintConfigCommand
                 var severity = configuration.ResolveSeverity(d, d.DefaultSeverity);
                 w.WriteString("severity", severity?.ToName() ?? "off");
                 var configured = baseResult.Configuration.GetRuleOptions(d.Id);
-                if (overridden.Contains(d.Id))
-                {
-                    w.WriteString("source", "--rule");
-                }
-                else if (configured.Severity is not null)
-                {
-                    w.WriteString("source", configPathShown);
-                }
-                else if (fromEditorConfig.TryGetValue(d.Id, out var e))
-                {
-                    w.WriteString("source", $"{SitePaths.Display(e.SourceFile, cwd)}:{e.Line} [{e.Section}]");
-                }
-                else
-                {
-                    w.WriteString("source", "default");
-                }
+                w.WriteString("source", overridden.Contains(d.Id) ? "--rule"
+                    : configured.Severity is not null ? configPathShown
+                    : fromEditorConfig.TryGetValue(d.Id, out var e) ? $"{SitePaths.Display(e.SourceFile, cwd)}:{e.Line} [{e.Section}]"
+                    : "default");
 
                 if (d.ThresholdList.Count > 0)
                 {
@@ -133,8 +106,8 @@ public sealed class PrintConfigCommand
             w.WriteEndObject();
             w.WriteEndObject();
         }, indented: true);
-        _stdout.Write(json.ReplaceLineEndings("\n") + "\n");
-        _stdout.Flush();
+        stdout.Write(json.ReplaceLineEndings("\n") + "\n");
+        stdout.Flush();
         return ExitCodes.Clean;
     }
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Rules;
 using SmoLsp.Server.Plugins;
@@ -109,8 +107,7 @@ public static class RulesCommand
     public static string FormatJson(IReadOnlyList<RuleDescriptor> descriptors, Func<string, string>? origin = null)
     {
         origin ??= _ => PluginHost.BuiltInOrigin;
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonText.Write(json =>
         {
             json.WriteStartArray();
             foreach (var d in Sorted(descriptors))
@@ -140,8 +137,6 @@ public static class RulesCommand
             }
 
             json.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n") + "\n";
+        }, indented: true).ReplaceLineEndings("\n") + "\n";
     }
 }

@@ -22,20 +22,15 @@ public static class SiteFactsFile
     /// <summary>Writes every page's facts the session kept; returns an error message, or null.</summary>
     public static string? Write(string file, SiteSession site, string cwd, Shard? shard)
     {
-        var pages = new List<FactsPage>();
-        foreach (var (siteFolder, facts) in site.FactsBySite())
-        {
-            pages.Add(new FactsPage(
-                SitePaths.Display(facts.Path, cwd),
-                SitePaths.Display(siteFolder, cwd),
-                [.. facts.Facts.Select(f => new FactRecord(
-                    f.Descriptor.Id, f.Value.Key, f.Value.Text, f.Value.Span.Start, f.Value.Span.Length,
-                    [f.Range.Start.Line, f.Range.Start.Character, f.Range.End.Line, f.Range.End.Character],
-                    f.Severity.ToString(),
-                    f.Suppression is { } s ? new FactSuppression(s.Kind.ToString(), [.. s.RuleIds], s.Span.Start, s.Span.Length, s.Justification) : null))]));
-        }
-
-        pages.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var pages = site.FactsBySite().Select(page => new FactsPage(
+            SitePaths.Display(page.Facts.Path, cwd),
+            SitePaths.Display(page.Site, cwd),
+            [.. page.Facts.Facts.Select(f => new FactRecord(
+                f.Descriptor.Id, f.Value.Key, f.Value.Text, f.Value.Span.Start, f.Value.Span.Length,
+                [f.Range.Start.Line, f.Range.Start.Character, f.Range.End.Line, f.Range.End.Character],
+                f.Severity.ToString(),
+                f.Suppression is { } s ? new FactSuppression(s.Kind.ToString(), [.. s.RuleIds], s.Span.Start, s.Span.Length, s.Justification) : null))]))
+            .OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
         var document = new FactsDocument(Version, "smolsp " + ReportContext.ToolVersion, shard is { } s ? $"{s.Index}/{s.Count}" : null, pages);
         try
         {

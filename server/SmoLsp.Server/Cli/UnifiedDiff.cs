@@ -67,33 +67,14 @@ public static class UnifiedDiff
 
     private static void WriteHunk(StringBuilder sb, List<Edit> script, int start, int end)
     {
-        int oldStart = -1, newStart = -1, oldCount = 0, newCount = 0;
-        for (var k = start; k < end; k++)
-        {
-            var e = script[k];
-            if (e.Kind != '+')
-            {
-                oldCount++;
-                if (oldStart < 0)
-                {
-                    oldStart = e.OldIndex;
-                }
-            }
-
-            if (e.Kind != '-')
-            {
-                newCount++;
-                if (newStart < 0)
-                {
-                    newStart = e.NewIndex;
-                }
-            }
-        }
+        var hunk = script.GetRange(start, end - start);
+        var old = hunk.Where(e => e.Kind != '+').ToList();
+        var now = hunk.Where(e => e.Kind != '-').ToList();
 
         // A hunk that only adds lines gives the old start as the line before the insertion (0 at the top).
-        oldStart = oldCount == 0 ? script[start].OldIndex : oldStart + 1;
-        newStart = newCount == 0 ? script[start].NewIndex : newStart + 1;
-        sb.Append(CultureInfo.InvariantCulture, $"@@ -{oldStart},{oldCount} +{newStart},{newCount} @@\n");
+        var oldStart = old.Count == 0 ? script[start].OldIndex : old[0].OldIndex + 1;
+        var newStart = now.Count == 0 ? script[start].NewIndex : now[0].NewIndex + 1;
+        sb.Append(CultureInfo.InvariantCulture, $"@@ -{oldStart},{old.Count} +{newStart},{now.Count} @@\n");
         for (var k = start; k < end; k++)
         {
             var line = script[k].Line;
@@ -142,20 +123,9 @@ public static class UnifiedDiff
         }
 
         var script = new List<Edit>(a.Count + b.Count);
-        for (var k = 0; k < head; k++)
-        {
-            script.Add(new Edit(' ', a[k], k, k));
-        }
-
-        var n = a.Count - head - tail;
-        var m = b.Count - head - tail;
-        var middle = Middle(a, b, head, n, m);
-        script.AddRange(middle);
-        for (var k = 0; k < tail; k++)
-        {
-            script.Add(new Edit(' ', a[a.Count - tail + k], a.Count - tail + k, b.Count - tail + k));
-        }
-
+        script.AddRange(Enumerable.Range(0, head).Select(k => new Edit(' ', a[k], k, k)));
+        script.AddRange(Middle(a, b, head, a.Count - head - tail, b.Count - head - tail));
+        script.AddRange(Enumerable.Range(0, tail).Select(k => new Edit(' ', a[a.Count - tail + k], a.Count - tail + k, b.Count - tail + k)));
         return script;
     }
 
@@ -245,19 +215,6 @@ public static class UnifiedDiff
         return reversed;
     }
 
-    private static List<Edit> Replace(List<string> a, List<string> b, int offset, int n, int m)
-    {
-        var edits = new List<Edit>(n + m);
-        for (var k = 0; k < n; k++)
-        {
-            edits.Add(new Edit('-', a[offset + k], offset + k, offset));
-        }
-
-        for (var k = 0; k < m; k++)
-        {
-            edits.Add(new Edit('+', b[offset + k], offset + n, offset + k));
-        }
-
-        return edits;
-    }
+    private static List<Edit> Replace(List<string> a, List<string> b, int offset, int n, int m) =>
+        [.. Enumerable.Range(0, n).Select(k => new Edit('-', a[offset + k], offset + k, offset)), .. Enumerable.Range(0, m).Select(k => new Edit('+', b[offset + k], offset + n, offset + k))];
 }

@@ -240,8 +240,7 @@ public sealed class PluginHost : IDisposable
         }
     }
 
-    private static string[] Stamps(SmoLspConfiguration configuration) =>
-        [.. PluginFiles(configuration).Select(f => new FileInfo(f) is { Exists: true } info ? $"{info.Length}:{info.LastWriteTimeUtc.Ticks}" : "-")];
+    private static PluginLoader.FileStamp[] Stamps(SmoLspConfiguration configuration) => [.. PluginFiles(configuration).Select(PluginLoader.FileStamp.Of)];
 
     /// <summary>Unloads every plugin this host loaded and ends its idle rule threads.</summary>
     public void Dispose()
@@ -250,5 +249,5 @@ public sealed class PluginHost : IDisposable
         _ownedWatchdog?.Dispose();
     }
 
-    private sealed record Entry(string[] Stamps, PluginRuleSet Rules);
+    private sealed record Entry(PluginLoader.FileStamp[] Stamps, PluginRuleSet Rules);
 }

@@ -246,7 +246,7 @@ public sealed class PluginLoader(TimeSpan? budget = null)
         {
             if (!task.Wait(_budget))
             {
-                return (null, null, $"creating it (its constructor, or reading its Descriptor) did not return within {PluginWatchdogText(_budget)}");
+                return (null, null, $"creating it (its constructor, or reading its Descriptor) did not return within {PluginWatchdog.Describe(_budget)}");
             }
         }
         catch (AggregateException ex)
@@ -260,9 +260,8 @@ public sealed class PluginLoader(TimeSpan? budget = null)
         return descriptor is null ? (null, null, "its Descriptor is null") : (created, descriptor, null);
     }
 
-    private static string PluginWatchdogText(TimeSpan budget) => new PluginWatchdog(budget).Budget;
-
-    private readonly record struct FileStamp(long Length, DateTime WrittenUtc)
+    /// <summary>A file's version as far as reloading goes (default: no such file).</summary>
+    internal readonly record struct FileStamp(long Length, DateTime WrittenUtc)
     {
         public static FileStamp Of(string path)
         {

@@ -19,7 +19,10 @@ public sealed class PluginWatchdog(TimeSpan budget) : IRuleWatchdog, IDisposable
 
     public TimeSpan BudgetTime { get; } = budget;
 
-    public string Budget => BudgetTime.TotalSeconds >= 1 ? $"{BudgetTime.TotalSeconds:0.#} s" : $"{BudgetTime.TotalMilliseconds:0} ms";
+    public string Budget => Describe(BudgetTime);
+
+    /// <summary>"5 s", "250 ms": a budget as messages quote it.</summary>
+    public static string Describe(TimeSpan budget) => budget.TotalSeconds >= 1 ? $"{budget.TotalSeconds:0.#} s" : $"{budget.TotalMilliseconds:0} ms";
 
     public RuleRunOutcome Run(RuleDescriptor rule, Action action)
     {

@@ -23,6 +23,22 @@ public static class ErrorCodes
     public const int RequestCancelled = -32800;
 }
 
+internal static class CancellationExtensions
+{
+    /// <summary>Cancels unless the source is already disposed (the work it cancelled has finished).</summary>
+    public static void CancelQuietly(this CancellationTokenSource cts)
+    {
+        try
+        {
+            cts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Finished in the meantime: nothing left to cancel.
+        }
+    }
+}
+
 /// <summary>A handler failure that becomes a JSON-RPC error response with this code.</summary>
 public sealed class LspException(int code, string message) : Exception(message)
 {

@@ -369,14 +369,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             && _running.TryGetValue(id.Key, out var cts))
         {
             _logger.Debug("Cancelling request {Id}", id);
-            try
-            {
-                cts.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The request finished in the meantime.
-            }
+            cts.CancelQuietly();
         }
     }
 

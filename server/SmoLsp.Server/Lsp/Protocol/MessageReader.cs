@@ -10,6 +10,12 @@ public readonly record struct FramedMessage(byte[]? Body, string? Problem, bool 
 }
 
 /// <summary>
+/// A message whose Content-Length is over <see cref="MessageReader.MaxBodyBytes"/>: its announced length and its first
+/// bytes (at most <see cref="MessageReader.OversizedPrefixBytes"/>), where its id usually is. The rest was skipped unread.
+/// </summary>
+public sealed record OversizedMessage(long Length, byte[] Prefix);
+
+/// <summary>
 /// Reads <c>Content-Length</c>-framed messages (LSP base protocol). Lengths count UTF-8 bytes. Never throws on
 /// bad input: a malformed header block is reported and skipped, and the reader resynchronises on the next
 /// <c>Content-Length:</c> it sees, so one broken message never costs the session.
@@ -20,12 +26,6 @@ public readonly record struct FramedMessage(byte[]? Body, string? Problem, bool 
 /// <see cref="MaxBodyBytes"/> (of a larger one only the first <see cref="OversizedPrefixBytes"/> are kept, so it can be
 /// answered), and every input byte is scanned a constant number of times however the garbage is arranged.
 /// </remarks>
-/// <summary>
-/// A message whose Content-Length is over <see cref="MessageReader.MaxBodyBytes"/>: its announced length and its first
-/// bytes (at most <see cref="MessageReader.OversizedPrefixBytes"/>), where its id usually is. The rest was skipped unread.
-/// </summary>
-public sealed record OversizedMessage(long Length, byte[] Prefix);
-
 public sealed class MessageReader(Stream input)
 {
     /// <summary>Header blocks are a few dozen bytes; anything this long without a blank line is garbage.</summary>
@@ -248,24 +248,7 @@ public sealed class MessageReader(Stream input)
         return -1;
     }
 
-    private static bool IsContentLengthAt(ReadOnlySpan<byte> bytes, int i)
-    {
-        for (var j = 0; j < s_contentLength.Length; j++)
-        {
-            var b = bytes[i + j];
-            if (b is >= (byte)'A' and <= (byte)'Z')
-            {
-                b = (byte)(b + 32);
-            }
-
-            if (b != s_contentLength[j])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsContentLengthAt(ReadOnlySpan<byte> bytes, int i) => Ascii.EqualsIgnoreCase(bytes.Slice(i, s_contentLength.Length), s_contentLength);
 
     private ReadOnlySpan<byte> Available => _buffer.AsSpan(_start, _end - _start);
 
@@ -329,18 +312,8 @@ public sealed class MessageReader(Stream input)
         return length is null ? (0, "missing Content-Length", true) : (length.Value, null, false);
     }
 
-    private static bool IsToken(ReadOnlySpan<byte> name)
-    {
-        foreach (var b in name)
-        {
-            if (b <= 32 || b >= 127 || b == (byte)':')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>A header name: visible ASCII, no colon.</summary>
+    private static bool IsToken(ReadOnlySpan<byte> name) => !name.ContainsAnyExceptInRange((byte)33, (byte)126) && !name.Contains((byte)':');
 
     /// <summary>At most 200 bytes of a header block for a log line, with control and non-ASCII bytes escaped.</summary>
     private static string Printable(ReadOnlySpan<byte> bytes)

@@ -31,7 +31,7 @@ public sealed class DiagnosticPublisher(DocumentStore documents, DocumentAnalyze
         var cts = CancellationTokenSource.CreateLinkedTokenSource(connection.Stopping);
         if (_pending.TryGetValue(uri, out var previous))
         {
-            TryCancel(previous);
+            previous.CancelQuietly();
         }
 
         _pending[uri] = cts;
@@ -66,7 +66,7 @@ public sealed class DiagnosticPublisher(DocumentStore documents, DocumentAnalyze
     {
         if (_pending.TryRemove(uri, out var pending))
         {
-            TryCancel(pending);
+            pending.CancelQuietly();
         }
     }
 
@@ -102,19 +102,7 @@ public sealed class DiagnosticPublisher(DocumentStore documents, DocumentAnalyze
         _stopped = true;
         foreach (var cts in _pending.Values)
         {
-            TryCancel(cts);
-        }
-    }
-
-    private static void TryCancel(CancellationTokenSource cts)
-    {
-        try
-        {
-            cts.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Its run already finished.
+            cts.CancelQuietly();
         }
     }
 

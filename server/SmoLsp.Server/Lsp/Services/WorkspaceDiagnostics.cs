@@ -111,15 +111,7 @@ public sealed class WorkspaceDiagnostics : IDisposable
     /// <summary>Stops background work (shutdown); nothing more is published.</summary>
     public void Stop()
     {
-        try
-        {
-            _stop.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // Already disposed.
-        }
-
+        _stop.CancelQuietly();
         _initialScan.TrySetResult();
     }
 
