@@ -82,13 +82,7 @@ public static class CheckCommand
             Description = "Check only shard I of N (1-based) of the file set, split by a hash of each path: for CI matrices. Cross-page rules (SMO210, SMO211) then compare only this shard's pages, unless --site-facts hands them to `smolsp merge`.",
             HelpName = "I/N",
         };
-        shard.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string>() is { } value && !Shard.TryParse(value, out _))
-            {
-                result.AddError($"--shard {value}: expected I/N with 1 <= I <= N, e.g. --shard 2/4");
-            }
-        });
+        Require(shard, value => value is null || Shard.TryParse(value, out _), value => $"--shard {value}: expected I/N with 1 <= I <= N, e.g. --shard 2/4");
         var siteFacts = new Option<string>("--site-facts")
         {
             Description = "Write this run's pages' facts for the cross-page rules (SMO210, SMO211, SMO212, SMO411) to FILE instead of reporting those rules: `smolsp merge` runs them over every shard's file (CI matrices, docs/ci.md).",
@@ -118,24 +112,12 @@ public static class CheckCommand
         var sameOriginOnly = new Option<bool>("--same-origin-only") { Description = "Fetch only from the sites being checked (and siteUrl, which they stand in for): images and page URLs on other hosts are not judged." };
         foreach (var positive in new[] { maxPages, concurrency })
         {
-            positive.Validators.Add(result =>
-            {
-                if (result.GetValueOrDefault<int>() < 1)
-                {
-                    result.AddError($"{result.Option.Name} must be 1 or more");
-                }
-            });
+            Require(positive, value => value >= 1, _ => $"{positive.Name} must be 1 or more");
         }
 
         foreach (var seconds in new[] { timeout, timeBudget })
         {
-            seconds.Validators.Add(result =>
-            {
-                if (result.GetValueOrDefault<double>() is not (> 0 and <= 86_400))
-                {
-                    result.AddError($"{result.Option.Name} must be a number of seconds above 0 (at most a day)");
-                }
-            });
+            Require(seconds, value => value is > 0 and <= 86_400, _ => $"{seconds.Name} must be a number of seconds above 0 (at most a day)");
         }
 
         var command = new Command("check", "Check templates and report SMO problems. Exit codes: 0 nothing at or above --fail-on (and no more warnings than --max-warnings), 1 problems at or above it, 2 usage, configuration or internal error.")
@@ -219,6 +201,17 @@ public static class CheckCommand
         option.Validators.Add(result =>
         {
             foreach (var value in (result.GetValueOrDefault<string[]>() ?? []).Where(v => !valid(v)))
+            {
+                result.AddError(error(value));
+            }
+        });
+
+    /// <summary>Reports the option's value when <paramref name="valid"/> refuses it.</summary>
+    private static void Require<T>(Option<T> option, Func<T?, bool> valid, Func<T?, string> error) =>
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<T>();
+            if (!valid(value))
             {
                 result.AddError(error(value));
             }

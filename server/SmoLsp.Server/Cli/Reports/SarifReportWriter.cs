@@ -44,12 +44,8 @@ public sealed class SarifReportWriter(ReportContext context) : JsonArrayReportWr
         json.WriteStartObject();
         json.WriteString("id", d.Id);
         json.WriteString("name", RuleName(d.Title));
-        json.WriteStartObject("shortDescription");
-        json.WriteString("text", d.Title);
-        json.WriteEndObject();
-        json.WriteStartObject("fullDescription");
-        json.WriteString("text", $"{d.Title}. See {RuleDocs.Link(d)}");
-        json.WriteEndObject();
+        WriteText(json, "shortDescription", d.Title);
+        WriteText(json, "fullDescription", $"{d.Title}. See {RuleDocs.Link(d)}");
         json.WriteString("helpUri", RuleDocs.Link(d));
         json.WriteStartObject("help");
         json.WriteString("text", $"{d.Id}: {d.Title}. Why it matters, examples and configuration: {RuleDocs.Link(d)}");
@@ -83,9 +79,7 @@ public sealed class SarifReportWriter(ReportContext context) : JsonArrayReportWr
         }
 
         json.WriteString("level", Level(m.Severity));
-        json.WriteStartObject("message");
-        json.WriteString("text", m.Message);
-        json.WriteEndObject();
+        WriteText(json, "message", m.Message);
         json.WriteStartArray("locations");
         json.WriteStartObject();
         WritePhysicalLocation(json, path, m.Line, m.Column, m.EndLine, m.EndColumn);
@@ -103,9 +97,7 @@ public sealed class SarifReportWriter(ReportContext context) : JsonArrayReportWr
                 json.WriteStartObject();
                 json.WriteNumber("id", i + 1);
                 WritePhysicalLocation(json, r.Path, r.Line, r.Column, r.EndLine, r.EndColumn);
-                json.WriteStartObject("message");
-                json.WriteString("text", r.Message);
-                json.WriteEndObject();
+                WriteText(json, "message", r.Message);
                 json.WriteEndObject();
             }
 
@@ -156,6 +148,14 @@ public sealed class SarifReportWriter(ReportContext context) : JsonArrayReportWr
 
     public override void WriteEnd(TextWriter output, CheckSummary summary) =>
         output.Write($$"""{{BeforeClose}}],"invocations":[{"executionSuccessful":{{(summary.InternalErrors == 0 ? "true" : "false")}}}]}]}""" + "\n");
+
+    /// <summary>A SARIF message object: <c>"name": { "text": ... }</c>.</summary>
+    private static void WriteText(Utf8JsonWriter json, string name, string text)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("text", text);
+        json.WriteEndObject();
+    }
 
     /// <summary>SARIF levels: info and hint are both "note" (SARIF's "none" means "not a problem").</summary>
     public static string Level(DiagnosticSeverity severity) => severity.ToName(otherwise: "note");

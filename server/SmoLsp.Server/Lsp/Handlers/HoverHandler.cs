@@ -9,14 +9,11 @@ public sealed class HoverHandler(DocumentAnalyzer analyzer, ClientSession sessio
     public void Register(JsonRpcConnection connection) =>
         connection.OnRequest("textDocument/hover", LspJsonContext.Default.HoverParams, LspJsonContext.Default.Hover, (p, context) =>
         {
-            var document = context.Document(p.TextDocument.Uri);
-            if (document is null)
+            if (context.Analyze(analyzer, p.TextDocument.Uri) is not { Document: var document } analysis)
             {
                 return Task.FromResult<Hover?>(null);
             }
 
-            var analysis = analyzer.Analyze(document);
-            context.CancellationToken.ThrowIfCancellationRequested();
             var offset = session.Positions.ToOffset(document.Source, p.Position);
             var text = SocialPreview.Render(analysis, cards.Build(analysis), offset, session.MarkdownHover, out var span);
             return Task.FromResult(text is null

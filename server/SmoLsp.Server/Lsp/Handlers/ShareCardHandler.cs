@@ -11,15 +11,7 @@ public sealed class ShareCardHandler(DocumentAnalyzer analyzer, ShareCardService
     public void Register(JsonRpcConnection connection) =>
         connection.OnRequest(Method, LspJsonContext.Default.ShareCardParams, LspJsonContext.Default.ShareCardInfo, (p, context) =>
         {
-            var document = context.Document(p.TextDocument.Uri);
-            if (document is null)
-            {
-                return Task.FromResult<ShareCardInfo?>(null);
-            }
-
-            var analysis = analyzer.Analyze(document);
-            context.CancellationToken.ThrowIfCancellationRequested();
-            var card = cards.Build(analysis);
-            return Task.FromResult(card is null ? null : cards.ToInfo(analysis, card));
+            var analysis = context.Analyze(analyzer, p.TextDocument.Uri);
+            return Task.FromResult(analysis is not null && cards.Build(analysis) is { } card ? cards.ToInfo(analysis, card) : null);
         });
 }

@@ -238,16 +238,10 @@ public sealed class WorkspaceDiagnostics : IDisposable
                 : new WorkspaceDocumentDiagnosticReport("full", document.Uri, document.Version, resultId, diagnostics));
         }
 
-        var closed = new List<(string Uri, string ResultId, IReadOnlyList<LspDiagnostic> Own, string Path)>();
+        List<(string Uri, string ResultId, IReadOnlyList<LspDiagnostic> Own, string Path)> closed;
         lock (_gate)
         {
-            foreach (var page in _pages.Values)
-            {
-                if (!openPaths.Contains(page.Path))
-                {
-                    closed.Add((page.Uri, ResultId(page), page.Own, page.Path));
-                }
-            }
+            closed = [.. _pages.Values.Where(page => !openPaths.Contains(page.Path)).Select(page => (page.Uri, ResultId(page), page.Own, page.Path))];
         }
 
         closed.Sort(static (a, b) => string.CompareOrdinal(a.Uri, b.Uri));
@@ -405,15 +399,9 @@ public sealed class WorkspaceDiagnostics : IDisposable
         var gone = new List<Page>();
         var openTouched = new HashSet<string>(StringComparer.Ordinal);
 
-        lock (_gate)
+        foreach (var path in plan.Removed)
         {
-            foreach (var path in plan.Removed)
-            {
-                if (_pages.Remove(path, out var page))
-                {
-                    gone.Add(page);
-                }
-            }
+            Drop(path, gone);
         }
 
         foreach (var path in plan.OpenAffected)
@@ -470,14 +458,7 @@ public sealed class WorkspaceDiagnostics : IDisposable
         var path = analysis.Path;
         if (analysis.NotFound)
         {
-            lock (_gate)
-            {
-                if (_pages.Remove(path, out var removed))
-                {
-                    gone.Add(removed);
-                }
-            }
-
+            Drop(path, gone);
             return;
         }
 
@@ -520,6 +501,18 @@ public sealed class WorkspaceDiagnostics : IDisposable
             }
 
             touched.Add(page);
+        }
+    }
+
+    /// <summary>Forgets a page that left the site (deleted, ignored): <see cref="Publish"/> clears what the client shows of it.</summary>
+    private void Drop(string path, List<Page> gone)
+    {
+        lock (_gate)
+        {
+            if (_pages.Remove(path, out var page))
+            {
+                gone.Add(page);
+            }
         }
     }
 
