@@ -216,41 +216,15 @@ public sealed class CheckRunner(TextWriter stdout, TextWriter stderr, AnalysisEn
     /// <summary>Combinations that make no sense are usage errors (exit 2), reported before any work.</summary>
     private bool ValidateOptions(CheckOptions options)
     {
-        string? error = null;
-        var toStdout = options.EffectiveReports.Count(r => r.File is null);
-        if (options.Fix && options.FixDryRun)
-        {
-            error = "--fix and --fix-dry-run cannot be combined";
-        }
-        else if (options.Stdin && options.SiteFactsFile is not null)
-        {
-            error = "--site-facts writes the facts of a run's pages for `smolsp merge`; it needs files to check, not --stdin";
-        }
-        else if (options.Stdin && options.Paths.Count > 0)
-        {
-            error = "--stdin reads one template from standard input; do not also name files or folders";
-        }
-        else if (!options.Stdin && options.StdinFilename is not null)
-        {
-            error = "--stdin-filename needs --stdin";
-        }
-        else if (toStdout > 1)
-        {
-            error = "only one --format can write to standard output; give the others a file (--format sarif=smolsp.sarif)";
-        }
-        else if (options.EffectiveReports.Where(r => r.File is not null).GroupBy(r => r.File, StringComparer.Ordinal).Any(g => g.Count() > 1))
-        {
-            error = "two --format options write to the same file";
-        }
-        else if ((options.Fix || options.FixDryRun) && options.Paths.Any(WebAddresses.IsUrl))
-        {
-            error = "--fix and --fix-dry-run change files; a served page (a URL) has none to change";
-        }
-        else if (options.MaxWarnings is < 0)
-        {
-            error = "--max-warnings must be 0 or more";
-        }
-
+        var error = options.Fix && options.FixDryRun ? "--fix and --fix-dry-run cannot be combined"
+            : options.Stdin && options.SiteFactsFile is not null ? "--site-facts writes the facts of a run's pages for `smolsp merge`; it needs files to check, not --stdin"
+            : options.Stdin && options.Paths.Count > 0 ? "--stdin reads one template from standard input; do not also name files or folders"
+            : !options.Stdin && options.StdinFilename is not null ? "--stdin-filename needs --stdin"
+            : options.EffectiveReports.Count(r => r.File is null) > 1 ? "only one --format can write to standard output; give the others a file (--format sarif=smolsp.sarif)"
+            : options.EffectiveReports.Where(r => r.File is not null).GroupBy(r => r.File, StringComparer.Ordinal).Any(g => g.Count() > 1) ? "two --format options write to the same file"
+            : (options.Fix || options.FixDryRun) && options.Paths.Any(WebAddresses.IsUrl) ? "--fix and --fix-dry-run change files; a served page (a URL) has none to change"
+            : options.MaxWarnings is < 0 ? "--max-warnings must be 0 or more"
+            : null;
         if (error is not null)
         {
             stderr.WriteLine("smolsp: error: " + error);

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
-using SmoLsp.Analysis.Rules;
 using SmoLsp.Rules;
 using SmoLsp.Server.Site;
 

@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Rules;
-using SmoLsp.Rules;
 using SmoLsp.Server.Plugins;
 using SmoLsp.Server.Site;
 
@@ -97,22 +95,14 @@ public sealed class WatchRunner
 
     private int RunCore(CheckOptions options, CancellationToken token)
     {
-        if (options.Fix || options.FixDryRun)
+        // --fix: writing files while watching them would re-trigger the watch on its own edits.
+        var usage = options.Fix || options.FixDryRun ? "--watch cannot be combined with --fix"
+            : options.EffectiveReports.Any(r => r.Format != ReportFormat.Text || r.File is not null) ? "--watch prints text only; use --format text (the default)"
+            : options.Stdin ? "--watch watches files; it cannot read --stdin"
+            : null;
+        if (usage is not null)
         {
-            // Writing files while watching them would re-trigger the watch on its own edits.
-            _stderr.WriteLine("smolsp: error: --watch cannot be combined with --fix");
-            return ExitCodes.Error;
-        }
-
-        if (options.EffectiveReports.Any(r => r.Format != ReportFormat.Text || r.File is not null))
-        {
-            _stderr.WriteLine("smolsp: error: --watch prints text only; use --format text (the default)");
-            return ExitCodes.Error;
-        }
-
-        if (options.Stdin)
-        {
-            _stderr.WriteLine("smolsp: error: --watch watches files; it cannot read --stdin");
+            _stderr.WriteLine("smolsp: error: " + usage);
             return ExitCodes.Error;
         }
 

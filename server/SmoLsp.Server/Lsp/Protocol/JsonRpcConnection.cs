@@ -70,26 +70,12 @@ public sealed class JsonRpcConnection : IAsyncDisposable
     public void OnRequest<TParams, TResult>(string method, JsonTypeInfo<TParams> paramsInfo, JsonTypeInfo<TResult> resultInfo, Func<TParams, RequestContext, Task<TResult?>> handler, bool inline = false)
         where TParams : class
         where TResult : class =>
-        _requests[method] = new RequestHandler(
-            element => Deserialize(element, paramsInfo),
-            async (p, context) =>
-            {
-                var result = await handler((TParams)p!, context).ConfigureAwait(false);
-                return result is null ? null : JsonSerializer.SerializeToUtf8Bytes(result, resultInfo);
-            },
-            inline);
+        _requests[method] = new RequestHandler(element => Deserialize(element, paramsInfo), Respond(resultInfo, (p, context) => handler((TParams)p!, context)), inline);
 
     /// <summary>Registers a request handler for a method without params.</summary>
     public void OnRequest<TResult>(string method, JsonTypeInfo<TResult> resultInfo, Func<RequestContext, Task<TResult?>> handler, bool inline = false)
         where TResult : class =>
-        _requests[method] = new RequestHandler(
-            _ => null,
-            async (_, context) =>
-            {
-                var result = await handler(context).ConfigureAwait(false);
-                return result is null ? null : JsonSerializer.SerializeToUtf8Bytes(result, resultInfo);
-            },
-            inline);
+        _requests[method] = new RequestHandler(_ => null, Respond(resultInfo, (_, context) => handler(context)), inline);
 
     /// <summary>Registers a notification handler; it runs on the read loop, in arrival order.</summary>
     public void OnNotification<TParams>(string method, JsonTypeInfo<TParams> paramsInfo, Action<TParams> handler)
@@ -555,6 +541,11 @@ public sealed class JsonRpcConnection : IAsyncDisposable
             throw LspException.InvalidParams("Invalid params: " + ex.Message);
         }
     }
+
+    /// <summary>Runs a handler and serializes its result (null: a void result).</summary>
+    private static Func<object?, RequestContext, Task<byte[]?>> Respond<TResult>(JsonTypeInfo<TResult> resultInfo, Func<object?, RequestContext, Task<TResult?>> handler)
+        where TResult : class =>
+        async (p, context) => await handler(p, context).ConfigureAwait(false) is { } result ? JsonSerializer.SerializeToUtf8Bytes(result, resultInfo) : null;
 
     private sealed record RequestHandler(Func<JsonElement?, object?> Parse, Func<object?, RequestContext, Task<byte[]?>> Run, bool Inline);
 

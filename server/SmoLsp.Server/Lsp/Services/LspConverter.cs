@@ -21,21 +21,29 @@ public sealed class LspConverter(ClientSession session, DocumentStore documents,
 
     public PositionConverter Positions => session.Positions;
 
-    public IReadOnlyList<LspDiagnostic> ToLsp(DocumentAnalysis analysis)
-    {
-        var diagnostics = analysis.Diagnostics;
-        var result = new LspDiagnostic[diagnostics.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = ToLsp(analysis.Document, diagnostics[i]);
-        }
+    public IReadOnlyList<LspDiagnostic> ToLsp(DocumentAnalysis analysis) => [.. analysis.Diagnostics.Select(d => ToLsp(analysis.Document, d))];
 
-        return result;
-    }
+    public LspDiagnostic ToLsp(DocumentSnapshot document, Diagnostic diagnostic) => Create(
+        diagnostic,
+        Positions.ToRange(document.Source, Clamp(diagnostic.Span, document.Source.Length)),
+        session.RelatedInformation && diagnostic.RelatedLocations.Count > 0 ? Related(document, diagnostic) : null,
+        // Lists are omitted rather than empty: Neovim returns an empty list as {} when it sends the diagnostic back.
+        new DiagnosticData(diagnostic.Id, document.Uri, document.Version, diagnostic.Span.Start, diagnostic.Span.Length,
+            diagnostic.Fixes.Count > 0 ? diagnostic.Fixes.Select(f => f.Title).ToArray() : null));
 
-    public LspDiagnostic ToLsp(DocumentSnapshot document, Diagnostic diagnostic) => new()
+    /// <summary>A cross-page finding: its ranges were counted in this client's encoding while each page's text was at hand.</summary>
+    public LspDiagnostic ToLsp(SiteDiagnostic d, Func<string, string> uriOf) => Create(
+        d.Diagnostic,
+        LspRange.From(d.Range),
+        session.RelatedInformation && d.Related.Count > 0
+            ? [.. d.Related.Select(r => new DiagnosticRelatedInformation(new Location(uriOf(r.Path), LspRange.From(r.Range)), r.Message))]
+            : null,
+        new DiagnosticData(d.Diagnostic.Id, uriOf(d.Path), 0, d.Diagnostic.Span.Start, d.Diagnostic.Span.Length));
+
+    /// <summary>What every diagnostic says the same way, from an open document, a file on disk or the cross-page pass.</summary>
+    private LspDiagnostic Create(Diagnostic diagnostic, LspRange range, IReadOnlyList<DiagnosticRelatedInformation>? related, DiagnosticData data) => new()
     {
-        Range = Positions.ToRange(document.Source, Clamp(diagnostic.Span, document.Source.Length)),
+        Range = range,
         // Our 1..4 runs Hint..Error; LSP's runs Error..Hint.
         Severity = 5 - (int)diagnostic.Severity,
         Code = diagnostic.Id,
@@ -43,30 +51,9 @@ public sealed class LspConverter(ClientSession session, DocumentStore documents,
         Source = Source,
         Message = diagnostic.Message,
         Tags = diagnostic.IsUnnecessary ? [UnnecessaryTag] : null,
-        RelatedInformation = session.RelatedInformation && diagnostic.RelatedLocations.Count > 0 ? Related(document, diagnostic) : null,
-        // Lists are omitted rather than empty: Neovim returns an empty list as {} when it sends the diagnostic back.
-        Data = new DiagnosticData(diagnostic.Id, document.Uri, document.Version, diagnostic.Span.Start, diagnostic.Span.Length,
-            diagnostic.Fixes.Count > 0 ? diagnostic.Fixes.Select(f => f.Title).ToArray() : null),
+        RelatedInformation = related,
+        Data = data,
     };
-
-    /// <summary>A cross-page finding: its ranges were counted in this client's encoding while each page's text was at hand.</summary>
-    public LspDiagnostic ToLsp(SiteDiagnostic d, Func<string, string> uriOf)
-    {
-        var uri = uriOf(d.Path);
-        return new LspDiagnostic
-        {
-            Range = LspRange.From(d.Range),
-            Severity = 5 - (int)d.Diagnostic.Severity,
-            Code = d.Diagnostic.Id,
-            CodeDescription = new CodeDescription(Cli.RuleDocs.Link(d.Diagnostic.Descriptor, session.DocsBaseUrl)),
-            Source = Source,
-            Message = d.Diagnostic.Message,
-            RelatedInformation = session.RelatedInformation && d.Related.Count > 0
-                ? [.. d.Related.Select(r => new DiagnosticRelatedInformation(new Location(uriOf(r.Path), LspRange.From(r.Range)), r.Message))]
-                : null,
-            Data = new DiagnosticData(d.Diagnostic.Id, uri, 0, d.Diagnostic.Span.Start, d.Diagnostic.Span.Length),
-        };
-    }
 
     /// <summary>
     /// A workspace edit for <paramref name="edits"/>, whose offsets are into <paramref name="document"/> unless they name
@@ -131,18 +118,12 @@ public sealed class LspConverter(ClientSession session, DocumentStore documents,
         return string.Join('\n', lines);
     }
 
-    private DiagnosticRelatedInformation[] Related(DocumentSnapshot document, Diagnostic diagnostic)
+    private DiagnosticRelatedInformation[] Related(DocumentSnapshot document, Diagnostic diagnostic) => [.. diagnostic.RelatedLocations.Select(related =>
     {
-        var result = new List<DiagnosticRelatedInformation>();
-        foreach (var related in diagnostic.RelatedLocations)
-        {
-            var (uri, _, source) = related.DocumentPath is null ? (document.Uri, document.Version, document.Source) : Resolve(related.DocumentPath);
-            var range = source is null ? new LspRange(new Position(0, 0), new Position(0, 0)) : Positions.ToRange(source, Clamp(related.Span, source.Length));
-            result.Add(new DiagnosticRelatedInformation(new Location(uri, range), related.Message));
-        }
-
-        return [.. result];
-    }
+        var (uri, _, source) = related.DocumentPath is null ? (document.Uri, document.Version, document.Source) : Resolve(related.DocumentPath);
+        var range = source is null ? new LspRange(new Position(0, 0), new Position(0, 0)) : Positions.ToRange(source, Clamp(related.Span, source.Length));
+        return new DiagnosticRelatedInformation(new Location(uri, range), related.Message);
+    })];
 
     /// <summary>
     /// The location of a span of <paramref name="path"/> (the document itself when it is its path), converted against that

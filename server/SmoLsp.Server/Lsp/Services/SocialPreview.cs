@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using SmoLsp.Analysis.Cards;
 using SmoLsp.Analysis.Model;
-using SmoLsp.Analysis.Syntax;
 using SmoLsp.Analysis.Text;
 
 namespace SmoLsp.Server.Lsp.Services;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using SmoLsp.Analysis.Site;
-using SmoLsp.Analysis.Text;
 using SmoLsp.Server.Lsp.Protocol;
 using SmoLsp.Server.Site;
 using Serilog;
