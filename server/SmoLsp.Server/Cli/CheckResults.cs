@@ -109,10 +109,17 @@ public sealed class CheckSummary
 
     public int Problems => Errors + Warnings + Infos + Hints;
 
-    public void Count(ReportMessage message)
+    /// <summary>Counts one file's problems as the report shows them, and the ones suppressed inline.</summary>
+    public void Add(IReadOnlyList<ReportMessage> shown, int suppressed)
     {
-        ByRule[message.RuleId] = ByRule.GetValueOrDefault(message.RuleId) + 1;
-        Count(message.Severity);
+        FilesWithProblems += shown.Count > 0 ? 1 : 0;
+        foreach (var message in shown)
+        {
+            ByRule[message.RuleId] = ByRule.GetValueOrDefault(message.RuleId) + 1;
+            Count(message.Severity);
+        }
+
+        Suppressed += suppressed;
     }
 
     public void Count(DiagnosticSeverity severity)

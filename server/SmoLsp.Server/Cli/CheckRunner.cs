@@ -473,17 +473,7 @@ public sealed class CheckRunner(TextWriter stdout, TextWriter stderr, AnalysisEn
                 summary.AllWarnings += m.Severity == DiagnosticSeverity.Warning ? 1 : 0;
             }
 
-            var shown = Shown(outcome.Messages, options);
-            if (shown.Count > 0)
-            {
-                summary.FilesWithProblems++;
-                foreach (var m in shown)
-                {
-                    summary.Count(m);
-                }
-            }
-
-            summary.Suppressed += Shown(outcome.Suppressed, options).Count;
+            summary.Add(Shown(outcome.Messages, options), Shown(outcome.Suppressed, options).Count);
             for (var s = 0; s < sinks.Count; s++)
             {
                 sinks[s].Writer.WriteFile(sinks[s].Output, formatted[index % batch][s]);

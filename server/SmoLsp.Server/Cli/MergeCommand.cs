@@ -89,18 +89,8 @@ public static class MergeCommand
         text.WriteStart(stdout);
         foreach (var file in files)
         {
-            if (file.Messages.Count > 0)
-            {
-                summary.FilesWithProblems++;
-            }
-
-            foreach (var m in file.Messages)
-            {
-                summary.Count(m);
-                highest = highest is null || m.Severity > highest ? m.Severity : highest;
-            }
-
-            summary.Suppressed += file.Suppressed.Count;
+            summary.Add(file.Messages, file.Suppressed.Count);
+            highest = Max(highest, file.Messages.Select(m => (DiagnosticSeverity?)m.Severity).Max());
             text.WriteFile(stdout, text.FormatFile(file));
         }
 

@@ -25,12 +25,10 @@ public static class PluginCatalog
         var cwd = Path.GetFullPath(workingDirectory ?? Environment.CurrentDirectory);
         string? configFile = null;
         string target;
-        if (request.ConfigFile is { } explicitFile)
+        if (request.ConfigFile is not null)
         {
-            configFile = Path.GetFullPath(explicitFile, cwd);
-            if (!File.Exists(configFile))
+            if (!Cli.CheckSession.TryResolveConfigFile(request.ConfigFile, cwd, stderr, out configFile))
             {
-                stderr.WriteLine($"smolsp: error: --config {explicitFile}: no such file");
                 return new CatalogResult(null, false);
             }
 

@@ -17,13 +17,9 @@ public sealed class OsProcessLiveness : IProcessLiveness
             using var process = Process.GetProcessById(processId);
             return !process.HasExited;
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
-            return false; // no such process
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
+            return false; // no such process, or it exited while we looked
         }
         catch (System.ComponentModel.Win32Exception)
         {

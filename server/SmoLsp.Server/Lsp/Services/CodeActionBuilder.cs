@@ -152,14 +152,14 @@ public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter co
 
     private CodeAction Action(string title, string kind, JsonElement? diagnostics, bool? preferred, CodeActionData data, bool lazy, DocumentAnalysis analysis)
     {
-        var dataElement = JsonSerializer.SerializeToElement(data, LspJsonContext.Default.CodeActionData);
+        var action = new CodeAction { Title = title, Kind = kind, Diagnostics = diagnostics, IsPreferred = preferred, Data = JsonSerializer.SerializeToElement(data, LspJsonContext.Default.CodeActionData) };
         if (lazy)
         {
-            return new CodeAction { Title = title, Kind = kind, Diagnostics = diagnostics, IsPreferred = preferred, Data = dataElement };
+            return action;
         }
 
         var (edits, suggestion) = Edits(analysis, data, title);
-        return new CodeAction { Title = title, Kind = kind, Diagnostics = diagnostics, IsPreferred = preferred, Edit = converter.ToWorkspaceEdit(analysis.Document, edits ?? [], snippets: suggestion), Data = dataElement };
+        return action with { Edit = converter.ToWorkspaceEdit(analysis.Document, edits ?? [], snippets: suggestion) };
     }
 
     /// <summary>The action's edits, and whether they are a suggestion's (whose placeholder may become a snippet tab stop).</summary>

@@ -186,18 +186,13 @@ public sealed class ConfigurationSync(ClientSession session, SiteSession site, D
 
         lock (_fileStamps)
         {
-            if (!_fileStamps.TryGetValue(file, out var seen))
-            {
-                _fileStamps[file] = stamp;
-                return false;
-            }
-
-            if (seen == stamp)
-            {
-                return false;
-            }
-
+            // The first look only records the stamp: there is nothing older to compare with.
+            var known = _fileStamps.TryGetValue(file, out var seen);
             _fileStamps[file] = stamp;
+            if (!known || seen == stamp)
+            {
+                return false;
+            }
         }
 
         site.Settings.Invalidate();
