@@ -119,15 +119,8 @@ public sealed class CheckSession
         session.Notes.AddRange(notes);
         var problems = new List<WalkProblem>();
         var pages = new SortedSet<string>(site.Walk(problems), StringComparer.Ordinal);
-        foreach (var file in files.Where(f => f != stdinPath))
-        {
-            pages.Add(file);
-        }
-
-        foreach (var problem in problems)
-        {
-            session.Notes.Add($"{Display(problem.Path)}: warning: {problem.Message}");
-        }
+        pages.UnionWith(files.Where(f => f != stdinPath));
+        session.Notes.AddRange(problems.Select(problem => $"{Display(problem.Path)}: warning: {problem.Message}"));
 
         session.Pages = stdinPath is null ? [.. pages] : [stdinPath];
         // Served pages take the working directory's configuration: a broken one is an error before anything is fetched.

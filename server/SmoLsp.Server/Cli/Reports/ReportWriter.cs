@@ -36,14 +36,8 @@ public sealed class ReportContext
     public string? HelpLink(string id) => Descriptor(id) is { } d ? RuleDocs.Link(d) : null;
 
     /// <summary>The version <c>smolsp --version</c> prints, without the source-control suffix.</summary>
-    public static string ToolVersion { get; } = ReadVersion();
-
-    private static string ReadVersion()
-    {
-        var informational = typeof(ReportContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var plus = informational.IndexOf('+', StringComparison.Ordinal);
-        return plus < 0 ? informational : informational[..plus];
-    }
+    public static string ToolVersion { get; } =
+        (typeof(ReportContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 }
 
 /// <summary>

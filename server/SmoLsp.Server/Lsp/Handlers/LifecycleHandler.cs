@@ -59,17 +59,15 @@ public sealed class LifecycleHandler(ClientSession session, ConfigurationSync co
         }, inline: true);
     }
 
-    private ServerCapabilities Capabilities() => new()
-    {
-        PositionEncoding = session.Positions.Encoding,
+    private ServerCapabilities Capabilities() => new(
+        PositionEncoding: session.Positions.Encoding,
         // Incremental: clients send only what changed, which keeps a 1 MB template cheap to type in.
-        TextDocumentSync = new TextDocumentSyncOptions(OpenClose: true, Change: 2, Save: true),
-        HoverProvider = true,
-        CodeActionProvider = session.CodeActionLiterals
+        TextDocumentSync: new TextDocumentSyncOptions(OpenClose: true, Change: 2, Save: true),
+        HoverProvider: true,
+        CodeActionProvider: session.CodeActionLiterals
             ? new CodeActionOptions([CodeActionKinds.QuickFix, CodeActionKinds.SourceFixAllSmoLsp], session.ResolveCodeActionEdits)
             : null,
         // Inter-file: a layout or another page's title changes this page's report. Workspace: closed files are reported too.
-        DiagnosticProvider = session.PullDiagnostics ? new DiagnosticOptions("smolsp", InterFileDependencies: true, WorkspaceDiagnostics: true) : null,
-        Workspace = new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)),
-    };
+        DiagnosticProvider: session.PullDiagnostics ? new DiagnosticOptions("smolsp", InterFileDependencies: true, WorkspaceDiagnostics: true) : null,
+        Workspace: new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true)));
 }

@@ -53,20 +53,13 @@ public sealed record WorkspaceFoldersServerCapabilities(bool Supported, bool Cha
 
 public sealed record WorkspaceServerCapabilities(WorkspaceFoldersServerCapabilities? WorkspaceFolders = null);
 
-public sealed record ServerCapabilities
-{
-    public string? PositionEncoding { get; init; }
-
-    public required TextDocumentSyncOptions TextDocumentSync { get; init; }
-
-    public bool HoverProvider { get; init; }
-
-    public CodeActionOptions? CodeActionProvider { get; init; }
-
-    public DiagnosticOptions? DiagnosticProvider { get; init; }
-
-    public WorkspaceServerCapabilities? Workspace { get; init; }
-}
+public sealed record ServerCapabilities(
+    string? PositionEncoding,
+    TextDocumentSyncOptions TextDocumentSync,
+    bool HoverProvider,
+    CodeActionOptions? CodeActionProvider,
+    DiagnosticOptions? DiagnosticProvider,
+    WorkspaceServerCapabilities? Workspace);
 
 public sealed record ServerInfo(string Name, string Version);
 

@@ -62,22 +62,9 @@ public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter co
             var suppressible = selected.Where(d => d.Descriptor != EngineRules.UnusedSuppression).ToList();
             var lines = suppressible.GroupBy(d => document.Source.Lines.GetLineNumber(d.Span.Start)).Take(2).ToList();
             var reserved = lines.Count + (suppressible.Count > 0 ? 1 : 0) + 1;
-            var fixes = new List<(Diagnostic Diagnostic, int Index)>();
-            foreach (var covered in new[] { false, true })
-            {
-                foreach (var diagnostic in selected)
-                {
-                    if (complete.Contains(diagnostic) != covered)
-                    {
-                        continue;
-                    }
 
-                    for (var i = 0; i < diagnostic.Fixes.Count; i++)
-                    {
-                        fixes.Add((diagnostic, i));
-                    }
-                }
-            }
+            // The fixes "complete" does not cover first (OrderBy is stable: otherwise in selection order).
+            var fixes = selected.OrderBy(complete.Contains).SelectMany(d => d.Fixes.Select((_, i) => (Diagnostic: d, Index: i)));
 
             foreach (var (diagnostic, i) in fixes.Take(Math.Max(0, MaxActions - actions.Count - reserved)))
             {
