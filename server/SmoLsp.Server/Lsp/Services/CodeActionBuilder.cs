@@ -298,7 +298,7 @@ public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter co
             }
         }
 
-        var span = converter.Positions.ToSpan(document.Source, request.Range);
+        var span = session.Positions.ToSpan(document.Source, request.Range);
         AddAll(d => d.Span.IntersectsWith(span));
         return selected;
     }

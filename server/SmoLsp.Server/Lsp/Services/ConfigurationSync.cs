@@ -25,11 +25,6 @@ public sealed class ConfigurationSync(ClientSession session, SiteSession site, D
     /// <summary>Raised after the configuration changed (settings, a <c>smolsp.json</c>, a plugin): the site is walked and re-checked.</summary>
     public event Action? Changed;
 
-    /// <summary>Completes when the editor's initial settings are known, so the first diagnostics already honour them.</summary>
-    public Task Ready => session.SettingsReady;
-
-    public void MarkReady() => session.MarkSettingsReady();
-
     /// <summary>Shows what is wrong with a file's configuration (errors, plugin messages) once each; called after each analysis.</summary>
     public void ReportProblems(FileSettings settings)
     {
@@ -91,7 +86,7 @@ public sealed class ConfigurationSync(ClientSession session, SiteSession site, D
             await PullAsync(recheck: false).ConfigureAwait(false);
         }
 
-        MarkReady();
+        session.MarkSettingsReady();
     }
 
     /// <summary><c>workspace/didChangeConfiguration</c>: use the pushed settings, or ask for them when the client only signals.</summary>
@@ -100,7 +95,7 @@ public sealed class ConfigurationSync(ClientSession session, SiteSession site, D
         if (settings is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty(Section, out var section))
         {
             ApplySettings(section);
-            MarkReady();
+            session.MarkSettingsReady();
             Recheck();
         }
         else if (session.ConfigurationRequests)
@@ -262,7 +257,7 @@ public sealed class ConfigurationSync(ClientSession session, SiteSession site, D
         }
         finally
         {
-            MarkReady();
+            session.MarkSettingsReady();
         }
 
         if (recheck || documents.Current.Count > 0)
