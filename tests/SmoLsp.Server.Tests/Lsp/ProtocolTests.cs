@@ -65,6 +65,16 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task Initialization_options_of_the_wrong_type_mean_the_defaults_not_a_failed_initialize()
+    {
+        await using var client = new LspTestClient();
+        var response = await client.InitializeAsync(Capabilities.Neovim07, new { diagnosticDelayMs = "soon", watchFiles = "no", docsBaseUrl = 7, logMessages = "yes" });
+        response["error"].ShouldBeNull();
+        ((int?)response["result"]!["capabilities"]!["textDocumentSync"]!["change"]).ShouldBe(2);
+        await client.ShutdownAndExitAsync();
+    }
+
+    [Fact]
     public async Task Unknown_methods_fail_and_unknown_dollar_notifications_are_ignored()
     {
         await using var client = new LspTestClient();

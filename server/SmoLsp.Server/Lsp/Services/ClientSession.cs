@@ -102,7 +102,7 @@ public sealed class ClientSession
         WorkDoneProgress = Bool(caps, "window", "workDoneProgress");
 
         var options = p.InitializationOptions ?? default;
-        if (Get(options, "diagnosticDelayMs") is { } delay && delay.TryGetInt32(out var ms) && ms >= 0)
+        if (Get(options, "diagnosticDelayMs") is { ValueKind: JsonValueKind.Number } delay && delay.TryGetInt32(out var ms) && ms >= 0)
         {
             DiagnosticDelay = TimeSpan.FromMilliseconds(ms);
         }
