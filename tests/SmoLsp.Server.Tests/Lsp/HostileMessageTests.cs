@@ -126,6 +126,22 @@ public sealed class HostileMessageTests
     }
 
     [Fact]
+    public async Task A_client_error_whose_code_is_not_a_number_still_ends_the_servers_request()
+    {
+        var toServer = new System.IO.Pipelines.Pipe();
+        var toClient = new System.IO.Pipelines.Pipe();
+        await using var connection = new JsonRpcConnection(toServer.Reader.AsStream(), toClient.Writer.AsStream(), Serilog.Core.Logger.None);
+        var run = connection.RunAsync();
+        var request = connection.SendRequestAsync("workspace/configuration", new Empty(), LspJsonContext.Default.Empty, LspJsonContext.Default.JsonElement, CancellationToken.None);
+        await toServer.Writer.WriteAsync(MessageWriter.Frame("{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":\"x\",\"message\":\"no\"}}"u8));
+        var error = await Should.ThrowAsync<LspException>(request.WaitAsync(TimeSpan.FromSeconds(10)));
+        error.Code.ShouldBe(ErrorCodes.InternalError);
+        error.Message.ShouldBe("no");
+        await toServer.Writer.CompleteAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Every_hostile_message_in_one_stream_still_leaves_the_server_serving()
     {
         await using var client = await StartAsync();

@@ -290,7 +290,7 @@ public sealed class JsonRpcConnection : IAsyncDisposable
 
         if (message.Error is { } error)
         {
-            var code = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var c) && c.TryGetInt32(out var n) ? n : ErrorCodes.InternalError;
+            var code = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n) ? n : ErrorCodes.InternalError;
             var text = error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var m) && IncomingMessage.TryGetString(m, out var t) ? t : "error";
             completion.TrySetException(new LspException(code, text ?? "error"));
         }
