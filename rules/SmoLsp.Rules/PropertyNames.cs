@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SmoLsp.Analysis.Model;
 using SmoLsp.Analysis.Rules;
 using SmoLsp.Rules.OpenGraph;
@@ -212,6 +213,30 @@ internal static class PropertyNames
     /// neither (known, or nothing this catalog speaks for). Null for "neither".
     /// </summary>
     public static (PropertyFamily Family, IReadOnlyList<string> Suggestions)? Check(string key)
+    {
+        // A pure function of the key, and sites repeat their keys on every page: each is looked up once per process
+        // (edit distances against the whole catalog), up to a cap a hostile site cannot grow past.
+        if (s_checked.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var found = CheckCore(key);
+        if (Volatile.Read(ref s_remembered) < MaxRememberedKeys && s_checked.TryAdd(key, found))
+        {
+            Interlocked.Increment(ref s_remembered);
+        }
+
+        return found;
+    }
+
+    private const int MaxRememberedKeys = 4096;
+
+    private static int s_remembered; // ConcurrentDictionary.Count would take every lock
+
+    private static readonly ConcurrentDictionary<string, (PropertyFamily Family, IReadOnlyList<string> Suggestions)?> s_checked = new(StringComparer.Ordinal);
+
+    private static (PropertyFamily Family, IReadOnlyList<string> Suggestions)? CheckCore(string key)
     {
         if (IsKnown(key))
         {

@@ -41,6 +41,13 @@ internal static class TemplatePath
     public static string Combine(string directory, string relative)
     {
         var separator = SeparatorOf(directory);
+        var other = separator == '/' ? '\\' : '/';
+        if (directory.Length > 0 && directory[directory.Length - 1] != separator && directory.IndexOf(other) < 0 && IsPlain(relative))
+        {
+            // The common case (a folder and "Shared/_Layout.cshtml"): nothing to resolve, one string.
+            return string.Concat(directory, separator.ToString(), relative.Replace(other, separator));
+        }
+
         var parts = new List<string>(directory.Split('/', '\\'));
         if (parts.Count > 1 && parts[^1].Length == 0)
         {
@@ -69,6 +76,29 @@ internal static class TemplatePath
         }
 
         return parts.Count == 1 ? parts[0] + separator : string.Join(separator, parts);
+    }
+
+    /// <summary>True when every segment of <paramref name="relative"/> is a name: none empty, "." or "..".</summary>
+    private static bool IsPlain(string relative)
+    {
+        var start = 0;
+        for (var i = 0; i <= relative.Length; i++)
+        {
+            if (i < relative.Length && relative[i] is not ('/' or '\\'))
+            {
+                continue;
+            }
+
+            var length = i - start;
+            if (length == 0 || (relative[start] == '.' && (length == 1 || (length == 2 && relative[start + 1] == '.'))))
+            {
+                return false;
+            }
+
+            start = i + 1;
+        }
+
+        return true;
     }
 
     /// <summary>The folders from <paramref name="directory"/> up to the root, nearest first, at most <paramref name="max"/>.</summary>

@@ -174,7 +174,8 @@ public sealed class ParsedTemplate
         }
 
         var projected = Projection.ProjectedText.AsSpan(span.Start, span.Length);
-        var text = stripTags && projected.IndexOf('<') >= 0 ? StripTags(projected) : projected.ToString();
+        // Nothing masked in the span (the usual case): the raw text is the text, one string for both.
+        var text = stripTags && projected.IndexOf('<') >= 0 ? StripTags(projected) : projected.SequenceEqual(raw.AsSpan()) ? raw : projected.ToString();
         if (isRazor && text.Contains("@@", StringComparison.Ordinal))
         {
             text = text.Replace("@@", "@", StringComparison.Ordinal);

@@ -125,6 +125,7 @@ public sealed class CheckFixer(SiteSession site, CheckOptions options, bool stdi
             return new FixRun(original, 0) { WriteFailed = write.Status == ReplaceStatus.Failed };
         }
 
+        site.Workspace.Invalidate(analysis.Path); // a page that uses this file as its layout reads the fixed text
         site.Record(analysis with { Result = result, Text = result.Document.Text });
         return new FixRun(result, applied);
     }

@@ -18,9 +18,28 @@ public static class ReportMessages
     {
         private const int MaxTexts = 100_000;
         private readonly ConcurrentDictionary<string, string> _texts = new(StringComparer.Ordinal);
+        private int _count; // ConcurrentDictionary.Count takes every lock: counted here instead
 
-        public string Share(string text) =>
-            _texts.TryGetValue(text, out var shared) ? shared : _texts.Count < MaxTexts ? _texts.GetOrAdd(text, text) : text;
+        public string Share(string text)
+        {
+            if (_texts.TryGetValue(text, out var shared))
+            {
+                return shared;
+            }
+
+            if (Volatile.Read(ref _count) >= MaxTexts)
+            {
+                return text;
+            }
+
+            shared = _texts.GetOrAdd(text, text);
+            if (ReferenceEquals(shared, text))
+            {
+                Interlocked.Increment(ref _count);
+            }
+
+            return shared;
+        }
     }
 
     /// <summary>A file's problems and its inline-suppressed ones, in position order.</summary>

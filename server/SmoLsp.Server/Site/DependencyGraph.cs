@@ -9,7 +9,7 @@ namespace SmoLsp.Server.Site;
 /// </summary>
 public sealed class DependencyGraph
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, string[]> _dependencies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _dependents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _strings = new(StringComparer.Ordinal);

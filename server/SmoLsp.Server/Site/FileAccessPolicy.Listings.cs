@@ -101,6 +101,54 @@ public sealed partial class FileAccessPolicy
         return listing is null ? null : listing.TryGetValue(name, out var type) ? type : ListedType.Absent;
     }
 
+    /// <summary>
+    /// Lists a folder for the <see cref="SiteWalker"/> (its subfolders and templates) and, under a snapshot, keeps the
+    /// whole listing, so the questions that follow about the folder's other files (<c>.smolspignore</c>,
+    /// <c>smolsp.json</c>, layouts) need no second <c>getdents</c>. Throws on an unreadable folder, as the walk expects.
+    /// </summary>
+    public IReadOnlyList<DirectoryEntry> ListForWalk(string directory)
+    {
+        var entries = new List<DirectoryEntry>();
+        var listing = new Dictionary<string, ListedType>(StringComparer.Ordinal);
+        foreach (var (name, isDirectory, isLink) in new FileSystemEnumerable<(string, bool, bool)>(
+            directory,
+            static (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+            s_listing))
+        {
+            listing[name] = isLink ? ListedType.Link : isDirectory ? ListedType.Directory : ListedType.File;
+            if (isDirectory || SiteWalker.IsTemplatePath(name))
+            {
+                entries.Add(new DirectoryEntry(Path.Join(directory, name), name, isDirectory, isLink));
+            }
+        }
+
+        if (_listings is { } listings && RealDirectory(directory) is { } real && Contains(real))
+        {
+            listings.TryAdd(real, listing);
+        }
+
+        return entries;
+    }
+
+    /// <summary>Whether a snapshot's listing of <paramref name="directory"/> holds a file (not a folder) whose name matches; null without one.</summary>
+    public bool? ListingHas(string directory, Func<string, bool> match)
+    {
+        if (_listings is not { } listings || RealDirectory(directory) is not { } real || !Contains(real) || listings.GetOrAdd(real, List) is not { } listing)
+        {
+            return null;
+        }
+
+        foreach (var (name, type) in listing)
+        {
+            if (type != ListedType.Directory && match(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static Dictionary<string, ListedType>? List(string realDirectory)
     {
         try

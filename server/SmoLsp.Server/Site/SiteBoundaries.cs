@@ -33,7 +33,7 @@ public sealed class SiteBoundaries
 
     private string FolderSite(string directory) => _siteByDirectory.GetOrAdd(directory, d =>
     {
-        if (IsSiteFolder(d))
+        if (_files.ListingHas(d, IsMarker) ?? IsSiteFolder(d))
         {
             return d;
         }
@@ -43,21 +43,14 @@ public sealed class SiteBoundaries
         return root is null || root == d || parent is null ? d : FolderSite(parent);
     });
 
+    private static bool IsMarker(string fileName) => s_markers.Contains(fileName) || fileName.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>One listing of the folder rather than a <c>stat</c> per marker.</summary>
     public static bool IsSiteFolder(string directory)
     {
         try
         {
-            foreach (var file in Directory.EnumerateFiles(directory))
-            {
-                var name = Path.GetFileName(file.AsSpan());
-                if (s_markers.Contains(name.ToString()) || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return Directory.EnumerateFiles(directory).Any(file => IsMarker(Path.GetFileName(file)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {

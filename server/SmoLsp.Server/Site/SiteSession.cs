@@ -107,7 +107,7 @@ public sealed class SiteBatch
 /// </summary>
 public sealed class SiteSession
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _pages = new(StringComparer.Ordinal);
 
     private int _factsVersion;
@@ -131,7 +131,7 @@ public sealed class SiteSession
         Workspace = new SiteWorkspace(Files, Settings);
         Ignores = new IgnoreRules(Files);
         Boundaries = new SiteBoundaries(Files);
-        Walker = new SiteWalker(Ignores, lister);
+        Walker = new SiteWalker(Ignores, lister ?? (options.Snapshot ? Files.ListForWalk : null));
         Place = options.Place;
     }
 

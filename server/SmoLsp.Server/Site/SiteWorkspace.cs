@@ -54,13 +54,20 @@ public sealed class SiteWorkspace : IWebWorkspace
             return open;
         }
 
+        // Under a snapshot (check) a file read once is current: no stat per page that asks for the same layout.
+        var known = _templates.TryGetValue(full, out var cached);
+        if (known && _files.Snapshot)
+        {
+            return cached.Document;
+        }
+
         var stamp = _files.KnownAbsent(full) ? null : FileStamp.Of(full);
         if (stamp is null)
         {
             return null;
         }
 
-        if (_templates.TryGetValue(full, out var cached) && cached.Stamp == stamp)
+        if (known && cached.Stamp == stamp)
         {
             return cached.Document;
         }
@@ -81,19 +88,30 @@ public sealed class SiteWorkspace : IWebWorkspace
         }
 
         var full = Full(path);
-        var stamp = full is null || _files.KnownAbsent(full) ? null : FileStamp.Of(full);
+        if (full is null)
+        {
+            return null;
+        }
+
+        var known = _images.TryGetValue(full, out var cached);
+        if (known && _files.Snapshot)
+        {
+            return cached.Facts;
+        }
+
+        var stamp = _files.KnownAbsent(full) ? null : FileStamp.Of(full);
         if (stamp is null)
         {
             return null;
         }
 
-        if (_images.TryGetValue(full!, out var cached) && cached.Stamp == stamp)
+        if (known && cached.Stamp == stamp)
         {
             return cached.Facts;
         }
 
-        var facts = ImageFile.Read(_files, full!);
-        _images[full!] = (stamp.Value, facts);
+        var facts = ImageFile.Read(_files, full);
+        _images[full] = (stamp.Value, facts);
         return facts;
     }
 
@@ -197,6 +215,7 @@ public sealed class SiteWorkspace : IWebWorkspace
         private readonly ITemplateWorkspace _inner;
         private readonly string? _self;
         private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+        private readonly Lock _pathsGate = new();
         private readonly List<Task> _pending = [];
 
         public Recorder(ITemplateWorkspace inner, string? documentPath = null)
@@ -210,7 +229,7 @@ public sealed class SiteWorkspace : IWebWorkspace
         {
             get
             {
-                lock (_paths)
+                lock (_pathsGate)
                 {
                     var list = _paths.ToArray();
                     Array.Sort(list, StringComparer.Ordinal);
@@ -254,6 +273,11 @@ public sealed class SiteWorkspace : IWebWorkspace
         {
             get
             {
+                if (_pending.Count == 0)
+                {
+                    return []; // nearly always: the web is asked only with --online, and answers from its cache
+                }
+
                 lock (_pending)
                 {
                     return [.. _pending];
@@ -269,7 +293,7 @@ public sealed class SiteWorkspace : IWebWorkspace
                 return;
             }
 
-            lock (_paths)
+            lock (_pathsGate)
             {
                 _paths.Add(full);
             }

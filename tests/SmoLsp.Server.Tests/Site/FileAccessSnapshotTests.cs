@@ -77,4 +77,32 @@ public sealed class FileAccessSnapshotTests : IDisposable
         // Without a snapshot nothing is known without asking the file system.
         new FileAccessPolicy([_tree.PathOf("site")]).KnownAbsent(_tree.PathOf("site/.editorconfig")).ShouldBeFalse();
     }
+
+    [Fact]
+    public void The_walks_listing_feeds_the_snapshot_without_changing_a_decision()
+    {
+        var paths = BuildTree();
+        var plain = new FileAccessPolicy([_tree.PathOf("site")]);
+        var snapshot = new FileAccessPolicy([_tree.PathOf("site")]) { Snapshot = true };
+        // The walk finds the same templates, in the same order, whichever lists the folders; links are marked as links.
+        var site = _tree.PathOf("site");
+        var (byOwnListing, bySnapshot) = (new List<string>(), new List<string>());
+        new SiteWalker().Walk(site, byOwnListing, []);
+        new SiteWalker(lister: snapshot.ListForWalk).Walk(site, bySnapshot, []);
+        bySnapshot.ShouldBe(byOwnListing);
+        bySnapshot.ShouldContain(_tree.PathOf("site/Views/Shared/_Layout.cshtml"));
+        snapshot.ListForWalk(site).ShouldContain(e => e.Name == "outside-dir" && e.IsDirectory && e.IsSymbolicLink);
+
+        foreach (var relative in paths)
+        {
+            var path = _tree.PathOf(relative);
+            snapshot.Kind(path).ShouldBe(plain.Kind(path), relative);
+            snapshot.Resolve(path).ShouldBe(plain.Resolve(path), relative);
+            snapshot.ReadAll(path, 1024).Status.ShouldBe(plain.ReadAll(path, 1024).Status, relative);
+        }
+
+        snapshot.ListingHas(_tree.PathOf("site"), name => name == "smolsp.json").ShouldBe(true);
+        snapshot.ListingHas(_tree.PathOf("site"), name => name == "wwwroot").ShouldBe(false); // a folder is no marker
+        plain.ListingHas(_tree.PathOf("site"), name => name == "smolsp.json").ShouldBeNull();
+    }
 }
