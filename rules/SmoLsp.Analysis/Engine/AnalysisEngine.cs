@@ -339,8 +339,8 @@ public sealed class AnalysisEngine
         var facts = new DocumentFacts();
         var skip = new bool[_rules.Length]; // disabled by configuration, or failed earlier on this document
 
-        RuleContext ContextFor(int i) =>
-            contexts[i] ??= new RuleContext(_rules[i].Rule.Descriptor, document, syntax, head, configuration, workspace, raw, composition, facts, MaxFindingsPerRule, cancellation);
+        var scope = new DocumentScope(document, syntax, head, configuration, workspace, raw, composition, facts, MaxFindingsPerRule, cancellation);
+        RuleContext ContextFor(int i) => contexts[i] ??= new RuleContext(_rules[i].Rule.Descriptor, scope);
 
         for (var i = 0; i < _rules.Length; i++)
         {
