@@ -1,4 +1,3 @@
-using SmoLsp.Analysis;
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Rules;

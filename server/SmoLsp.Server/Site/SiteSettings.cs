@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
-using SmoLsp.Analysis.Rules;
 using SmoLsp.Server.Plugins;
 
 namespace SmoLsp.Server.Site;
