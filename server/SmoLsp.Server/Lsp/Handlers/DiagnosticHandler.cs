@@ -18,7 +18,7 @@ public sealed class DiagnosticHandler(DocumentAnalyzer analyzer, LspConverter co
         connection.OnRequest("textDocument/diagnostic", LspJsonContext.Default.DocumentDiagnosticParams, LspJsonContext.Default.DocumentDiagnosticReport, async (p, context) =>
         {
             // The first pull waits (briefly) for the editor's settings, like the first push does.
-            await Task.WhenAny(session.SettingsReady, Task.Delay(TimeSpan.FromSeconds(2), context.CancellationToken)).ConfigureAwait(false);
+            await Task.WhenAny(session.SettingsReady, Task.Delay(ClientSession.SettingsWait, context.CancellationToken)).ConfigureAwait(false);
             context.CancellationToken.ThrowIfCancellationRequested();
             var document = context.Document(p.TextDocument.Uri);
             if (document is null)
@@ -42,7 +42,7 @@ public sealed class DiagnosticHandler(DocumentAnalyzer analyzer, LspConverter co
 
         connection.OnRequest("workspace/diagnostic", LspJsonContext.Default.WorkspaceDiagnosticParams, LspJsonContext.Default.WorkspaceDiagnosticReport, async (p, context) =>
         {
-            await Task.WhenAny(session.SettingsReady, Task.Delay(TimeSpan.FromSeconds(2), context.CancellationToken)).ConfigureAwait(false);
+            await Task.WhenAny(session.SettingsReady, Task.Delay(ClientSession.SettingsWait, context.CancellationToken)).ConfigureAwait(false);
             return await index.WorkspaceReportAsync(p, Report, context.CancellationToken).ConfigureAwait(false);
         });
     }

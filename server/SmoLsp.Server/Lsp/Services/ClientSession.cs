@@ -75,6 +75,12 @@ public sealed class ClientSession
 
     public void MarkSettingsReady() => _settingsReady.TrySetResult();
 
+    /// <summary>
+    /// How long the first diagnostics wait for <see cref="SettingsReady"/>: a client answers workspace/configuration well
+    /// within it, and one that never answers still gets its diagnostics, with the settings it has.
+    /// </summary>
+    public static readonly TimeSpan SettingsWait = TimeSpan.FromSeconds(2);
+
     public void Configure(InitializeParams p)
     {
         var caps = p.Capabilities is { ValueKind: JsonValueKind.Object } c ? c : default;

@@ -117,7 +117,7 @@ public sealed class DiagnosticPublisher(DocumentStore documents, DocumentAnalyze
             }
 
             // The first diagnostics wait (briefly) for the editor's settings so they already honour them.
-            await session.SettingsReady.WaitAsync(TimeSpan.FromSeconds(2), token).ConfigureAwait(false);
+            await session.SettingsReady.WaitAsync(ClientSession.SettingsWait, token).ConfigureAwait(false);
             var document = documents.Get(uri);
             if (document is null || token.IsCancellationRequested)
             {

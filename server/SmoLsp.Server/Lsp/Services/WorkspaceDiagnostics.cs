@@ -330,7 +330,7 @@ public sealed class WorkspaceDiagnostics : IDisposable
             // The first results wait (briefly) for the editor's settings, like the first push does.
             try
             {
-                _session.SettingsReady.Wait(TimeSpan.FromSeconds(2), token);
+                _session.SettingsReady.Wait(ClientSession.SettingsWait, token);
             }
             catch (OperationCanceledException) when (!token.IsCancellationRequested)
             {
