@@ -134,6 +134,33 @@ public sealed class CodeActionTests
         await client.ShutdownAndExitAsync();
     }
 
+    [Theory]
+    [InlineData("\"1:0-1:9\"")]
+    [InlineData("[1, 0]")]
+    [InlineData("{\"start\":7}")]
+    [InlineData("{\"start\":{\"line\":\"1\",\"character\":0}}")]
+    [InlineData("{\"start\":{\"line\":null}}")]
+    public async Task A_diagnostic_sent_back_with_a_mangled_range_matches_nothing_and_fails_nothing(string range)
+    {
+        await using var client = new LspTestClient();
+        await client.InitializeAsync(Capabilities.PushWithResolve);
+        await client.OpenAsync(Uri, DiagnosticsTests.MissingOgTitle);
+        var diagnostic = (await client.WaitForDiagnosticsAsync(Uri, 1)).Single()!;
+
+        // A diagnostic of an older version is found again by its range's line: a range that gives none matches nothing.
+        await client.NotifyAsync("textDocument/didChange", new { textDocument = new { uri = Uri, version = 2 }, contentChanges = new object[] { new { text = DiagnosticsTests.MissingOgTitle } } });
+        await client.WaitForDiagnosticsAsync(Uri, 2);
+        var mangled = diagnostic.DeepClone().AsObject();
+        mangled["range"] = JsonNode.Parse(range);
+        var actions = await CodeActions(client, Uri, Range(0, 0, 0, 0), new JsonArray(mangled));
+        actions.ShouldNotContain(a => (string?)a!["title"] == "Add og:title from <title>");
+
+        // The same diagnostic with its range as published is found again on its line.
+        var intact = await CodeActions(client, Uri, Range(0, 0, 0, 0), new JsonArray(diagnostic.DeepClone()));
+        intact.ShouldContain(a => (string?)a!["title"] == "Add og:title from <title>");
+        await client.ShutdownAndExitAsync();
+    }
+
     [Fact]
     public async Task Resolve_after_the_document_changed_finds_the_problem_again_or_says_content_modified()
     {

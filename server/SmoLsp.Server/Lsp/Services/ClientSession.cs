@@ -138,7 +138,8 @@ public sealed class ClientSession
     private static string[] Folders(IEnumerable<string?> paths) =>
         [.. paths.Where(p => !string.IsNullOrEmpty(p) && Path.IsPathFullyQualified(p)).Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p!))).Distinct(StringComparer.Ordinal)];
 
-    private static JsonElement? Get(JsonElement root, params string[] path)
+    /// <summary>The value at <paramref name="path"/> through nested objects, or null when a step is missing or not an object: what a client sends is read without trusting its shape.</summary>
+    internal static JsonElement? Get(JsonElement root, params string[] path)
     {
         var current = root;
         foreach (var segment in path)

@@ -290,9 +290,9 @@ public sealed class CodeActionBuilder(DocumentAnalyzer analyzer, LspConverter co
                 {
                     AddAll(d => d.Id == data.RuleId && d.Span.Start == data.Start && d.Span.Length == data.Length);
                 }
-                else if (element.TryGetProperty("range", out var range) && range.TryGetProperty("start", out var start) && start.TryGetProperty("line", out var lineElement) && lineElement.TryGetInt32(out var line))
+                else if (ClientSession.Get(element, "range", "start", "line") is { ValueKind: JsonValueKind.Number } lineElement && lineElement.TryGetInt32(out var line))
                 {
-                    // An older version: lines (unlike columns) mean the same in every encoding.
+                    // An older version: lines (unlike columns) mean the same in every encoding. A range without a line matches nothing.
                     AddAll(d => d.Id == data.RuleId && document.Source.Lines.GetLineNumber(d.Span.Start) == line);
                 }
             }
