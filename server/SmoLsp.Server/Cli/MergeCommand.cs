@@ -149,47 +149,41 @@ public static class MergeCommand
 
                 writer.WriteStartArray("runs");
                 writer.WriteStartObject();
-                var first = runs[0];
+                var first = Objects(runs, "runs", file).First();
                 foreach (var property in first.EnumerateObject().Where(p => p.Name is not ("results" or "invocations")))
                 {
                     property.WriteTo(writer);
                 }
 
-                if (first.TryGetProperty("tool", out var tool) && tool.TryGetProperty("driver", out var driver) && driver.TryGetProperty("rules", out var rules))
+                var rules = Field(first, "tool", JsonValueKind.Object, file) is { } tool && Field(tool, "driver", JsonValueKind.Object, file) is { } driver
+                    ? Field(driver, "rules", JsonValueKind.Array, file)
+                    : null;
+                var i = 0;
+                foreach (var rule in Objects(rules, "rules", file))
                 {
-                    var i = 0;
-                    foreach (var rule in rules.EnumerateArray())
+                    if (Field(rule, "id", JsonValueKind.String, file) is { } id)
                     {
-                        if (rule.TryGetProperty("id", out var id) && id.GetString() is { } ruleId)
-                        {
-                            ruleIndex[ruleId] = i;
-                        }
-
-                        i++;
+                        ruleIndex[id.GetString()!] = i;
                     }
+
+                    i++;
                 }
 
                 writer.WriteStartArray("results");
             }
 
-            foreach (var run in runs.EnumerateArray())
+            foreach (var run in Objects(runs, "runs", file))
             {
-                if (run.TryGetProperty("invocations", out var invocations))
+                executionSuccessful &= Objects(Field(run, "invocations", JsonValueKind.Array, file), "invocations", file)
+                    .All(i => !i.TryGetProperty("executionSuccessful", out var ok) || ok.ValueKind != JsonValueKind.False);
+                foreach (var result in Objects(Field(run, "results", JsonValueKind.Array, file), "results", file))
                 {
-                    executionSuccessful &= invocations.EnumerateArray().All(i => !i.TryGetProperty("executionSuccessful", out var ok) || ok.ValueKind != JsonValueKind.False);
-                }
-
-                if (run.TryGetProperty("results", out var results))
-                {
-                    foreach (var result in results.EnumerateArray())
+                    if (!result.TryGetProperty("suppressions", out _) && Field(result, "level", JsonValueKind.String, file) is { } level)
                     {
-                        if (!result.TryGetProperty("suppressions", out _) && result.TryGetProperty("level", out var level))
-                        {
-                            highest = Max(highest, LevelOf(level.GetString()));
-                        }
-
-                        result.WriteTo(writer);
+                        highest = Max(highest, LevelOf(level.GetString()));
                     }
+
+                    result.WriteTo(writer);
                 }
             }
         }
@@ -227,6 +221,18 @@ public static class MergeCommand
         writer.Flush();
         return highest;
     }
+
+    /// <summary>A SARIF object's <paramref name="name"/> property, or null when it has none; a value of another kind makes the file no SARIF log.</summary>
+    private static JsonElement? Field(JsonElement parent, string name, JsonValueKind kind, string file) =>
+        !parent.TryGetProperty(name, out var value) ? null
+        : value.ValueKind == kind ? value
+        : throw NotSarif(file, $"'{name}' is not {kind switch { JsonValueKind.Object => "an object", JsonValueKind.Array => "an array", _ => "a string" }}");
+
+    /// <summary>The items of a SARIF array of objects (none when the array is absent); any other item makes the file no SARIF log.</summary>
+    private static IEnumerable<JsonElement> Objects(JsonElement? array, string name, string file) =>
+        array?.EnumerateArray().Select(item => item.ValueKind == JsonValueKind.Object ? item : throw NotSarif(file, $"an item of '{name}' is not an object")) ?? [];
+
+    private static InvalidDataException NotSarif(string file, string why) => new($"{file}: not a SARIF log: {why}");
 
     private static DiagnosticSeverity? LevelOf(string? level) => level switch
     {

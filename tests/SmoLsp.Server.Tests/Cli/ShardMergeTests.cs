@@ -134,4 +134,20 @@ public sealed class ShardMergeTests : IDisposable
         MergeCommand.Run(["a.json", "a.json"], [], null, DiagnosticSeverity.Error, _tree.Root, new StringWriter(), stderr).ShouldBe(ExitCodes.Error);
         stderr.ToString().ShouldContain("is in more than one facts file");
     }
+
+    [Theory]
+    [InlineData("{\"runs\":[5]}", "an item of 'runs' is not an object")]
+    [InlineData("{\"runs\":[{\"tool\":\"smolsp\"}]}", "'tool' is not an object")]
+    [InlineData("{\"runs\":[{\"tool\":{\"driver\":{\"rules\":[{\"id\":7}]}}}]}", "'id' is not a string")]
+    [InlineData("{\"runs\":[{\"results\":\"none\"}]}", "'results' is not an array")]
+    [InlineData("{\"runs\":[{\"results\":[{\"level\":3}]}]}", "'level' is not a string")]
+    [InlineData("{\"runs\":[{\"invocations\":[true]}]}", "an item of 'invocations' is not an object")]
+    [InlineData("{\"runs\":[{}, {\"results\":[[]]}]}", "an item of 'results' is not an object")]
+    public void A_sarif_file_with_wrongly_typed_fields_is_an_input_error_that_names_the_file(string sarif, string why)
+    {
+        _tree.Write("shard.sarif", sarif);
+        var stderr = new StringWriter();
+        MergeCommand.Run([], ["shard.sarif"], "merged.sarif", DiagnosticSeverity.Error, _tree.Root, new StringWriter(), stderr).ShouldBe(ExitCodes.Error);
+        stderr.ToString().ShouldBe($"smolsp merge: error: shard.sarif: not a SARIF log: {why}{Environment.NewLine}");
+    }
 }
