@@ -9,20 +9,10 @@ namespace SmoLsp.Server.Site;
 /// its sections match): the files are found from the file's folder upward, stopping after one with <c>root = true</c>,
 /// and a closer file wins over a farther one.
 /// </summary>
-public sealed class EditorConfig
+/// <param name="files">Files are read through it: up to the site's root, never above it, capped.</param>
+public sealed class EditorConfig(FileAccessPolicy files)
 {
-    public const string FileName = EditorConfigFile.FileName;
-
-    public const int MaxSections = EditorConfigFile.MaxSections;
-
     private readonly ConcurrentDictionary<string, IReadOnlyList<EditorConfigFile>> _chainByDirectory = new(StringComparer.Ordinal);
-    private readonly FileAccessPolicy _files;
-
-    /// <summary>Files are read through <paramref name="files"/>: up to the site's root, never above it, capped.</summary>
-    public EditorConfig(FileAccessPolicy files)
-    {
-        _files = files;
-    }
 
     public void Invalidate() => _chainByDirectory.Clear();
 
@@ -56,15 +46,15 @@ public sealed class EditorConfig
     /// </summary>
     private IReadOnlyList<EditorConfigFile> ChainFor(string directory) => _chainByDirectory.GetOrAdd(directory, d =>
     {
-        var root = SitePaths.RootOf(d, _files.Roots);
+        var root = SitePaths.RootOf(d, files.Roots);
         if (root is null)
         {
             return [];
         }
 
-        var candidate = Path.Combine(d, FileName);
-        var read = _files.ReadAll(candidate, FileAccessPolicy.MaxSettingsFileBytes);
-        var parsed = read.Success ? Parse(Encoding.UTF8.GetString(read.Bytes!), candidate, d) : null;
+        var candidate = Path.Combine(d, EditorConfigFile.FileName);
+        var read = files.ReadAll(candidate, FileAccessPolicy.MaxSettingsFileBytes);
+        var parsed = read.Success ? EditorConfigFile.Parse(Encoding.UTF8.GetString(read.Bytes!), candidate, d) : null;
         if (parsed is { IsRoot: true })
         {
             return [parsed];
@@ -74,8 +64,4 @@ public sealed class EditorConfig
         var outer = d == root || parent is null || parent == d ? [] : ChainFor(parent);
         return parsed is null ? outer : [parsed, .. outer];
     });
-
-    public static EditorConfigFile Parse(string text, string path, string directory) => EditorConfigFile.Parse(text, path, directory);
-
-    internal static Glob CompileSection(string glob) => EditorConfigFile.CompileSection(glob);
 }

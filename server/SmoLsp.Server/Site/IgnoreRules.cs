@@ -12,23 +12,15 @@ namespace SmoLsp.Server.Site;
 /// As in git, a file inside an ignored folder cannot be re-included: the walk never enters that folder. Each folder's
 /// file is read once (through the access policy, capped) and cached until <see cref="Invalidate"/>. Thread-safe.
 /// </summary>
-public sealed class IgnoreRules
+public sealed class IgnoreRules(FileAccessPolicy files)
 {
-    public const string FileName = IgnoreFile.FileName;
-
-    private readonly FileAccessPolicy _files;
     private readonly ConcurrentDictionary<string, IgnoreFile?> _byDirectory = new(StringComparer.Ordinal);
-
-    public IgnoreRules(FileAccessPolicy files)
-    {
-        _files = files;
-    }
 
     /// <summary>The ignore file in <paramref name="directory"/>, or null.</summary>
     public IgnoreFile? In(string directory) => _byDirectory.GetOrAdd(directory, d =>
     {
-        var path = Path.Combine(d, FileName);
-        var read = _files.ReadAll(path, FileAccessPolicy.MaxSettingsFileBytes);
+        var path = Path.Combine(d, IgnoreFile.FileName);
+        var read = files.ReadAll(path, FileAccessPolicy.MaxSettingsFileBytes);
         // An unreadable or refused ignore file ignores nothing; the walk still reports unreadable folders.
         return read.Success ? IgnoreFile.Parse(Encoding.UTF8.GetString(read.Bytes!), d, path) : null;
     });
@@ -36,12 +28,10 @@ public sealed class IgnoreRules
     public void Invalidate() => _byDirectory.Clear();
 
     /// <summary>True for a folder where ignore chains start (a root of the site), or one outside every root.</summary>
-    public bool IsSiteRoot(string directory) => SitePaths.RootOf(directory, _files.Roots) is not { } root || root == directory;
+    public bool IsSiteRoot(string directory) => SitePaths.RootOf(directory, files.Roots) is not { } root || root == directory;
 
     /// <summary>True when the ignore files in <paramref name="chain"/> (outermost first) exclude the entry.</summary>
-    public static bool IsIgnored(IReadOnlyList<IgnoreFile> chain, string fullPath, bool isDirectory) => Decide(chain, fullPath, isDirectory) is { Negated: false };
-
-    private static IgnorePattern? Decide(IReadOnlyList<IgnoreFile> chain, string fullPath, bool isDirectory)
+    public static bool IsIgnored(IReadOnlyList<IgnoreFile> chain, string fullPath, bool isDirectory)
     {
         IgnorePattern? decided = null;
         foreach (var file in chain)
@@ -53,7 +43,7 @@ public sealed class IgnoreRules
             }
         }
 
-        return decided;
+        return decided is { Negated: false };
     }
 
     /// <summary>
@@ -72,7 +62,7 @@ public sealed class IgnoreRules
     private bool WhyExcluded(string fullPath, bool isDirectory, out IgnorePattern? pattern)
     {
         pattern = null;
-        var root = SitePaths.RootOf(fullPath, _files.Roots);
+        var root = SitePaths.RootOf(fullPath, files.Roots);
         if (root is null || SitePaths.RelativePath(fullPath, root) is not { } relative)
         {
             return true;

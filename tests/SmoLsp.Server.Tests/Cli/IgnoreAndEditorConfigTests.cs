@@ -1,3 +1,4 @@
+using SmoLsp.Analysis.Configuration;
 using SmoLsp.Server.Cli;
 using SmoLsp.Server.Site;
 
@@ -110,7 +111,7 @@ public sealed class IgnoreAndEditorConfigTests : IDisposable
     [InlineData("*", "any/thing.html", true)]
     public void Editorconfig_section_globs(string glob, string path, bool matches)
     {
-        EditorConfig.CompileSection(glob).IsMatch(path).ShouldBe(matches);
+        EditorConfigFile.CompileSection(glob).IsMatch(path).ShouldBe(matches);
     }
 
     [Fact]
