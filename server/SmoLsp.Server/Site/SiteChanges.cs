@@ -17,9 +17,6 @@ public readonly record struct FileChange(string Path, FileChangeKind Kind);
 /// <summary>What kind of site file a path is, by name: the classification both hosts' watchers use.</summary>
 public static class SiteFiles
 {
-    public const string ConfigurationFileName = "smolsp.json";
-    public const string EditorConfigFileName = ".editorconfig";
-
     private static readonly string[] s_imageExtensions = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"];
 
     /// <summary>Folder names that hold shared layouts: a layout there serves the pages of the folder above.</summary>
@@ -28,12 +25,14 @@ public static class SiteFiles
     /// <summary>The glob patterns the editor is asked to watch (LSP 3.17 glob syntax, braces included).</summary>
     public static readonly IReadOnlyList<string> WatchedGlobs =
     [
-        "**/" + ConfigurationFileName,
-        "**/*.{" + string.Join(",", TemplateLanguages.Extensions.Select(e => e[1..])) + "}",
+        "**/" + ConfigurationParser.FileName,
+        AnyFileEndingIn(TemplateLanguages.Extensions),
         "**/" + IgnoreFile.FileName,
-        "**/" + EditorConfigFileName,
-        "**/*.{png,jpg,jpeg,gif,webp,svg}",
+        "**/" + EditorConfigFile.FileName,
+        AnyFileEndingIn(s_imageExtensions),
     ];
+
+    private static string AnyFileEndingIn(IEnumerable<string> extensions) => "**/*.{" + string.Join(",", extensions.Select(e => e[1..])) + "}";
 
     /// <summary>
     /// Folders that are created or deleted (moved in, removed with their pages): editors report those only to a watcher
@@ -49,16 +48,9 @@ public static class SiteFiles
     /// </summary>
     public static bool IsRelevant(string path, FileChangeKind kind, string? root)
     {
-        if (root is not null && SitePaths.RelativePath(path, root) is { } relative)
+        if (root is not null && SitePaths.RelativePath(path, root) is { } relative && relative.Split(Path.DirectorySeparatorChar).SkipLast(1).Any(SiteWalker.IsSkippedDirectory))
         {
-            var segments = relative.Split(Path.DirectorySeparatorChar);
-            for (var i = 0; i < segments.Length - 1; i++)
-            {
-                if (SiteWalker.IsSkippedDirectory(segments[i]))
-                {
-                    return false;
-                }
-            }
+            return false;
         }
 
         if (IsTemplate(path) || IsImage(path) || IsConfiguration(path) || IsIgnoreFile(path) || IsEditorConfig(path))
@@ -76,17 +68,13 @@ public static class SiteFiles
 
     public static bool IsTemplate(string path) => SiteWalker.IsTemplatePath(Path.GetFileName(path.AsSpan()));
 
-    public static bool IsImage(string path)
-    {
-        var extension = Path.GetExtension(path);
-        return s_imageExtensions.Any(e => e.Equals(extension, StringComparison.OrdinalIgnoreCase));
-    }
+    public static bool IsImage(string path) => s_imageExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
-    public static bool IsConfiguration(string path) => Path.GetFileName(path).Equals(ConfigurationFileName, StringComparison.Ordinal);
+    public static bool IsConfiguration(string path) => Path.GetFileName(path) == ConfigurationParser.FileName;
 
-    public static bool IsIgnoreFile(string path) => Path.GetFileName(path).Equals(IgnoreFile.FileName, StringComparison.Ordinal);
+    public static bool IsIgnoreFile(string path) => Path.GetFileName(path) == IgnoreFile.FileName;
 
-    public static bool IsEditorConfig(string path) => Path.GetFileName(path).Equals(EditorConfigFileName, StringComparison.Ordinal);
+    public static bool IsEditorConfig(string path) => Path.GetFileName(path) == EditorConfigFile.FileName;
 
     /// <summary>Files pages inherit from without naming them: <c>_ViewStart</c>, <c>_ViewImports</c>, <c>App.razor</c>, <c>_Imports.razor</c>, layouts.</summary>
     public static bool IsLayoutLike(string path)

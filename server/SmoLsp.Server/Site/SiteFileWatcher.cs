@@ -77,7 +77,7 @@ public sealed class SiteFileWatcher : IDisposable
     {
         lock (_gate)
         {
-            return IsCovered(path) || (Path.GetDirectoryName(path) is { } parent && (_folders.Contains(parent) || IsCovered(parent) || _trees.Contains(parent)));
+            return IsCovered(path) || (Path.GetDirectoryName(path) is { } parent && (_folders.Contains(parent) || IsCovered(parent)));
         }
     }
 
