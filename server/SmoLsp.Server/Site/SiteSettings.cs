@@ -39,7 +39,13 @@ public sealed record FileSettings(AnalysisEngine Engine, SmoLspConfiguration Con
 /// <c>.editorconfig</c> outcome) until <see cref="Invalidate"/> or new editor settings move <see cref="Generation"/>.
 /// Thread-safe.
 /// </summary>
-public sealed class SiteSettings
+/// <param name="files">Every file is read through it.</param>
+/// <param name="builtIns">The engine of files without plugins; its descriptors are the rule ids a configuration may name.</param>
+/// <param name="plugins">Loads the plugins a trusted configuration names; null: plugins are never loaded.</param>
+/// <param name="explicitConfig">A full path (<c>--config</c>), used for every file instead of the nearest <c>smolsp.json</c>.</param>
+/// <param name="overrides"><c>--rule</c> severities, applied last (a later one wins).</param>
+public sealed class SiteSettings(FileAccessPolicy files, AnalysisEngine builtIns, PluginHost? plugins = null, string? explicitConfig = null,
+    IReadOnlyList<KeyValuePair<string, RuleSeverity>>? overrides = null)
 {
     public const string EditorSettingsPath = "<editor settings>";
 
@@ -49,13 +55,10 @@ public sealed class SiteSettings
         "trace", "enable", "server", "path", "executable", "args", "logLevel", "logFile", "diagnosticDelayMs", "plugins", "preview", "docsBaseUrl", "online",
     };
 
-    private readonly FileAccessPolicy _files;
-    private readonly AnalysisEngine _builtIns;
-    private PluginHost? _plugins;
-    private readonly string? _explicitConfig;
-    private readonly IReadOnlyList<KeyValuePair<string, RuleSeverity>> _overrides;
-    private readonly EditorConfig _editorConfig;
-    private readonly HashSet<string> _knownIds;
+    private PluginHost? _plugins = plugins;
+    private readonly IReadOnlyList<KeyValuePair<string, RuleSeverity>> _overrides = overrides ?? [];
+    private readonly EditorConfig _editorConfig = new(files);
+    private readonly HashSet<string> _knownIds = new(builtIns.Descriptors.Select(d => d.Id), StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string?> _configFileByDirectory = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConfigurationResult> _byConfigFile = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FileSettings> _byDirectory = new(StringComparer.Ordinal);
@@ -63,23 +66,7 @@ public sealed class SiteSettings
     private SmoLspConfiguration? _editor;
     private int _generation;
 
-    /// <param name="builtIns">The engine of files without plugins; its descriptors are the rule ids a configuration may name.</param>
-    /// <param name="plugins">Loads the plugins a trusted configuration names; null: plugins are never loaded.</param>
-    /// <param name="explicitConfig">A full path (<c>--config</c>), used for every file instead of the nearest <c>smolsp.json</c>.</param>
-    /// <param name="overrides"><c>--rule</c> severities, applied last (a later one wins).</param>
-    public SiteSettings(FileAccessPolicy files, AnalysisEngine builtIns, PluginHost? plugins = null, string? explicitConfig = null,
-        IReadOnlyList<KeyValuePair<string, RuleSeverity>>? overrides = null)
-    {
-        _files = files;
-        _builtIns = builtIns;
-        _plugins = plugins;
-        _explicitConfig = explicitConfig;
-        _overrides = overrides ?? [];
-        _editorConfig = new EditorConfig(files);
-        _knownIds = new HashSet<string>(builtIns.Descriptors.Select(d => d.Id), StringComparer.OrdinalIgnoreCase);
-    }
-
-    public AnalysisEngine BuiltIns => _builtIns;
+    public AnalysisEngine BuiltIns => builtIns;
 
     /// <summary>Loads the plugins a trusted configuration names (the language server learns the trust at <c>initialize</c>).</summary>
     public PluginHost? Plugins
@@ -105,16 +92,13 @@ public sealed class SiteSettings
         if (section is { ValueKind: JsonValueKind.Object } value)
         {
             var filtered = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var property in value.EnumerateObject())
+            foreach (var property in value.EnumerateObject().Where(p => !s_clientOnlyKeys.Contains(p.Name)))
             {
-                if (!s_clientOnlyKeys.Contains(property.Name))
-                {
-                    filtered[property.Name] = property.Value;
-                }
+                filtered[property.Name] = property.Value;
             }
 
             var json = JsonSerializer.Serialize(filtered, SettingsJsonContext.Default.DictionaryStringJsonElement);
-            var result = ConfigurationParser.Parse(json, EditorSettingsPath, _builtIns.Descriptors);
+            var result = ConfigurationParser.Parse(json, EditorSettingsPath, builtIns.Descriptors);
             errors = result.Errors;
             editor = result.Configuration;
         }
@@ -136,19 +120,19 @@ public sealed class SiteSettings
     }
 
     /// <summary>The <c>smolsp.json</c> file that applies in <paramref name="directory"/> (<c>--config</c>, or the nearest up to the site's root), or null.</summary>
-    public string? ConfigFileFor(string directory) => _explicitConfig ?? _configFileByDirectory.GetOrAdd(directory, FindConfigFile);
+    public string? ConfigFileFor(string directory) => explicitConfig ?? _configFileByDirectory.GetOrAdd(directory, FindConfigFile);
 
     private string? FindConfigFile(string directory)
     {
         // Found by name, whatever it is: a smolsp.json that links outside the site or to a device is this folder's
         // configuration all the same, and reading it is refused as an error, never skipped for defaults.
         var candidate = Path.Combine(directory, ConfigurationParser.FileName);
-        if (!_files.KnownAbsent(candidate) && File.Exists(candidate))
+        if (!files.KnownAbsent(candidate) && File.Exists(candidate))
         {
             return candidate;
         }
 
-        var root = SitePaths.RootOf(directory, _files.Roots);
+        var root = SitePaths.RootOf(directory, files.Roots);
         var parent = Path.GetDirectoryName(directory);
         return root is null || root == directory || parent is null ? null : ConfigFileFor(parent);
     }
@@ -160,33 +144,27 @@ public sealed class SiteSettings
     private ConfigurationResult Load(string file) => _byConfigFile.GetOrAdd(file, f =>
     {
         // --config was typed by the user, so it may live anywhere; a site's own smolsp.json must be inside the site.
-        var read = f == _explicitConfig ? _files.ReadNamedByUser(f, FileAccessPolicy.MaxSettingsFileBytes) : _files.ReadAll(f, FileAccessPolicy.MaxSettingsFileBytes);
+        var read = f == explicitConfig ? files.ReadNamedByUser(f, FileAccessPolicy.MaxSettingsFileBytes) : files.ReadAll(f, FileAccessPolicy.MaxSettingsFileBytes);
         if (!read.Success)
         {
             return new ConfigurationResult(SmoLspConfiguration.Default with { SourcePath = f }, [new ConfigurationError(f, 1, 1, string.Empty, "cannot read the configuration file: " + read.Message)]);
         }
 
-        var result = ConfigurationParser.Parse(Encoding.UTF8.GetString(read.Bytes!), f, _builtIns.Descriptors);
+        var result = ConfigurationParser.Parse(Encoding.UTF8.GetString(read.Bytes!), f, builtIns.Descriptors);
         return ValidateWebRoot(result);
     });
 
     /// <summary>A <c>webRoot</c> outside the site would let a pull request point image checks at any folder of the machine.</summary>
     private ConfigurationResult ValidateWebRoot(ConfigurationResult result)
     {
-        if (ConfiguredWebRoot(result.Configuration) is not { } webRoot)
+        if (ConfiguredWebRoot(result.Configuration) is not { } webRoot || files.Resolve(webRoot) is not null)
         {
             return result;
         }
 
-        var real = _files.Resolve(webRoot);
-        if (real is not null)
-        {
-            return result;
-        }
-
-        var message = SitePaths.RootOf(webRoot, _files.Roots) is null || Path.Exists(webRoot)
-            ? $"'{result.Configuration.WebRoot}' is outside the site ({string.Join(", ", _files.Roots)}): the web root must be inside it"
-            : $"'{result.Configuration.WebRoot}' is not a folder inside the site ({string.Join(", ", _files.Roots)})";
+        var message = SitePaths.RootOf(webRoot, files.Roots) is null || Path.Exists(webRoot)
+            ? $"'{result.Configuration.WebRoot}' is outside the site ({string.Join(", ", files.Roots)}): the web root must be inside it"
+            : $"'{result.Configuration.WebRoot}' is not a folder inside the site ({string.Join(", ", files.Roots)})";
         return result with { Errors = [.. result.Errors, new ConfigurationError(result.Configuration.SourcePath!, 1, 1, "webRoot", message)] };
     }
 
@@ -213,21 +191,8 @@ public sealed class SiteSettings
         }
 
         var key = fromEditorConfig.Count == 0 ? string.Empty : string.Join(';', fromEditorConfig.Select(e => $"{e.RuleId}={e.Severity}"));
-        var configuration = _layered.GetOrAdd((folder.Base, key), _ =>
-        {
-            var layered = folder.Configuration;
-            foreach (var e in fromEditorConfig)
-            {
-                layered = layered.WithRuleSeverity(e.RuleId, e.Severity);
-            }
-
-            foreach (var (id, severity) in _overrides)
-            {
-                layered = layered.WithRuleSeverity(id, severity);
-            }
-
-            return layered;
-        });
+        var configuration = _layered.GetOrAdd((folder.Base, key), _ => fromEditorConfig.Select(e => KeyValuePair.Create(e.RuleId, e.Severity)).Concat(_overrides)
+            .Aggregate(folder.Configuration, (layered, rule) => layered.WithRuleSeverity(rule.Key, rule.Value)));
         return folder with { Configuration = configuration };
     }
 
@@ -239,10 +204,10 @@ public sealed class SiteSettings
         var baseResult = BaseFor(directory);
         if (!baseResult.Success)
         {
-            return new FileSettings(_builtIns, baseResult.Configuration, baseResult);
+            return new FileSettings(builtIns, baseResult.Configuration, baseResult);
         }
 
-        var engine = _builtIns;
+        var engine = builtIns;
         var configuration = baseResult.Configuration;
         PluginRuleSet? plugins = null;
         if (_plugins is not null && configuration.Plugins.Count > 0)
@@ -250,7 +215,7 @@ public sealed class SiteSettings
             plugins = _plugins.Resolve(baseResult);
             if (!plugins.Configuration.Success)
             {
-                return new FileSettings(_builtIns, configuration, baseResult) { Plugins = plugins };
+                return new FileSettings(builtIns, configuration, baseResult) { Plugins = plugins };
             }
 
             // The plugin rules' own options (severity, thresholds) are known only once the plugins are loaded.
