@@ -26,16 +26,9 @@ public sealed record ReplaceResult(ReplaceStatus Status, string? Message)
 public static class AtomicFile
 {
     /// <summary>True when the file must not be written: read-only attribute, or (on Unix) no write bit at all, which root would ignore.</summary>
-    public static bool IsReadOnly(string path)
-    {
-        if ((File.GetAttributes(path) & FileAttributes.ReadOnly) != 0)
-        {
-            return true;
-        }
-
-        return !OperatingSystem.IsWindows()
-            && (File.GetUnixFileMode(path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
-    }
+    public static bool IsReadOnly(string path) =>
+        (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0
+        || (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0);
 
     /// <summary>
     /// Writes <paramref name="newBytes"/> to <paramref name="path"/> if the file still holds <paramref name="expectedBytes"/>
@@ -89,7 +82,7 @@ public static class AtomicFile
         }
     }
 
-    private static void TryDelete(string path)
+    internal static void TryDelete(string path)
     {
         try
         {

@@ -17,19 +17,7 @@ public static class SitePaths
     }
 
     /// <summary>The longest of <paramref name="roots"/> that holds <paramref name="path"/> (or is it), or null.</summary>
-    public static string? RootOf(string path, IEnumerable<string> roots)
-    {
-        string? best = null;
-        foreach (var root in roots)
-        {
-            if ((path == root || IsUnder(path, root)) && (best is null || root.Length > best.Length))
-            {
-                best = root;
-            }
-        }
-
-        return best;
-    }
+    public static string? RootOf(string path, IEnumerable<string> roots) => roots.Where(root => path == root || IsUnder(path, root)).MaxBy(root => root.Length);
 
     /// <summary>How a path is printed: relative to <paramref name="workingDirectory"/>, forward slashes.</summary>
     public static string Display(string fullPath, string workingDirectory) =>

@@ -7,20 +7,7 @@ public sealed record FileEncodingInfo(Encoding Encoding, bool HasBom)
 {
     public static readonly FileEncodingInfo Utf8NoBom = new(new UTF8Encoding(false), false);
 
-    public byte[] Encode(string text)
-    {
-        var body = Encoding.GetBytes(text);
-        if (!HasBom)
-        {
-            return body;
-        }
-
-        var preamble = Encoding.GetPreamble();
-        var bytes = new byte[preamble.Length + body.Length];
-        preamble.CopyTo(bytes, 0);
-        body.CopyTo(bytes, preamble.Length);
-        return bytes;
-    }
+    public byte[] Encode(string text) => HasBom ? [.. Encoding.GetPreamble(), .. Encoding.GetBytes(text)] : Encoding.GetBytes(text);
 }
 
 public enum ReadStatus
@@ -110,30 +97,14 @@ public static class TemplateFile
         }
     }
 
-    private static (Encoding? Encoding, int BomLength) DetectBom(byte[] b)
+    private static (Encoding? Encoding, int BomLength) DetectBom(byte[] bytes) => bytes switch
     {
-        if (b.Length >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
-        {
-            return (new UTF8Encoding(true, true), 3);
-        }
-
-        if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
-        {
-            return (new UTF32Encoding(false, true, true), 4);
-        }
-
-        if (b.Length >= 2 && b[0] == 0xFF && b[1] == 0xFE)
-        {
-            return (new UnicodeEncoding(false, true, true), 2);
-        }
-
-        if (b.Length >= 2 && b[0] == 0xFE && b[1] == 0xFF)
-        {
-            return (new UnicodeEncoding(true, true, true), 2);
-        }
-
-        return (null, 0);
-    }
+        [0xEF, 0xBB, 0xBF, ..] => (new UTF8Encoding(true, true), 3),
+        [0xFF, 0xFE, 0, 0, ..] => (new UTF32Encoding(false, true, true), 4),
+        [0xFF, 0xFE, ..] => (new UnicodeEncoding(false, true, true), 2),
+        [0xFE, 0xFF, ..] => (new UnicodeEncoding(true, true, true), 2),
+        _ => (null, 0),
+    };
 
     private static bool LooksBinary(byte[] bytes) => bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).IndexOf((byte)0) >= 0;
 }
