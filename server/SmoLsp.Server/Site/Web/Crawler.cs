@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SmoLsp.Analysis.Workspace;
 
 namespace SmoLsp.Server.Site.Web;
@@ -9,7 +10,7 @@ namespace SmoLsp.Server.Site.Web;
 /// concurrently (<see cref="WebOptions.Concurrency"/> requests at once) and followed in document order, so which pages
 /// a bounded crawl reaches does not depend on timing. <see cref="WebOptions.MaxPages"/> and the time budget bound it.
 /// </summary>
-public sealed class Crawler
+public sealed class Crawler(WebResources web)
 {
     // What a link to one of these is: a file, not a page (a request saved, whatever the server says).
     private static readonly HashSet<string> s_notPages = new(StringComparer.OrdinalIgnoreCase)
@@ -20,16 +21,9 @@ public sealed class Crawler
         ".xls", ".xlsx", ".ppt", ".pptx", ".apk", ".wasm",
     };
 
-    private readonly WebResources _web;
-    private readonly WebOptions _options;
+    private readonly WebOptions _options = web.Options;
     private readonly Dictionary<string, RobotsTxt> _robots = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _scope = new(StringComparer.OrdinalIgnoreCase);
-
-    public Crawler(WebResources web)
-    {
-        _web = web;
-        _options = web.Options;
-    }
+    private readonly ConcurrentDictionary<string, bool> _scope = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Notes for the whole crawl (robots.txt unreachable, pages left out by the caps), in order.</summary>
     public List<string> Notes { get; } = [];
@@ -40,9 +34,9 @@ public sealed class Crawler
     /// </summary>
     public async Task RunAsync(IReadOnlyList<Uri> seeds, Func<ServedPage, Task<IReadOnlyList<Uri>>> visit)
     {
-        var budget = _web.Budget;
+        var budget = web.Budget;
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        var pagesSeen = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var pagesSeen = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var level = new List<(Uri Url, bool Named, string? From)>();
         foreach (var seed in seeds)
         {
@@ -136,12 +130,12 @@ public sealed class Crawler
         }
     }
 
-    private async Task<(string Url, IReadOnlyList<Uri> Links)> FetchAndVisitAsync(Uri url, bool named, string? from, System.Collections.Concurrent.ConcurrentDictionary<string, bool> pagesSeen,
+    private async Task<(string Url, IReadOnlyList<Uri> Links)> FetchAndVisitAsync(Uri url, bool named, string? from, ConcurrentDictionary<string, bool> pagesSeen,
         Func<ServedPage, Task<IReadOnlyList<Uri>>> visit)
     {
-        var fetch = await _web.Client.FetchAsync(url, FetchKind.Page, _web.Budget, wantBody: IsHtml).ConfigureAwait(false);
+        var fetch = await web.Client.FetchAsync(url, FetchKind.Page, web.Budget, wantBody: IsHtml).ConfigureAwait(false);
         var facts = fetch.Facts;
-        _web.RecordPage(facts);
+        web.RecordPage(facts);
         var notes = new List<string>();
         if (facts.Redirects.Count > 0 && facts.IsSuccess)
         {
@@ -174,7 +168,7 @@ public sealed class Crawler
         }
         else if (fetch.Truncated)
         {
-            skip = $"the page is larger than {FormatSize(_options.MaxPageBytes)} (after decompression): not checked";
+            skip = $"the page is larger than {FileAccessPolicy.FormatSize(_options.MaxPageBytes)} (after decompression): not checked";
         }
         else if (!_scope.ContainsKey(WebAddresses.Origin(facts.FinalUrl)) && !named)
         {
@@ -226,7 +220,7 @@ public sealed class Crawler
 
     private async Task<RobotsTxt> LoadRobotsAsync(Uri origin, CancellationToken budget)
     {
-        var fetch = await _web.Client.FetchAsync(new Uri(origin, "/robots.txt"), FetchKind.Text, budget, _options.MaxRobotsBytes).ConfigureAwait(false);
+        var fetch = await web.Client.FetchAsync(new Uri(origin, "/robots.txt"), FetchKind.Text, budget, _options.MaxRobotsBytes).ConfigureAwait(false);
         var facts = fetch.Facts;
         if (facts.IsSuccess)
         {
@@ -274,7 +268,7 @@ public sealed class Crawler
             while (queue.Count > 0 && files++ < 50 && pages.Count < _options.MaxPages)
             {
                 var (url, depth) = queue.Dequeue();
-                var fetch = await _web.Client.FetchAsync(url, FetchKind.Text, budget, _options.MaxSitemapBytes).ConfigureAwait(false);
+                var fetch = await web.Client.FetchAsync(url, FetchKind.Text, budget, _options.MaxSitemapBytes).ConfigureAwait(false);
                 if (!fetch.Facts.IsSuccess || fetch.Body is null)
                 {
                     if (robots.Sitemaps.Count > 0)
@@ -315,6 +309,4 @@ public sealed class Crawler
 
         return pages;
     }
-
-    private static string FormatSize(long bytes) => FileAccessPolicy.FormatSize(bytes);
 }

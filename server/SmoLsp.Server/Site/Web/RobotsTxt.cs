@@ -47,13 +47,7 @@ public sealed class RobotsTxt
         var count = 0;
         foreach (var rawLine in text.Split('\n'))
         {
-            var line = rawLine;
-            var hash = line.IndexOf('#', StringComparison.Ordinal);
-            if (hash >= 0)
-            {
-                line = line[..hash];
-            }
-
+            var line = rawLine.Split('#', 2)[0];
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0)
             {

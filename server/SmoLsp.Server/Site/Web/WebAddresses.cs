@@ -27,8 +27,10 @@ public static class WebAddresses
             return null;
         }
 
-        return uri.Fragment.Length == 0 ? uri : new UriBuilder(uri) { Fragment = string.Empty }.Uri;
+        return WithoutFragment(uri);
     }
+
+    public static Uri WithoutFragment(Uri uri) => uri.Fragment.Length == 0 ? uri : new UriBuilder(uri) { Fragment = string.Empty }.Uri;
 
     /// <summary>scheme://host[:port] — what "same origin" compares.</summary>
     public static string Origin(Uri uri) => uri.GetLeftPart(UriPartial.Authority);

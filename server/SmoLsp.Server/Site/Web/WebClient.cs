@@ -53,29 +53,13 @@ public sealed record WebFetch(WebResponseFacts Facts)
 /// flight. Never throws for the network: every failure is a <see cref="WebResponseFacts.Problem"/> that says what
 /// happened in words.
 /// </summary>
-public sealed class WebClient : IDisposable
+public sealed class WebClient(WebOptions options) : IDisposable
 {
-    private readonly WebOptions _options;
-    private readonly HttpClient _decompressing;
-    private readonly HttpClient _identity;
-    private readonly SemaphoreSlim _slots;
+    private readonly HttpClient _decompressing = Create(options, DecompressionMethods.All);
 
-    public WebClient(WebOptions options)
-    {
-        _options = options;
-        _decompressing = Create(options, DecompressionMethods.All);
-
-        // Images are asked for by byte range, which only means something on the bytes as stored.
-        _identity = Create(options, DecompressionMethods.None);
-        _slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
-    }
-
-    public WebOptions Options => _options;
-
-    /// <summary>Requests sent (each redirect hop counts), for tests and the summary.</summary>
-    public int Requests => Volatile.Read(ref _requests);
-
-    private int _requests;
+    // Images are asked for by byte range, which only means something on the bytes as stored.
+    private readonly HttpClient _identity = Create(options, DecompressionMethods.None);
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.Concurrency));
 
     private static HttpClient Create(WebOptions options, DecompressionMethods decompression)
     {
@@ -156,7 +140,7 @@ public sealed class WebClient : IDisposable
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
+        timeout.CancelAfter(options.Timeout);
         var current = url;
         try
         {
@@ -166,7 +150,7 @@ public sealed class WebClient : IDisposable
             {
                 // HTTP/2 where TLS negotiates it (ALPN), HTTP/1.1 otherwise: a message's own version is what counts, not the client's default.
                 using var request = new HttpRequestMessage(HttpMethod.Get, current) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
-                request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+                request.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
                 request.Headers.TryAddWithoutValidation("Accept", kind switch
                 {
                     FetchKind.Image => "image/*,*/*;q=0.8",
@@ -175,7 +159,7 @@ public sealed class WebClient : IDisposable
                 });
                 if (kind == FetchKind.Image)
                 {
-                    request.Headers.Range = new RangeHeaderValue(0, _options.MaxImageBytes - 1);
+                    request.Headers.Range = new RangeHeaderValue(0, options.MaxImageBytes - 1);
                 }
 
                 if (validators is not null && redirects.Count == 0)
@@ -191,7 +175,6 @@ public sealed class WebClient : IDisposable
                     }
                 }
 
-                Interlocked.Increment(ref _requests);
                 var client = kind == FetchKind.Image ? _identity : _decompressing;
                 HttpResponseMessage sent;
                 try
@@ -215,16 +198,16 @@ public sealed class WebClient : IDisposable
                         return new WebFetch(Facts(requested, current, response, redirects, $"redirects ({status}) to '{location}', which is not an http(s) URL"));
                     }
 
-                    next = WithoutFragment(next);
+                    next = WebAddresses.WithoutFragment(next);
                     redirects.Add(new WebRedirect(current.AbsoluteUri, status, next.AbsoluteUri));
                     if (!seen.Add(next.AbsoluteUri))
                     {
                         return new WebFetch(Facts(requested, current, response, redirects, "a redirect loop (" + string.Join(" -> ", redirects.Select(r => r.Url).Append(next.AbsoluteUri)) + ")"));
                     }
 
-                    if (redirects.Count > _options.MaxRedirects)
+                    if (redirects.Count > options.MaxRedirects)
                     {
-                        return new WebFetch(Facts(requested, current, response, redirects, $"more than {_options.MaxRedirects} redirects"));
+                        return new WebFetch(Facts(requested, current, response, redirects, $"more than {options.MaxRedirects} redirects"));
                     }
 
                     current = next;
@@ -244,14 +227,14 @@ public sealed class WebClient : IDisposable
                     return fetch;
                 }
 
-                var cap = maxBody ?? (kind == FetchKind.Image ? _options.MaxImageBytes : _options.MaxPageBytes);
+                var cap = maxBody ?? (kind == FetchKind.Image ? options.MaxImageBytes : options.MaxPageBytes);
                 var (body, truncated) = await ReadCapped(response, cap, kind == FetchKind.Image, timeout.Token).ConfigureAwait(false);
                 return fetch with { Body = body, Truncated = truncated };
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new WebFetch(new WebResponseFacts(requested, 0, $"timed out after {Seconds(_options.Timeout)}") { FinalUrl = current.AbsoluteUri, Redirects = redirects });
+            return new WebFetch(new WebResponseFacts(requested, 0, $"timed out after {Seconds(options.Timeout)}") { FinalUrl = current.AbsoluteUri, Redirects = redirects });
         }
         catch (OperationCanceledException)
         {
@@ -333,25 +316,13 @@ public sealed class WebClient : IDisposable
         return etag is null && modified is null ? null : new WebValidators(etag, modified);
     }
 
-    private static TimeSpan? FreshFor(HttpResponseMessage response)
+    private static TimeSpan? FreshFor(HttpResponseMessage response) => response.Headers.CacheControl switch
     {
-        if (response.Headers.CacheControl is { } control)
-        {
-            if (control.NoCache || control.NoStore)
-            {
-                return null;
-            }
-
-            if ((control.SharedMaxAge ?? control.MaxAge) is { } maxAge)
-            {
-                return maxAge;
-            }
-        }
-
-        return response.Content.Headers.Expires is { } expires && response.Headers.Date is { } date && expires > date ? expires - date : null;
-    }
-
-    private static Uri WithoutFragment(Uri uri) => uri.Fragment.Length == 0 ? uri : new UriBuilder(uri) { Fragment = string.Empty }.Uri;
+        { NoCache: true } or { NoStore: true } => null,
+        { SharedMaxAge: { } shared } => shared,
+        { MaxAge: { } maxAge } => maxAge,
+        _ => response.Content.Headers.Expires is { } expires && response.Headers.Date is { } date && expires > date ? expires - date : null,
+    };
 
     internal static string Seconds(TimeSpan time) => time.TotalSeconds >= 1 ? $"{time.TotalSeconds:0.#} s" : $"{time.TotalMilliseconds:0} ms";
 

@@ -13,17 +13,10 @@ namespace SmoLsp.Server.Site.Web;
 /// never cached: what the server sends now is the point. One small JSON file per URL, written atomically; a file that
 /// cannot be read or parsed is a miss.
 /// </summary>
-public sealed class WebDiskCache
+public sealed class WebDiskCache(string directory)
 {
     /// <summary>An entry holds at most an image's head (256 KB, base64): larger files are not ours.</summary>
     private const long MaxEntryBytes = 1024 * 1024;
-
-    private readonly string _directory;
-
-    public WebDiskCache(string directory)
-    {
-        _directory = directory;
-    }
 
     public WebCacheEntry? Load(FetchKind kind, string url)
     {
@@ -53,8 +46,7 @@ public sealed class WebDiskCache
             return;
         }
 
-        var entry = WebCacheEntry.From(kind, fetch, now);
-        Write(kind, entry);
+        Write(kind, WebCacheEntry.From(kind, fetch, now));
     }
 
     /// <summary>A 304 confirmed the entry: it counts as stored now.</summary>
@@ -67,25 +59,19 @@ public sealed class WebDiskCache
         var temp = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
         try
         {
-            Directory.CreateDirectory(_directory);
+            Directory.CreateDirectory(directory);
             File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(entry, WebCacheJsonContext.Default.WebCacheEntry));
             File.Move(temp, path, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A cache that cannot be written costs the next run a request, nothing else.
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-            }
+            AtomicFile.TryDelete(temp);
         }
     }
 
     private string PathOf(FetchKind kind, string url) =>
-        Path.Combine(_directory, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(kind + "\n" + url)))[..40] + ".json");
+        Path.Combine(directory, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(kind + "\n" + url)))[..40] + ".json");
 }
 
 /// <summary>One cached answer: the facts, the validators to revalidate it, and an image's head bytes.</summary>

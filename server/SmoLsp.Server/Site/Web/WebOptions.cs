@@ -59,21 +59,9 @@ public sealed record WebOptions
     internal System.Net.Security.RemoteCertificateValidationCallback? ServerCertificateValidation { get; init; }
 
     /// <summary>The robots.txt product token of <see cref="UserAgent"/>: the first <c>Name/version</c> token that is not "Mozilla".</summary>
-    public string RobotsAgent
-    {
-        get
-        {
-            foreach (var raw in UserAgent.Split([' ', ';', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
-            {
-                var slash = raw.IndexOf('/', StringComparison.Ordinal);
-                var name = slash > 0 ? raw[..slash] : null;
-                if (name is not null && !name.Equals("Mozilla", StringComparison.OrdinalIgnoreCase) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-                {
-                    return name;
-                }
-            }
-
-            return UserAgent.Split(' ', '/')[0];
-        }
-    }
+    public string RobotsAgent => UserAgent.Split([' ', ';', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+        .Where(token => token.IndexOf('/', StringComparison.Ordinal) > 0)
+        .Select(token => token[..token.IndexOf('/', StringComparison.Ordinal)])
+        .FirstOrDefault(name => !name.Equals("Mozilla", StringComparison.OrdinalIgnoreCase) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        ?? UserAgent.Split(' ', '/')[0];
 }

@@ -20,7 +20,6 @@ namespace SmoLsp.Server.Site.Web;
 /// </summary>
 public sealed class WebResources : IDisposable
 {
-    private readonly WebOptions _options;
     private readonly WebDiskCache? _disk;
     private readonly ConcurrentDictionary<string, Lazy<Task<ImageFacts>>> _images = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<WebResponseFacts>>> _pages = new(StringComparer.Ordinal);
@@ -30,7 +29,7 @@ public sealed class WebResources : IDisposable
 
     public WebResources(WebOptions options, CancellationToken cancellationToken = default)
     {
-        _options = options;
+        Options = options;
         Client = new WebClient(options);
         _disk = options.CacheDirectory is { } directory ? new WebDiskCache(directory) : null;
         _budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -39,15 +38,10 @@ public sealed class WebResources : IDisposable
 
     public WebClient Client { get; }
 
-    public WebOptions Options => _options;
+    public WebOptions Options { get; }
 
     /// <summary>Cancelled when the run's time budget is spent (or the run is cancelled): nothing new is fetched after it.</summary>
     public CancellationToken Budget => _budget.Token;
-
-    /// <summary>Answers reused from the disk cache without a request, and revalidated with a 304.</summary>
-    public int CacheHits => Volatile.Read(ref _cacheHits);
-
-    private int _cacheHits;
 
     /// <summary>An origin the run checks (a URL named on the command line): with <see cref="WebOptions.SameOriginOnly"/>, the only ones fetched from.</summary>
     public void AddOrigin(Uri url) => _origins.TryAdd(WebAddresses.Origin(url), true);
@@ -63,9 +57,6 @@ public sealed class WebResources : IDisposable
             _siteMap = (WebAddresses.Origin(site), WebAddresses.Origin(origin));
         }
     }
-
-    /// <summary>The public origin and the server standing in for it, or null.</summary>
-    public (string Prefix, string Origin)? SiteMap => _siteMap;
 
     /// <summary>The URL actually fetched for <paramref name="url"/>: the checked server for the site URL's, else itself (normalised); null when not a web URL.</summary>
     public Uri? Map(string url)
@@ -83,27 +74,13 @@ public sealed class WebResources : IDisposable
         return uri;
     }
 
-    private bool Allowed(Uri mapped) => !_options.SameOriginOnly || _origins.ContainsKey(WebAddresses.Origin(mapped));
+    private bool Allowed(Uri mapped) => !Options.SameOriginOnly || _origins.ContainsKey(WebAddresses.Origin(mapped));
 
     // ---- images ----
 
     /// <summary>The image's facts, or null: not a URL the run fetches, or not answered yet (then its fetch is in <paramref name="pending"/>).</summary>
-    public ImageFacts? GetImage(string url, ICollection<Task>? pending)
-    {
-        if (Map(url) is not { } mapped || !Allowed(mapped))
-        {
-            return null;
-        }
-
-        var task = _images.GetOrAdd(mapped.AbsoluteUri, u => new Lazy<Task<ImageFacts>>(() => Task.Run(() => FetchImageAsync(new Uri(u))))).Value;
-        return Answer(task, pending);
-    }
-
-    private async Task<ImageFacts> FetchImageAsync(Uri url)
-    {
-        var fetch = await FetchCachedAsync(url, FetchKind.Image).ConfigureAwait(false);
-        return ToImage(url, fetch);
-    }
+    public ImageFacts? GetImage(string url, ICollection<Task>? pending) =>
+        Answer(_images, url, pending, async u => ToImage(u, await FetchCachedAsync(u, FetchKind.Image).ConfigureAwait(false)));
 
     /// <summary>Image facts from an answer: the header reader on the bytes fetched, the size from the headers.</summary>
     public static ImageFacts ToImage(Uri url, WebFetch fetch)
@@ -126,17 +103,8 @@ public sealed class WebResources : IDisposable
     // ---- page URLs ----
 
     /// <summary>What a page URL answers (status and redirects), or null: not fetched by this run, or not answered yet (see <paramref name="pending"/>).</summary>
-    public WebResponseFacts? GetPageResponse(string url, ICollection<Task>? pending)
-    {
-        if (Map(url) is not { } mapped || !Allowed(mapped))
-        {
-            return null;
-        }
-
-        var task = _pages.GetOrAdd(mapped.AbsoluteUri, u => new Lazy<Task<WebResponseFacts>>(() => Task.Run(async () =>
-            (await FetchCachedAsync(new Uri(u), FetchKind.Probe).ConfigureAwait(false)).Facts))).Value;
-        return Answer(task, pending);
-    }
+    public WebResponseFacts? GetPageResponse(string url, ICollection<Task>? pending) =>
+        Answer(_pages, url, pending, async u => (await FetchCachedAsync(u, FetchKind.Probe).ConfigureAwait(false)).Facts);
 
     /// <summary>A page the crawl fetched answers for its URL (and its final URL answers 200 directly): og:url naming the page itself costs nothing.</summary>
     public void RecordPage(WebResponseFacts facts)
@@ -153,9 +121,16 @@ public sealed class WebResources : IDisposable
         }
     }
 
-    private static T? Answer<T>(Task<T> task, ICollection<Task>? pending)
+    /// <summary>The answer for <paramref name="url"/> as mapped: fetched once by whoever asks first, null until it is in.</summary>
+    private T? Answer<T>(ConcurrentDictionary<string, Lazy<Task<T>>> answers, string url, ICollection<Task>? pending, Func<Uri, Task<T>> fetch)
         where T : class
     {
+        if (Map(url) is not { } mapped || !Allowed(mapped))
+        {
+            return null;
+        }
+
+        var task = answers.GetOrAdd(mapped.AbsoluteUri, u => new Lazy<Task<T>>(() => Task.Run(() => fetch(new Uri(u))))).Value;
         if (task.IsCompletedSuccessfully)
         {
             return task.Result;
@@ -197,7 +172,6 @@ public sealed class WebResources : IDisposable
             {
                 if (entry.IsFresh(DateTimeOffset.UtcNow))
                 {
-                    Interlocked.Increment(ref _cacheHits);
                     return entry.ToFetch();
                 }
             }
@@ -219,7 +193,6 @@ public sealed class WebResources : IDisposable
             {
                 var cached = entry.ToFetch();
                 _disk.Touch(kind, entry, fetch, DateTimeOffset.UtcNow);
-                Interlocked.Increment(ref _cacheHits);
                 return cached;
             }
             catch (FormatException)
