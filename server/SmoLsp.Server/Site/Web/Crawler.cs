@@ -56,7 +56,6 @@ public sealed class Crawler(WebResources web)
         var fetched = 0;
         var disallowed = 0;
         var leftOut = 0;
-        var sitemapsAdded = false;
         while (level.Count > 0)
         {
             if (budget.IsCancellationRequested)
@@ -74,17 +73,16 @@ public sealed class Crawler(WebResources web)
             var take = level.Take(Math.Max(0, _options.MaxPages - fetched)).ToList();
             leftOut += level.Count - take.Count;
             fetched += take.Count;
-            var tasks = take.Select(t => FetchAndVisitAsync(t.Url, t.Named, t.From, pagesSeen, visit)).ToArray();
-            var results = await Task.WhenAll(tasks).ConfigureAwait(false);
+            var results = await Task.WhenAll(take.Select(t => FetchAndVisitAsync(t.Url, t.Named, t.From, pagesSeen, visit))).ConfigureAwait(false);
             var next = new List<(Uri, bool, string?)>();
             void Offer(Uri link, string? from)
             {
-                if (!_scope.ContainsKey(WebAddresses.Origin(link)) || IsFile(link) || !visited.Add(link.AbsoluteUri))
+                if (!InScope(link) || IsFile(link) || !visited.Add(link.AbsoluteUri))
                 {
                     return;
                 }
 
-                if (_robots.TryGetValue(WebAddresses.Origin(link), out var robots) && !robots.IsAllowed(link))
+                if (Disallowed(link))
                 {
                     disallowed++;
                     return;
@@ -95,23 +93,21 @@ public sealed class Crawler(WebResources web)
 
             if (_options.Crawl)
             {
-                for (var i = 0; i < take.Count; i++)
+                foreach (var (from, links) in results)
                 {
-                    foreach (var link in results[i].Links)
+                    foreach (var link in links)
                     {
-                        Offer(link, results[i].Url);
+                        Offer(link, from);
                     }
                 }
 
-                // The sitemap's pages come after the named pages' own links: they are one level down from the site's root.
-                if (!sitemapsAdded)
+                // The sitemap's pages come after the named pages' own links (once): they are one level down from the site's root.
+                foreach (var url in fromSitemaps)
                 {
-                    sitemapsAdded = true;
-                    foreach (var url in fromSitemaps)
-                    {
-                        Offer(url, "sitemap.xml");
-                    }
+                    Offer(url, "sitemap.xml");
                 }
+
+                fromSitemaps = [];
             }
 
             level = next;
@@ -142,7 +138,7 @@ public sealed class Crawler(WebResources web)
             notes.Add("note: requested as " + facts.Url + ", redirected: " + string.Join(", ", facts.Redirects.Select(r => $"{r.Status} to {r.Location}")));
         }
 
-        if (named && _robots.TryGetValue(WebAddresses.Origin(url), out var robots) && !robots.IsAllowed(url))
+        if (named && Disallowed(url))
         {
             notes.Add($"note: robots.txt disallows this URL for {_options.RobotsAgent}: crawlers that honour it never see this page");
         }
@@ -182,12 +178,8 @@ public sealed class Crawler(WebResources web)
 
         if (skip is null)
         {
-            var (text, problem2) = ServedPage.Decode(fetch.Body ?? [], fetch.Charset);
-            if (text is null)
-            {
-                skip = problem2;
-            }
-            else
+            (var text, skip) = ServedPage.Decode(fetch.Body ?? [], fetch.Charset);
+            if (text is not null)
             {
                 if (named)
                 {
@@ -208,6 +200,11 @@ public sealed class Crawler(WebResources web)
         return (facts.FinalUrl, []);
     }
 
+    /// <summary>On an origin of the checked site (those named, and where a named URL redirected).</summary>
+    private bool InScope(Uri url) => _scope.ContainsKey(WebAddresses.Origin(url));
+
+    private bool Disallowed(Uri url) => _robots.TryGetValue(WebAddresses.Origin(url), out var robots) && !robots.IsAllowed(url);
+
     private static bool IsHtml(WebResponseFacts facts) =>
         facts.ContentType is null or "text/html" or "application/xhtml+xml";
 
@@ -224,8 +221,7 @@ public sealed class Crawler(WebResources web)
         var facts = fetch.Facts;
         if (facts.IsSuccess)
         {
-            var (text, _) = ServedPage.Decode(fetch.Body ?? [], fetch.Charset);
-            return RobotsTxt.Parse(text ?? string.Empty, _options.RobotsAgent);
+            return RobotsTxt.Parse(ServedPage.Decode(fetch.Body ?? [], fetch.Charset).Text ?? string.Empty, _options.RobotsAgent);
         }
 
         if (facts.Problem is null && facts.Status is >= 400 and < 500)
@@ -255,14 +251,8 @@ public sealed class Crawler(WebResources web)
                 continue;
             }
 
-            var queue = new Queue<(Uri Url, int Depth)>();
-            foreach (var listed in robots.Sitemaps.Count > 0 ? robots.Sitemaps : [origin + "/sitemap.xml"])
-            {
-                if (WebAddresses.Parse(listed) is { } url && _scope.ContainsKey(WebAddresses.Origin(url)))
-                {
-                    queue.Enqueue((url, 0));
-                }
-            }
+            var listed = robots.Sitemaps.Count > 0 ? robots.Sitemaps : [origin + "/sitemap.xml"];
+            var queue = new Queue<(Uri Url, int Depth)>(listed.Select(l => WebAddresses.Parse(l)).OfType<Uri>().Where(InScope).Select(url => (url, 0)));
 
             var files = 0;
             while (queue.Count > 0 && files++ < 50 && pages.Count < _options.MaxPages)
@@ -285,23 +275,15 @@ public sealed class Crawler(WebResources web)
                     Notes.Add($"note: sitemap {url} is not valid XML after {sitemap.Locations.Count} location(s): {problem}");
                 }
 
-                foreach (var location in sitemap.Locations)
+                foreach (var location in sitemap.Locations.Select(l => WebAddresses.Parse(l)).OfType<Uri>())
                 {
-                    if (WebAddresses.Parse(location) is not { } loc)
+                    if (!sitemap.IsIndex)
                     {
-                        continue;
+                        pages.Add(location);
                     }
-
-                    if (sitemap.IsIndex)
+                    else if (depth < 1 && InScope(location))
                     {
-                        if (depth < 1 && _scope.ContainsKey(WebAddresses.Origin(loc)))
-                        {
-                            queue.Enqueue((loc, depth + 1));
-                        }
-                    }
-                    else
-                    {
-                        pages.Add(loc);
+                        queue.Enqueue((location, depth + 1));
                     }
                 }
             }
