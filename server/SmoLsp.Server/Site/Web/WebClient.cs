@@ -232,17 +232,13 @@ public sealed class WebClient(WebOptions options) : IDisposable
                 return fetch with { Body = body, Truncated = truncated };
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException or InvalidOperationException or NotSupportedException)
         {
-            return new WebFetch(new WebResponseFacts(requested, 0, $"timed out after {Seconds(options.Timeout)}") { FinalUrl = current.AbsoluteUri, Redirects = redirects });
-        }
-        catch (OperationCanceledException)
-        {
-            return new WebFetch(new WebResponseFacts(requested, 0, BudgetSpent) { FinalUrl = current.AbsoluteUri, Redirects = redirects });
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or NotSupportedException)
-        {
-            return new WebFetch(new WebResponseFacts(requested, 0, Describe(ex, current)) { FinalUrl = current.AbsoluteUri, Redirects = redirects });
+            // Only the caller's token is the run's budget; our own timeout cancels too.
+            var problem = ex is not OperationCanceledException ? Describe(ex, current)
+                : cancellationToken.IsCancellationRequested ? BudgetSpent
+                : $"timed out after {Seconds(options.Timeout)}";
+            return new WebFetch(new WebResponseFacts(requested, 0, problem) { FinalUrl = current.AbsoluteUri, Redirects = redirects });
         }
         finally
         {

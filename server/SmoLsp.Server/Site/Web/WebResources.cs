@@ -59,20 +59,10 @@ public sealed class WebResources : IDisposable
     }
 
     /// <summary>The URL actually fetched for <paramref name="url"/>: the checked server for the site URL's, else itself (normalised); null when not a web URL.</summary>
-    public Uri? Map(string url)
-    {
-        if (WebAddresses.Parse(url) is not { } uri)
-        {
-            return null;
-        }
-
-        if (_siteMap is { } map && string.Equals(WebAddresses.Origin(uri), map.Prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return WebAddresses.Parse(map.Origin + uri.PathAndQuery);
-        }
-
-        return uri;
-    }
+    public Uri? Map(string url) =>
+        WebAddresses.Parse(url) is not { } uri ? null
+        : _siteMap is { } map && string.Equals(WebAddresses.Origin(uri), map.Prefix, StringComparison.OrdinalIgnoreCase) ? WebAddresses.Parse(map.Origin + uri.PathAndQuery)
+        : uri;
 
     private bool Allowed(Uri mapped) => !Options.SameOriginOnly || _origins.ContainsKey(WebAddresses.Origin(mapped));
 
