@@ -55,8 +55,6 @@ public sealed class SiteSettings(FileAccessPolicy files, AnalysisEngine builtIns
         "trace", "enable", "server", "path", "executable", "args", "logLevel", "logFile", "diagnosticDelayMs", "plugins", "preview", "docsBaseUrl", "online",
     };
 
-    private PluginHost? _plugins = plugins;
-    private readonly IReadOnlyList<KeyValuePair<string, RuleSeverity>> _overrides = overrides ?? [];
     private readonly EditorConfig _editorConfig = new(files);
     private readonly HashSet<string> _knownIds = new(builtIns.Descriptors.Select(d => d.Id), StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string?> _configFileByDirectory = new(StringComparer.Ordinal);
@@ -71,15 +69,15 @@ public sealed class SiteSettings(FileAccessPolicy files, AnalysisEngine builtIns
     /// <summary>Loads the plugins a trusted configuration names (the language server learns the trust at <c>initialize</c>).</summary>
     public PluginHost? Plugins
     {
-        get => _plugins;
+        get;
         set
         {
-            _plugins = value;
+            field = value;
             Invalidate();
         }
-    }
+    } = plugins;
 
-    public IReadOnlyList<KeyValuePair<string, RuleSeverity>> Overrides => _overrides;
+    public IReadOnlyList<KeyValuePair<string, RuleSeverity>> Overrides { get; } = overrides ?? [];
 
     /// <summary>Moves whenever any source of configuration changes: cached analyses compare it to know they are stale.</summary>
     public int Generation => Volatile.Read(ref _generation);
@@ -87,8 +85,7 @@ public sealed class SiteSettings(FileAccessPolicy files, AnalysisEngine builtIns
     /// <summary>Replaces the editor's settings with its <c>smolsp</c> section (null or not an object: none); returns errors in it.</summary>
     public IReadOnlyList<ConfigurationError> SetEditorSettings(JsonElement? section)
     {
-        SmoLspConfiguration? editor = null;
-        IReadOnlyList<ConfigurationError> errors = [];
+        ConfigurationResult? result = null;
         if (section is { ValueKind: JsonValueKind.Object } value)
         {
             var filtered = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -98,14 +95,12 @@ public sealed class SiteSettings(FileAccessPolicy files, AnalysisEngine builtIns
             }
 
             var json = JsonSerializer.Serialize(filtered, SettingsJsonContext.Default.DictionaryStringJsonElement);
-            var result = ConfigurationParser.Parse(json, EditorSettingsPath, builtIns.Descriptors);
-            errors = result.Errors;
-            editor = result.Configuration;
+            result = ConfigurationParser.Parse(json, EditorSettingsPath, builtIns.Descriptors);
         }
 
-        _editor = editor;
+        _editor = result?.Configuration;
         Invalidate();
-        return errors;
+        return result?.Errors ?? [];
     }
 
     /// <summary>A <c>smolsp.json</c>, <c>.editorconfig</c> or plugin changed: forget everything resolved.</summary>
@@ -185,13 +180,13 @@ public sealed class SiteSettings(FileAccessPolicy files, AnalysisEngine builtIns
         }
 
         var fromEditorConfig = EditorConfigFor(folder.Base, path);
-        if (fromEditorConfig.Count == 0 && _overrides.Count == 0)
+        if (fromEditorConfig.Count == 0 && Overrides.Count == 0)
         {
             return folder;
         }
 
         var key = fromEditorConfig.Count == 0 ? string.Empty : string.Join(';', fromEditorConfig.Select(e => $"{e.RuleId}={e.Severity}"));
-        var configuration = _layered.GetOrAdd((folder.Base, key), _ => fromEditorConfig.Select(e => KeyValuePair.Create(e.RuleId, e.Severity)).Concat(_overrides)
+        var configuration = _layered.GetOrAdd((folder.Base, key), _ => fromEditorConfig.Select(e => KeyValuePair.Create(e.RuleId, e.Severity)).Concat(Overrides)
             .Aggregate(folder.Configuration, (layered, rule) => layered.WithRuleSeverity(rule.Key, rule.Value)));
         return folder with { Configuration = configuration };
     }
@@ -210,9 +205,9 @@ public sealed class SiteSettings(FileAccessPolicy files, AnalysisEngine builtIns
         var engine = builtIns;
         var configuration = baseResult.Configuration;
         PluginRuleSet? plugins = null;
-        if (_plugins is not null && configuration.Plugins.Count > 0)
+        if (Plugins is not null && configuration.Plugins.Count > 0)
         {
-            plugins = _plugins.Resolve(baseResult);
+            plugins = Plugins.Resolve(baseResult);
             if (!plugins.Configuration.Success)
             {
                 return new FileSettings(builtIns, configuration, baseResult) { Plugins = plugins };
