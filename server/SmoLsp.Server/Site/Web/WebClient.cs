@@ -272,37 +272,21 @@ public sealed class WebClient(WebOptions options) : IDisposable
     private static async Task<(byte[] Body, bool Truncated)> ReadCapped(HttpResponseMessage response, long cap, bool stopAtCap, CancellationToken cancellationToken)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var size = (int)Math.Min(cap, 64 * 1024);
-        var buffer = new byte[Math.Max(size, 1)];
-        var length = 0;
-        while (true)
+        using var body = new MemoryStream();
+        var chunk = new byte[Math.Clamp(cap, 1, 64 * 1024)];
+        while (body.Length < cap)
         {
-            if (length == buffer.Length)
-            {
-                if (length >= cap)
-                {
-                    // One more byte says whether the body goes on; an image only ever needs its head.
-                    if (stopAtCap)
-                    {
-                        return (buffer, true);
-                    }
-
-                    var probe = new byte[1];
-                    var more = await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false);
-                    return (buffer, more > 0);
-                }
-
-                Array.Resize(ref buffer, (int)Math.Min(cap, (long)buffer.Length * 2));
-            }
-
-            var n = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            var n = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, cap - body.Length)), cancellationToken).ConfigureAwait(false);
             if (n == 0)
             {
-                return (length == buffer.Length ? buffer : buffer[..length], false);
+                return (body.ToArray(), false);
             }
 
-            length += n;
+            body.Write(chunk, 0, n);
         }
+
+        // One more byte says whether the body goes on; an image only ever needs its head.
+        return (body.ToArray(), stopAtCap || await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) > 0);
     }
 
     private static WebValidators? Validators(HttpResponseMessage response)
