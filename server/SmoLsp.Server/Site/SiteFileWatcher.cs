@@ -51,24 +51,16 @@ public sealed class SiteFileWatcher : IDisposable
         }
     }
 
-    /// <summary>Watches one folder (not its subfolders) unless a tree already covers it; false when it does not exist.</summary>
-    public bool WatchFolder(string directory)
+    /// <summary>Watches one folder (not its subfolders) unless a tree already covers it or it does not exist.</summary>
+    public void WatchFolder(string directory)
     {
         lock (_gate)
         {
-            if (_disposed || IsCovered(directory) || _folders.Contains(directory))
+            if (!_disposed && !IsCovered(directory) && !_folders.Contains(directory) && Directory.Exists(directory))
             {
-                return true;
+                _folders.Add(directory);
+                Add(directory, recursive: false);
             }
-
-            if (!Directory.Exists(directory))
-            {
-                return false;
-            }
-
-            _folders.Add(directory);
-            Add(directory, recursive: false);
-            return true;
         }
     }
 
