@@ -2,7 +2,7 @@ namespace SmoLsp.Server.Site;
 
 /// <summary>
 /// Which pages read which other files (page → layout, <c>_ViewStart</c>, <c>App.razor</c>, images), from what each
-/// analysis recorded through a <see cref="RecordingWorkspace"/>, and the reverse: what to re-check when a file
+/// analysis recorded through a <see cref="SiteWorkspace.Recorder"/>, and the reverse: what to re-check when a file
 /// changes. A page's whole chain is recorded by its own analysis (the core reads the layout's layout too), so
 /// direct dependents are all the dependents there are. Thread-safe. Dependency paths are stored once each, however
 /// many pages share them.

@@ -81,7 +81,7 @@ public sealed partial class FileAccessPolicy
         return (typed, [.. typed.Select(r => RealPathOf(r) ?? r).Distinct(StringComparer.Ordinal)]);
     }
 
-    /// <summary>A policy whose roots are <see cref="RootFor"/> each of <paramref name="paths"/>.</summary>
+    /// <summary>A policy whose roots are <see cref="RootFor(string, string)"/> each of <paramref name="paths"/>.</summary>
     public static FileAccessPolicy ForPaths(IEnumerable<string> paths, string? workingDirectory = null)
     {
         // Files named one by one (a shell glob of a thousand pages) share their folders and ancestors: each folder is

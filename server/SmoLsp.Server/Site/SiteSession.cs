@@ -1,7 +1,5 @@
 using SmoLsp.Analysis;
-using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
-using SmoLsp.Analysis.Rules;
 using SmoLsp.Analysis.Site;
 using SmoLsp.Analysis.Syntax;
 using SmoLsp.Analysis.Text;
@@ -9,93 +7,6 @@ using SmoLsp.Server.Plugins;
 using SmoLsp.Server.Site.Web;
 
 namespace SmoLsp.Server.Site;
-
-/// <summary>What a host asks the session to look after.</summary>
-public sealed record SiteOptions
-{
-    /// <summary>Folders whose templates are the site's pages (the folders <c>check</c> was given; the editor's workspace folders).</summary>
-    public IReadOnlyList<string> Folders { get; init; } = [];
-
-    /// <summary>Files named on the command line: always checked, whatever ignore files and include/exclude say.</summary>
-    public IReadOnlyList<string> Files { get; init; } = [];
-
-    /// <summary><c>--config</c>: one configuration file for every page instead of the nearest <c>smolsp.json</c>.</summary>
-    public string? ConfigFile { get; init; }
-
-    /// <summary><c>--rule</c> severities, applied over every configuration.</summary>
-    public IReadOnlyList<KeyValuePair<string, RuleSeverity>> Overrides { get; init; } = [];
-
-    /// <summary>Where the command runs: outside a repository, the root reads stay inside (see <see cref="FileAccessPolicy.RootFor"/>).</summary>
-    public string? WorkingDirectory { get; init; }
-
-    /// <summary>Templates larger than this are skipped and reported.</summary>
-    public long MaxFileBytes { get; init; } = TemplateFile.DefaultMaxBytes;
-
-    /// <summary>
-    /// How long one file's analysis may take; past it the file gets one SMO900 instead of findings. 10 s: the slowest
-    /// legitimate file, a 16 MB template (the size cap) of nothing but tags, analyzes in well under that; one page
-    /// never holds up a CI run or an editor for longer. The same for every host, so the editor and CI agree (docs/limits.md).
-    /// </summary>
-    public TimeSpan AnalysisTimeBudget { get; init; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>
-    /// How the positions of cross-page findings are counted, for hosts that are not UTF-16 (an LSP client that chose
-    /// UTF-8). Called while the page's text is at hand; null keeps the core's UTF-16 positions.
-    /// </summary>
-    public Func<SourceText, TextSpan, LinePositionSpan>? Place { get; init; }
-
-    /// <summary>The files do not change while the session lives (<c>check</c>): see <see cref="FileAccessPolicy.Snapshot"/>.</summary>
-    public bool Snapshot { get; init; }
-
-    /// <summary>
-    /// The folder whose configuration served pages (URLs) are checked with, as if they were <c>.html</c> pages in it: the
-    /// working directory of a live check. It is a root, so its <c>smolsp.json</c> may be read.
-    /// </summary>
-    public string? WebFolder { get; init; }
-}
-
-/// <summary>What a batch of changes means: pages gone, pages to check again, open pages whose inputs changed.</summary>
-public sealed class SitePlan
-{
-    public List<string> Removed { get; } = [];
-
-    /// <summary>Pages to analyze again from disk, sorted.</summary>
-    public List<string> Check { get; } = [];
-
-    /// <summary>Open pages (the host's) that read something that changed: the host analyzes them again.</summary>
-    public List<string> OpenAffected { get; } = [];
-
-    /// <summary>The site was walked again (configuration, ignore files or folders changed).</summary>
-    public bool Walked { get; set; }
-
-    public List<WalkProblem> Problems { get; } = [];
-}
-
-/// <summary>Work for <see cref="SiteSession.Plan"/>: file events, and what the host knows must happen.</summary>
-public sealed class SiteBatch
-{
-    public List<FileChange> Changes { get; } = [];
-
-    /// <summary>Walk every folder again and check what is new or was checked under another configuration.</summary>
-    public bool Walk { get; set; }
-
-    /// <summary>Check every page again (events were lost).</summary>
-    public bool CheckAll { get; set; }
-
-    /// <summary>Pages to check again whatever else happened (an open page was closed: its disk text is what counts now).</summary>
-    public HashSet<string> Check { get; } = new(StringComparer.Ordinal);
-
-    public bool IsEmpty => !Walk && !CheckAll && Changes.Count == 0 && Check.Count == 0;
-
-    /// <summary>Adds <paramref name="other"/>'s work to this batch.</summary>
-    public void Merge(SiteBatch other)
-    {
-        Changes.AddRange(other.Changes);
-        Walk |= other.Walk;
-        CheckAll |= other.CheckAll;
-        Check.UnionWith(other.Check);
-    }
-}
 
 /// <summary>
 /// The one place that knows about a site on disk, shared by every host (<c>check</c>, <c>check --watch</c>, the language
@@ -483,7 +394,7 @@ public sealed class SiteSession
         }
     }
 
-    /// <summary>Moves whenever the facts the cross-page rules see change: a host recomputes <see cref="CrossPageFindings"/> only then.</summary>
+    /// <summary>Moves whenever the facts the cross-page rules see change: a host recomputes <see cref="CrossPageFindings()"/> only then.</summary>
     public int FactsVersion => Volatile.Read(ref _factsVersion);
 
     private bool Changed(bool changed)
@@ -549,7 +460,7 @@ public sealed class SiteSession
 
     /// <summary>
     /// Every kept page's facts with the site it belongs to, ordered by path: what a shard writes for <c>smolsp merge</c>
-    /// (<see cref="CrossPageFindings"/> is the same comparison, run here).
+    /// (<see cref="CrossPageFindings()"/> is the same comparison, run here).
     /// </summary>
     public IReadOnlyList<(string Site, PageFacts Facts)> FactsBySite()
     {
