@@ -16,6 +16,12 @@ internal enum PropertyFamily
 /// A meta tag whose key no platform reads. <see cref="Suggestions"/> are the known names it is close to (empty when it is
 /// merely unknown); <see cref="Suggestion"/> is set when exactly one is, which is what a safe rename needs.
 /// </summary>
+/// <summary>
+/// What <see cref="PropertyNames.Check"/> says of a key: whose vocabulary, and the known names it is close to. A class:
+/// the per-process memo of these is then a dictionary the framework ships compiled, not one the JIT compiles at start.
+/// </summary>
+internal sealed record PropertyCheck(PropertyFamily Family, IReadOnlyList<string> Suggestions);
+
 internal sealed record PropertyFinding(MetaTag Meta, PropertyFamily Family, IReadOnlyList<string> Suggestions)
 {
     public string? Suggestion => Suggestions.Count == 1 ? Suggestions[0] : null;
@@ -182,7 +188,7 @@ internal static class PropertyNames
     {
         var list = new List<PropertyFinding>();
         // A page repeats its keys (and a hostile one repeats its typos): each distinct key is looked up once.
-        var checkedKeys = new Dictionary<string, (PropertyFamily Family, IReadOnlyList<string> Suggestions)?>(StringComparer.Ordinal);
+        var checkedKeys = new Dictionary<string, PropertyCheck?>(StringComparer.Ordinal);
         foreach (var meta in head.Metas)
         {
             if (!checkedKeys.TryGetValue(meta.Key, out var check))
@@ -212,7 +218,7 @@ internal static class PropertyNames
     /// Whether <paramref name="key"/> (lower case) is a near miss of known names, unknown in a closed namespace, or
     /// neither (known, or nothing this catalog speaks for). Null for "neither".
     /// </summary>
-    public static (PropertyFamily Family, IReadOnlyList<string> Suggestions)? Check(string key)
+    public static PropertyCheck? Check(string key)
     {
         // A pure function of the key, and sites repeat their keys on every page: each is looked up once per process
         // (edit distances against the whole catalog), up to a cap a hostile site cannot grow past.
@@ -234,9 +240,9 @@ internal static class PropertyNames
 
     private static int s_remembered; // ConcurrentDictionary.Count would take every lock
 
-    private static readonly ConcurrentDictionary<string, (PropertyFamily Family, IReadOnlyList<string> Suggestions)?> s_checked = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, PropertyCheck?> s_checked = new(StringComparer.Ordinal);
 
-    private static (PropertyFamily Family, IReadOnlyList<string> Suggestions)? CheckCore(string key)
+    private static PropertyCheck? CheckCore(string key)
     {
         if (IsKnown(key))
         {
@@ -259,11 +265,11 @@ internal static class PropertyNames
         var suggestions = Suggest(ns, rest);
         if (suggestions.Count > 0)
         {
-            return (FamilyOf(suggestions[0]), suggestions);
+            return new PropertyCheck(FamilyOf(suggestions[0]), suggestions);
         }
 
         // og:keywords, twitter:foo: written in a namespace whose vocabulary is closed, read by nobody.
-        return key[separator] == ':' && s_closed.Contains(ns) ? (ns == "twitter" ? PropertyFamily.X : PropertyFamily.OpenGraph, []) : null;
+        return key[separator] == ':' && s_closed.Contains(ns) ? new PropertyCheck(ns == "twitter" ? PropertyFamily.X : PropertyFamily.OpenGraph, []) : null;
     }
 
     private static List<string> Suggest(string ns, string rest)

@@ -92,7 +92,7 @@ public sealed class CheckSummary
     public int AllWarnings { get; set; }
 
     /// <summary>Problems shown, per rule id.</summary>
-    public SortedDictionary<string, int> ByRule { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> ByRule { get; } = new(StringComparer.Ordinal);
 
     public int Suppressed { get; set; }
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using SmoLsp.Analysis.Configuration;
 using SmoLsp.Analysis.Engine;
 using SmoLsp.Analysis.Rules;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Plugins;
 
@@ -240,7 +241,7 @@ public sealed class PluginHost : IDisposable
         }
     }
 
-    private static PluginLoader.FileStamp[] Stamps(SmoLspConfiguration configuration) => [.. PluginFiles(configuration).Select(PluginLoader.FileStamp.Of)];
+    private static FileStamp?[] Stamps(SmoLspConfiguration configuration) => [.. PluginFiles(configuration).Select(FileStamp.Of)];
 
     /// <summary>Unloads every plugin this host loaded and ends its idle rule threads.</summary>
     public void Dispose()
@@ -249,5 +250,5 @@ public sealed class PluginHost : IDisposable
         _ownedWatchdog?.Dispose();
     }
 
-    private sealed record Entry(PluginLoader.FileStamp[] Stamps, PluginRuleSet Rules);
+    private sealed record Entry(FileStamp?[] Stamps, PluginRuleSet Rules);
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using SmoLsp.Analysis.Rules;
+using SmoLsp.Server.Site;
 
 namespace SmoLsp.Server.Plugins;
 
@@ -56,7 +57,7 @@ public sealed class PluginLoader(TimeSpan? budget = null)
 
     private readonly TimeSpan _budget = budget ?? PluginWatchdog.DefaultBudget;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, (FileStamp Stamp, PluginLoadResult Result)> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Stamped<PluginLoadResult>> _cache = new(StringComparer.Ordinal);
 
     [RequiresUnreferencedCode("Plugins are assemblies loaded at run time; see PluginSupport.")]
     [RequiresDynamicCode("Plugins are assemblies loaded at run time; see PluginSupport.")]
@@ -67,16 +68,16 @@ public sealed class PluginLoader(TimeSpan? budget = null)
         {
             if (_cache.TryGetValue(fullPath, out var cached) && cached.Stamp == stamp)
             {
-                return cached.Result;
+                return cached.Value;
             }
 
-            if (cached.Result?.Plugin is { } stale)
+            if (cached?.Value.Plugin is { } stale)
             {
                 stale.Unload();
             }
 
             var result = LoadUncached(fullPath);
-            _cache[fullPath] = (stamp, result);
+            _cache[fullPath] = new(stamp, result);
             return result;
         }
     }
@@ -258,15 +259,5 @@ public sealed class PluginLoader(TimeSpan? budget = null)
 
         var (created, descriptor) = task.Result;
         return descriptor is null ? (null, null, "its Descriptor is null") : (created, descriptor, null);
-    }
-
-    /// <summary>A file's version as far as reloading goes (default: no such file).</summary>
-    internal readonly record struct FileStamp(long Length, DateTime WrittenUtc)
-    {
-        public static FileStamp Of(string path)
-        {
-            var info = new FileInfo(path);
-            return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc) : default;
-        }
     }
 }

@@ -14,15 +14,7 @@ namespace SmoLsp.Server.Site;
 /// </summary>
 public sealed partial class FileAccessPolicy
 {
-    private static readonly EnumerationOptions s_listing = new()
-    {
-        RecurseSubdirectories = false,
-        IgnoreInaccessible = false,
-        AttributesToSkip = 0,
-        ReturnSpecialDirectories = false,
-    };
-
-    private ConcurrentDictionary<string, Dictionary<string, ListedType>?>? _listings;
+    private ConcurrentDictionary<string, Dictionary<string, DirectoryEntry>?>? _listings;
 
     private enum ListedType : byte
     {
@@ -41,7 +33,7 @@ public sealed partial class FileAccessPolicy
     public bool Snapshot
     {
         get => _listings is not null;
-        set => _listings = value ? new ConcurrentDictionary<string, Dictionary<string, ListedType>?>(StringComparer.Ordinal) : null;
+        set => _listings = value ? new ConcurrentDictionary<string, Dictionary<string, DirectoryEntry>?>(StringComparer.Ordinal) : null;
     }
 
     /// <summary>True only when a snapshot's listing says <paramref name="path"/> is not there (no system call); false when it is there or unknown.</summary>
@@ -98,8 +90,10 @@ public sealed partial class FileAccessPolicy
         }
 
         var listing = listings.GetOrAdd(realDirectory, List);
-        return listing is null ? null : listing.TryGetValue(name, out var type) ? type : ListedType.Absent;
+        return listing is null ? null : listing.TryGetValue(name, out var entry) ? TypeOf(entry) : ListedType.Absent;
     }
+
+    private static ListedType TypeOf(DirectoryEntry entry) => entry.IsSymbolicLink ? ListedType.Link : entry.IsDirectory ? ListedType.Directory : ListedType.File;
 
     /// <summary>
     /// Lists a folder for the <see cref="SiteWalker"/> (its subfolders and templates) and, under a snapshot, keeps the
@@ -109,16 +103,13 @@ public sealed partial class FileAccessPolicy
     public IReadOnlyList<DirectoryEntry> ListForWalk(string directory)
     {
         var entries = new List<DirectoryEntry>();
-        var listing = new Dictionary<string, ListedType>(StringComparer.Ordinal);
-        foreach (var (name, isDirectory, isLink) in new FileSystemEnumerable<(string, bool, bool)>(
-            directory,
-            static (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
-            s_listing))
+        var listing = new Dictionary<string, DirectoryEntry>(StringComparer.Ordinal);
+        foreach (var entry in DirectoryEntry.List(directory))
         {
-            listing[name] = isLink ? ListedType.Link : isDirectory ? ListedType.Directory : ListedType.File;
-            if (isDirectory || SiteWalker.IsTemplatePath(name))
+            listing[entry.Name] = entry;
+            if (entry.IsDirectory || SiteWalker.IsTemplatePath(entry.Name))
             {
-                entries.Add(new DirectoryEntry(Path.Join(directory, name), name, isDirectory, isLink));
+                entries.Add(entry);
             }
         }
 
@@ -138,9 +129,9 @@ public sealed partial class FileAccessPolicy
             return null;
         }
 
-        foreach (var (name, type) in listing)
+        foreach (var entry in listing.Values)
         {
-            if (type != ListedType.Directory && match(name))
+            if (TypeOf(entry) != ListedType.Directory && match(entry.Name))
             {
                 return true;
             }
@@ -149,19 +140,14 @@ public sealed partial class FileAccessPolicy
         return false;
     }
 
-    private static Dictionary<string, ListedType>? List(string realDirectory)
+    private static Dictionary<string, DirectoryEntry>? List(string realDirectory)
     {
         try
         {
-            var entries = new FileSystemEnumerable<(string Name, ListedType Type)>(
-                realDirectory,
-                static (ref FileSystemEntry e) => (e.FileName.ToString(),
-                    (e.Attributes & FileAttributes.ReparsePoint) != 0 ? ListedType.Link : e.IsDirectory ? ListedType.Directory : ListedType.File),
-                s_listing);
-            var listing = new Dictionary<string, ListedType>(StringComparer.Ordinal);
-            foreach (var (name, type) in entries)
+            var listing = new Dictionary<string, DirectoryEntry>(StringComparer.Ordinal);
+            foreach (var entry in DirectoryEntry.List(realDirectory))
             {
-                listing[name] = type;
+                listing[entry.Name] = entry;
             }
 
             return listing;

@@ -4,8 +4,27 @@ using SmoLsp.Analysis.Syntax;
 
 namespace SmoLsp.Server.Site;
 
-/// <summary>One entry of a directory listing.</summary>
-public readonly record struct DirectoryEntry(string FullPath, string Name, bool IsDirectory, bool IsSymbolicLink);
+/// <summary>
+/// One entry of a directory listing. A class, not a struct: the framework's enumerators and collections are compiled
+/// ahead of time for classes only, and a struct here made the JIT compile them again at every start.
+/// </summary>
+public sealed record DirectoryEntry(string FullPath, string Name, bool IsDirectory, bool IsSymbolicLink)
+{
+    private static readonly EnumerationOptions s_options = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
+
+    /// <summary>The entries of <paramref name="directory"/> (not recursively) that <paramref name="include"/> keeps, all without one; a link is a link, whatever it points to. Throws on an unreadable folder.</summary>
+    public static FileSystemEnumerable<DirectoryEntry> List(string directory, FileSystemEnumerable<DirectoryEntry>.FindPredicate? include = null) =>
+        new(directory, static (ref FileSystemEntry e) => new DirectoryEntry(e.ToFullPath(), e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0), s_options)
+        {
+            ShouldIncludePredicate = include,
+        };
+}
 
 /// <summary>Lists one directory (not recursively). Throws on an unreadable directory; a seam for tests that cannot chmod as root.</summary>
 public delegate IReadOnlyList<DirectoryEntry> DirectoryLister(string directory);
@@ -23,14 +42,6 @@ public sealed record WalkProblem(string Path, string Message);
 /// </summary>
 public sealed class SiteWalker
 {
-    private static readonly EnumerationOptions s_listing = new()
-    {
-        RecurseSubdirectories = false,
-        IgnoreInaccessible = false,
-        AttributesToSkip = 0,
-        ReturnSpecialDirectories = false,
-    };
-
     private readonly DirectoryLister _lister;
     private readonly IgnoreRules? _ignores;
 
@@ -107,18 +118,8 @@ public sealed class SiteWalker
         }
     }
 
-    private static List<DirectoryEntry> ListDirectory(string directory)
-    {
-        var enumerable = new FileSystemEnumerable<DirectoryEntry>(
-            directory,
-            static (ref FileSystemEntry e) => new DirectoryEntry(e.ToFullPath(), e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
-            s_listing)
-        {
-            // Skip non-templates before allocating an entry for them.
-            ShouldIncludePredicate = static (ref FileSystemEntry e) => e.IsDirectory || IsTemplatePath(e.FileName),
-        };
-
-        // Materialized here so an error part-way through surfaces inside the caller's try.
-        return [.. enumerable];
-    }
+    // Non-templates are skipped before an entry is allocated for them; materialized here so an error part-way through
+    // surfaces inside the caller's try.
+    private static List<DirectoryEntry> ListDirectory(string directory) =>
+        [.. DirectoryEntry.List(directory, static (ref FileSystemEntry e) => e.IsDirectory || IsTemplatePath(e.FileName))];
 }

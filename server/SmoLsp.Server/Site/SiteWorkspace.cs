@@ -17,8 +17,8 @@ public sealed class SiteWorkspace : IWebWorkspace
 {
     private readonly FileAccessPolicy _files;
     private readonly SiteSettings _settings;
-    private readonly ConcurrentDictionary<string, (FileStamp Stamp, TemplateDocument? Document)> _templates = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (FileStamp Stamp, ImageFacts? Facts)> _images = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Stamped<TemplateDocument?>> _templates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Stamped<ImageFacts?>> _images = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string?> _webRoots = new(StringComparer.Ordinal);
 
     public SiteWorkspace(FileAccessPolicy files, SiteSettings settings)
@@ -58,7 +58,7 @@ public sealed class SiteWorkspace : IWebWorkspace
         var known = _templates.TryGetValue(full, out var cached);
         if (known && _files.Snapshot)
         {
-            return cached.Document;
+            return cached!.Value;
         }
 
         var stamp = _files.KnownAbsent(full) ? null : FileStamp.Of(full);
@@ -67,14 +67,14 @@ public sealed class SiteWorkspace : IWebWorkspace
             return null;
         }
 
-        if (known && cached.Stamp == stamp)
+        if (known && cached!.Stamp == stamp)
         {
-            return cached.Document;
+            return cached.Value;
         }
 
         var read = TemplateFile.Read(_files, full);
         var document = read.Success ? TemplateDocument.FromPath(full, read.Text!) : null;
-        _templates[full] = (stamp.Value, document);
+        _templates[full] = new(stamp, document);
         return document;
     }
 
@@ -96,7 +96,7 @@ public sealed class SiteWorkspace : IWebWorkspace
         var known = _images.TryGetValue(full, out var cached);
         if (known && _files.Snapshot)
         {
-            return cached.Facts;
+            return cached!.Value;
         }
 
         var stamp = _files.KnownAbsent(full) ? null : FileStamp.Of(full);
@@ -105,13 +105,13 @@ public sealed class SiteWorkspace : IWebWorkspace
             return null;
         }
 
-        if (known && cached.Stamp == stamp)
+        if (known && cached!.Stamp == stamp)
         {
-            return cached.Facts;
+            return cached.Value;
         }
 
         var facts = ImageFile.Read(_files, full);
-        _images[full] = (stamp.Value, facts);
+        _images[full] = new(stamp, facts);
         return facts;
     }
 
@@ -186,22 +186,6 @@ public sealed class SiteWorkspace : IWebWorkspace
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
             return null;
-        }
-    }
-
-    private readonly record struct FileStamp(long Length, DateTime WriteTimeUtc)
-    {
-        public static FileStamp? Of(string path)
-        {
-            try
-            {
-                var info = new FileInfo(path);
-                return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc) : null;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
-            {
-                return null;
-            }
         }
     }
 

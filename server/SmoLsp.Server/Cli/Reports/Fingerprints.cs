@@ -21,11 +21,11 @@ public static class Fingerprints
     /// <summary>Counts occurrences of (rule, text) in report order, so each problem gets its index.</summary>
     public sealed class Occurrences
     {
-        private readonly Dictionary<(string, string), int> _seen = [];
+        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
 
         public int Next(string ruleId, string flaggedText)
         {
-            var key = (ruleId, Collapse(flaggedText));
+            var key = ruleId + "\0" + Collapse(flaggedText); // a rule id is letters and digits: NUL keeps the pair apart
             var n = _seen.GetValueOrDefault(key);
             _seen[key] = n + 1;
             return n;
