@@ -72,6 +72,9 @@ public sealed class HeadModel
 
     public IReadOnlyList<MetaTag> Metas { get; private set; } = [];
 
+    /// <summary>Every <c>&lt;meta&gt;</c> element, code samples included: what <see cref="NotAPage"/> reads, without a second pass over the elements.</summary>
+    internal IReadOnlyList<HtmlElement> MetaElements { get; private set; } = [];
+
     public IReadOnlyList<LinkTag> Canonicals { get; private set; } = [];
 
     public IReadOnlyList<LinkTag> RelMeLinks { get; private set; } = [];
@@ -214,6 +217,7 @@ public sealed class HeadModel
     {
         var titles = new List<TitleElement>();
         var metas = new List<MetaTag>();
+        var metaElements = new List<HtmlElement>();
         var canonicals = new List<LinkTag>();
         var relMe = new List<LinkTag>();
         var anchors = new List<AnchorLink>();
@@ -253,6 +257,7 @@ public sealed class HeadModel
                     headContents.Add(e);
                     break;
                 case "meta":
+                    metaElements.Add(e);
                     if (!IsInCodeSample(e))
                     {
                         AddMeta(e, metas);
@@ -308,6 +313,7 @@ public sealed class HeadModel
 
         Titles = titles;
         Metas = metas;
+        MetaElements = metaElements;
         Canonicals = canonicals;
         RelMeLinks = relMe;
         Anchors = anchors;

@@ -17,13 +17,8 @@ internal static class NotAPage
             return "a Razor page with no markup (an endpoint)";
         }
 
-        foreach (var e in syntax.Elements)
+        foreach (var e in head.MetaElements)
         {
-            if (e.Name != "meta")
-            {
-                continue;
-            }
-
             if (e.GetAttributeValue("http-equiv") is { IsStatic: true } equiv && equiv.NormalizedText.Equals("refresh", StringComparison.OrdinalIgnoreCase)
                 && e.GetAttributeValue("content") is { IsEmpty: false } content && IsRedirect(content) && !IsConditional(syntax, e))
             {

@@ -65,13 +65,15 @@ public sealed class RazorProjection
 
     private static void Blank(Span<char> chars, TextSpan span)
     {
-        for (var k = span.Start; k < span.End; k++)
+        // Line by line, so the runtime fills and searches whole vectors at a time.
+        var rest = chars.Slice(span.Start, span.Length);
+        for (var lineBreak = rest.IndexOfAny('\n', '\r'); lineBreak >= 0; lineBreak = rest.IndexOfAny('\n', '\r'))
         {
-            if (chars[k] is not ('\n' or '\r'))
-            {
-                chars[k] = ' ';
-            }
+            rest[..lineBreak].Fill(' ');
+            rest = rest[(lineBreak + 1)..];
         }
+
+        rest.Fill(' ');
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using SmoLsp.Analysis.Syntax;
+using SmoLsp.Analysis.Text;
 
 namespace SmoLsp.Analysis.Tests.Syntax;
 
@@ -8,6 +9,27 @@ public sealed class RazorProjectionTests
 
     /// <summary>The text with every masked character shown as '~' (line breaks kept), for readable assertions.</summary>
     private static string Masked(string text, TemplateLanguage language = TemplateLanguage.Cshtml) => MaskedText.Of(text, Razor(text, language));
+
+    // The mask itself, on spans that start, end or lie wholly on line breaks of every kind: each character inside a
+    // span is a space unless it is \n or \r, everything outside is untouched, and the length never changes.
+    [Theory]
+    [InlineData("a{{ x }}b", 1, 8)]
+    [InlineData("a{% if\r\n  x %}\nb", 1, 16)]
+    [InlineData("\r\r\n\n", 0, 4)]
+    [InlineData("ab\ncd\ref", 2, 7)]
+    [InlineData("abc", 1, 1)]
+    [InlineData("front\nmatter\n---\n", 0, 17)]
+    public void Mask_blanks_a_span_but_its_line_breaks(string text, int start, int end)
+    {
+        var masked = RazorProjection.Mask(text, [TextSpan.FromBounds(start, end)], []);
+
+        masked.Length.ShouldBe(text.Length);
+        for (var k = 0; k < text.Length; k++)
+        {
+            var expected = k >= start && k < end && text[k] is not ('\n' or '\r') ? ' ' : text[k];
+            masked[k].ShouldBe(expected, $"offset {k}");
+        }
+    }
 
     [Theory]
     [InlineData("<p>@Model.Title</p>", "@Model.Title")]
