@@ -46,13 +46,15 @@ public static class MergeCommand
             return ExitCodes.Error;
         }
 
-        var descriptors = BuiltInRules.CreateEngine().Descriptors;
+        var engine = BuiltInRules.CreateEngine();
+        var descriptors = engine.Descriptors;
+        var siteRules = engine.Rules.OfType<SiteRule>().Select(r => r.Descriptor).ToList();
         var pages = new List<(string Site, PageFacts Facts)>();
         try
         {
             foreach (var file in factsFiles)
             {
-                pages.AddRange(SiteFactsFile.Read(file, cwd, descriptors));
+                pages.AddRange(SiteFactsFile.Read(file, cwd, siteRules));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)

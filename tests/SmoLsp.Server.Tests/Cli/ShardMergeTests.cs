@@ -135,6 +135,73 @@ public sealed class ShardMergeTests : IDisposable
         stderr.ToString().ShouldContain("is in more than one facts file");
     }
 
+    /// <summary>A facts file as a shard writes it, with <paramref name="fact"/> as its one page's one fact ('...' for "...").</summary>
+    private static string FactsFile(string fact = "{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'Warning'}") =>
+        "{'version':1,'tool':'smolsp 1','pages':[{'path':'a.html','site':'.','facts':[" + fact + "]}]}";
+
+    [Fact]
+    public void A_well_formed_facts_file_merges()
+    {
+        _tree.Write("facts.json", FactsFile().Replace('\'', '"'));
+        var stderr = new StringWriter();
+        MergeCommand.Run(["facts.json"], [], null, DiagnosticSeverity.Error, _tree.Root, new StringWriter(), stderr).ShouldBe(ExitCodes.Clean);
+        stderr.ToString().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_facts_file_of_another_version_says_so_whatever_its_shape()
+    {
+        _tree.Write("facts.json", "{\"version\":2,\"pages\":\"elsewhere\"}");
+        var stderr = new StringWriter();
+        MergeCommand.Run(["facts.json"], [], null, DiagnosticSeverity.Error, _tree.Root, new StringWriter(), stderr).ShouldBe(ExitCodes.Error);
+        stderr.ToString().ShouldBe($"smolsp merge: error: facts.json: site-facts version 2 is not 1: write every shard with the same smolsp{Environment.NewLine}");
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("{'version':'1','pages':[]}")]
+    [InlineData("{'version':1}")]
+    [InlineData("{'version':1,'pages':null}")]
+    [InlineData("{'version':1,'pages':{}}")]
+    [InlineData("{'version':1,'pages':[null]}")]
+    [InlineData("{'version':1,'pages':[{'path':7,'site':'.','facts':[]}]}")]
+    [InlineData("{'version':1,'pages':[{'path':null,'site':'.','facts':[]}]}")]
+    [InlineData("{'version':1,'pages':[{'path':'','site':'.','facts':[]}]}")]
+    [InlineData("{'version':1,'pages':[{'path':'a.html','facts':[]}]}")]
+    [InlineData("{'version':1,'pages':[{'path':'a.html','site':'.','facts':null}]}")]
+    [InlineData("{'version':1,'pages':[{'path':'a.html','site':'.','facts':{}}]}")]
+    [InlineData("{'version':1,'pages':[{'path':'a.html','site':'.','facts':[null]}]}")]
+    [InlineData("{'rule':null,'key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'Warning'}")]
+    [InlineData("{'rule':'SMO001','key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'Warning'}")]
+    [InlineData("{'rule':'SMO210','key':null,'text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'Warning'}")]
+    [InlineData("{'rule':'SMO210','key':5,'text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'Warning'}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':['Acme'],'start':10,'length':4,'range':[1,2,1,6],'severity':'Warning'}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','length':4,'range':[1,2,1,6],'severity':'Warning'}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':-1,'length':4,'range':[1,2,1,6],'severity':'Warning'}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':'4','range':[1,2,1,6],'severity':'Warning'}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,null,6],'severity':'Warning'}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':{'line':1},'severity':'Warning'}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':[1,-2,1,6],'severity':'Warning'}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,1],'severity':'Warning'}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'7'}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'Warning, Error'}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'Warning','suppression':{'kind':'Sometimes','rules':[],'start':0,'length':3}}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'Warning','suppression':{'kind':'DisableLine','rules':null,'start':0,'length':3}}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'Warning','suppression':{'kind':'DisableLine','rules':[null],'start':0,'length':3}}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'Warning','suppression':{'kind':'DisableLine','rules':'SMO210','start':0,'length':3}}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'Warning','suppression':{'kind':'DisableLine','rules':[],'start':0,'length':-3}}")]
+    [InlineData("{'rule':'SMO210','key':'acme','text':'Acme','start':10,'length':4,'range':[1,2,1,6],'severity':'Warning','suppression':[]}")]
+    public void A_facts_file_with_wrongly_typed_fields_is_an_input_error_that_names_the_file(string json)
+    {
+        // A whole document, or one fact of a page.
+        _tree.Write("facts.json", (json.StartsWith("{'rule'", StringComparison.Ordinal) ? FactsFile(json) : json).Replace('\'', '"'));
+        var stderr = new StringWriter();
+        MergeCommand.Run(["facts.json"], [], null, DiagnosticSeverity.Error, _tree.Root, new StringWriter(), stderr).ShouldBe(ExitCodes.Error);
+        var lines = stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldHaveSingleItem().ShouldStartWith("smolsp merge: error: facts.json: ");
+    }
+
     [Theory]
     [InlineData("{\"runs\":[5]}", "an item of 'runs' is not an object")]
     [InlineData("{\"runs\":[{\"tool\":\"smolsp\"}]}", "'tool' is not an object")]
