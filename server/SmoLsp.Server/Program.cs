@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using System.Text;
 using SmoLsp.Server.Cli;
 using SmoLsp.Server.Lsp;
@@ -7,6 +9,15 @@ namespace SmoLsp.Server;
 
 public static class Program
 {
+    /// <summary>
+    /// smolsp's version, the one every surface shows: <c>smolsp --version</c>, the language server's <c>serverInfo</c>,
+    /// the reports (SARIF <c>tool.driver</c>, the HTML report) and site-facts files. The project's <c>Version</c>,
+    /// prerelease label included, without the source-control suffix (<c>+commit</c>) the build appends: one release, one
+    /// version string, in every report.
+    /// </summary>
+    public static string Version { get; } =
+        (typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
     public static int Main(string[] args)
     {
         // Our own buffered UTF-8 (no BOM) writers: Console.Out flushes on every write, which costs more than the
@@ -83,6 +94,20 @@ public static class Program
         root.Subcommands.Add(RuleCommand.Create());
         root.Subcommands.Add(LspCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
+        // System.CommandLine's own would print the entry assembly's informational version, commit suffix and all.
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersion();
         return root;
+    }
+
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        // As the action it replaces: `smolsp --version anything` prints the version.
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return ExitCodes.Clean;
+        }
     }
 }

@@ -31,7 +31,7 @@ public static class SiteFactsFile
                 f.Severity.ToString(),
                 f.Suppression is { } s ? new FactSuppression(s.Kind.ToString(), [.. s.RuleIds], s.Span.Start, s.Span.Length, s.Justification) : null))]))
             .OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
-        var document = new FactsDocument(Version, "smolsp " + ReportContext.ToolVersion, pages, shard is { } s ? $"{s.Index}/{s.Count}" : null);
+        var document = new FactsDocument(Version, "smolsp " + Program.Version, pages, shard is { } s ? $"{s.Index}/{s.Count}" : null);
         try
         {
             var full = Path.GetFullPath(file, cwd);

@@ -74,7 +74,7 @@ public static class LanguageServer
         // Each request sees the documents as they were when it arrived.
         connection.CaptureRequestState = () => documents.Current;
         var logger = services.GetRequiredService<ILogger>();
-        logger.Information("smolsp {Version} language server started (pid {Pid})", LifecycleHandler.Version, Environment.ProcessId);
+        logger.Information("smolsp {Version} language server started (pid {Pid})", Program.Version, Environment.ProcessId);
         var exitCode = await connection.RunAsync().ConfigureAwait(false);
         logger.Information("Language server stopped with exit code {Code}", exitCode);
         return exitCode;

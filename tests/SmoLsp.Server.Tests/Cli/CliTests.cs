@@ -9,11 +9,12 @@ public sealed class CliTests
     [Fact]
     public void Version_prints_a_version_and_exits_0()
     {
-        // In-process the entry assembly is the test host, so its version is printed; SmolspProcessTests checks ours.
+        // smolsp's own version even in-process, where the entry assembly is the test host; SmolspProcessTests runs the real one.
         var run = CheckRun.Cli("--version");
 
         run.ExitCode.ShouldBe(0);
         run.Stdout.ShouldMatch(@"^\d+\.\d+\.\d+");
+        run.Stdout.ShouldBe(Program.Version + "\n");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using SmoLsp.Server.Cli;
+using SmoLsp.Server.Tests.Lsp;
 
 namespace SmoLsp.Server.Tests.Cli;
 
@@ -50,6 +51,27 @@ public sealed class SmolspProcessTests : IDisposable
 
         code.ShouldBe(0);
         Encoding.UTF8.GetString(stdout).ShouldStartWith(typeof(Program).Assembly.GetName().Version!.ToString(3));
+    }
+
+    [Fact]
+    public async Task The_language_server_and_the_reports_carry_the_version_that_version_prints()
+    {
+        var version = SmolspProcess.Run(_tree.Root, ["--version"]).Out.TrimEnd('\n');
+        version.ShouldStartWith(typeof(Program).Assembly.GetName().Version!.ToString(3));
+
+        _tree.Write("index.html", Pages.MissingOgTitle);
+        using var sarif = JsonDocument.Parse(SmolspProcess.Run(_tree.Root, ["check", "--format", "sarif"]).Stdout);
+        var driver = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver");
+        driver.GetProperty("version").GetString().ShouldBe(version);
+        driver.GetProperty("semanticVersion").GetString().ShouldBe(version);
+
+        // In-process, the same assembly: the smolsp.dll next to the tests cannot start `lsp` (its dependency injection
+        // package comes with the tests' ASP.NET framework reference, not in this folder).
+        await using var client = new LspTestClient();
+        var serverInfo = (await client.InitializeAsync())["result"]!["serverInfo"]!;
+        ((string?)serverInfo["name"]).ShouldBe("smolsp");
+        ((string?)serverInfo["version"]).ShouldBe(version);
+        await client.ShutdownAndExitAsync();
     }
 
     private static (int Code, byte[] Stdout, byte[] Stderr) Smolsp(string workingDirectory, params string[] args)

@@ -114,7 +114,7 @@ public sealed class HtmlReportWriter : ReportWriter
         output.Write("</main>\n<footer id=\"summary-source\" hidden>");
         output.Write(Html(string.Format(CultureInfo.InvariantCulture, "{0} {1} in {2} of {3} checked ({4} errors, {5} warnings, {6} infos, {7} hints) · smolsp {8}",
             summary.Problems, summary.Problems == 1 ? "problem" : "problems", summary.FilesWithProblems, summary.FilesChecked == 1 ? "1 file" : summary.FilesChecked + " files",
-            summary.Errors, summary.Warnings, summary.Infos, summary.Hints, ReportContext.ToolVersion)));
+            summary.Errors, summary.Warnings, summary.Infos, summary.Hints, Program.Version)));
         output.Write("</footer>\n<script>\n");
         output.Write(ShareCardJson.Script);
         output.Write(PageScript);

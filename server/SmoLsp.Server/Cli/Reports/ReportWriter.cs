@@ -1,4 +1,3 @@
-using System.Reflection;
 using SmoLsp.Analysis.Rules;
 
 namespace SmoLsp.Server.Cli;
@@ -34,10 +33,6 @@ public sealed class ReportContext
 
     /// <summary>The documentation link of a rule in the catalog, or null for an id it does not know.</summary>
     public string? HelpLink(string id) => Descriptor(id) is { } d ? RuleDocs.Link(d) : null;
-
-    /// <summary>The version <c>smolsp --version</c> prints, without the source-control suffix.</summary>
-    public static string ToolVersion { get; } =
-        (typeof(ReportContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 }
 
 /// <summary>

@@ -22,8 +22,8 @@ public sealed class SarifReportWriter(ReportContext context) : JsonArrayReportWr
         {
             json.WriteStartObject();
             json.WriteString("name", ReportContext.ToolName);
-            json.WriteString("version", ReportContext.ToolVersion);
-            json.WriteString("semanticVersion", ReportContext.ToolVersion);
+            json.WriteString("version", Program.Version);
+            json.WriteString("semanticVersion", Program.Version);
             json.WriteString("informationUri", ReportContext.InformationUri);
             json.WriteStartArray("rules");
             foreach (var d in Context.Descriptors)

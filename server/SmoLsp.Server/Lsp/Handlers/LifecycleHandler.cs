@@ -8,8 +8,6 @@ namespace SmoLsp.Server.Lsp.Handlers;
 /// <summary><c>initialize</c> (negotiates capabilities), <c>initialized</c>, <c>shutdown</c>. <c>exit</c> is the connection's own.</summary>
 public sealed class LifecycleHandler(ClientSession session, ConfigurationSync configurationSync, DiagnosticPublisher publisher, ParentProcessWatcher parentWatcher, WorkspaceDiagnostics index, SiteSession site, ServerFileWatcher fileWatcher, PluginRules plugins, ILogger logger, LanguageServerOptions options) : ILspHandler
 {
-    public static string Version { get; } = typeof(LifecycleHandler).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-
     public void Register(JsonRpcConnection connection)
     {
         connection.OnRequest("initialize", LspJsonContext.Default.InitializeParams, LspJsonContext.Default.InitializeResult, (p, _) =>
@@ -38,7 +36,7 @@ public sealed class LifecycleHandler(ClientSession session, ConfigurationSync co
                 }, connection.Stopping);
             }
 
-            return Task.FromResult<InitializeResult?>(new InitializeResult(Capabilities(), new ServerInfo("smolsp", Version)));
+            return Task.FromResult<InitializeResult?>(new InitializeResult(Capabilities(), new ServerInfo("smolsp", Program.Version)));
         }, inline: true);
 
         connection.OnNotification("initialized", () =>
