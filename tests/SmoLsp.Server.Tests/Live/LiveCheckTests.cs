@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using SmoLsp.Analysis.Workspace;
 using SmoLsp.Server.Cli;
 using SmoLsp.Server.Site.Web;
 using SmoLsp.Server.Tests.Cli;
@@ -173,6 +174,29 @@ public sealed class LiveCheckTests : IAsyncLifetime, IDisposable
         _server.Requests.Count(r => r == "/img/final.png").ShouldBe(before);
         LiveRun.Findings(second).ShouldBe(LiveRun.Findings(first));
         Directory.EnumerateFiles(cache, "*.json").ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void The_disk_cache_keeps_redirects_in_the_words_earlier_runs_wrote()
+    {
+        var cache = new WebDiskCache(_tree.PathOf("cache"));
+        var facts = new WebResponseFacts("https://acme.test/img/share.png", 200)
+        {
+            Reason = "OK",
+            FinalUrl = "https://cdn.acme.test/share.png",
+            Redirects = [new WebRedirect("https://acme.test/img/share.png", 301, "https://acme.test/share.png"), new WebRedirect("https://acme.test/share.png", 302, "https://cdn.acme.test/share.png")],
+            ContentType = "image/png",
+        };
+        cache.Save(FetchKind.Image, new WebFetch(facts) { Body = [0x89, 0x50], FreshFor = TimeSpan.FromHours(1) }, DateTimeOffset.UtcNow);
+
+        // Written by earlier runs in these words: a cache directory outlives an upgrade.
+        using var file = JsonDocument.Parse(File.ReadAllBytes(Directory.EnumerateFiles(_tree.PathOf("cache"), "*.json").Single()));
+        file.RootElement.GetProperty("Redirects").GetRawText().ShouldBe(
+            """[{"Url":"https://acme.test/img/share.png","Status":301,"Location":"https://acme.test/share.png"},{"Url":"https://acme.test/share.png","Status":302,"Location":"https://cdn.acme.test/share.png"}]""");
+
+        var read = cache.Load(FetchKind.Image, facts.Url).ShouldNotBeNull().ToFetch().Facts;
+        read.Redirects.ShouldBe(facts.Redirects);
+        read.FinalUrl.ShouldBe(facts.FinalUrl);
     }
 
     [Fact(Timeout = 60_000)]

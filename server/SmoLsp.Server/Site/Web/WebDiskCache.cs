@@ -76,7 +76,7 @@ public sealed class WebDiskCache(string directory)
 
 /// <summary>One cached answer: the facts, the validators to revalidate it, and an image's head bytes.</summary>
 public sealed record WebCacheEntry(string Url, string Kind, DateTimeOffset Stored, double? FreshSeconds, string? ETag, string? LastModified,
-    int Status, string Reason, string FinalUrl, List<WebCacheRedirect> Redirects, string? ContentType, long? Length, string? Body, bool Truncated)
+    int Status, string Reason, string FinalUrl, List<WebRedirect> Redirects, string? ContentType, long? Length, string? Body, bool Truncated)
 {
     public bool IsFresh(DateTimeOffset now) => FreshSeconds is { } fresh && now - Stored < TimeSpan.FromSeconds(fresh);
 
@@ -86,7 +86,7 @@ public sealed record WebCacheEntry(string Url, string Kind, DateTimeOffset Store
     {
         Reason = Reason,
         FinalUrl = FinalUrl,
-        Redirects = [.. Redirects.Select(r => new WebRedirect(r.Url, r.Status, r.Location))],
+        Redirects = Redirects,
         ContentType = ContentType,
         Length = Length,
     })
@@ -99,12 +99,10 @@ public sealed record WebCacheEntry(string Url, string Kind, DateTimeOffset Store
     {
         var f = fetch.Facts;
         return new WebCacheEntry(f.Url, kind.ToString(), now, fetch.FreshFor?.TotalSeconds, fetch.Validators?.ETag, fetch.Validators?.LastModified,
-            f.Status, f.Reason, f.FinalUrl, [.. f.Redirects.Select(r => new WebCacheRedirect(r.Url, r.Status, r.Location))], f.ContentType, f.Length,
+            f.Status, f.Reason, f.FinalUrl, [.. f.Redirects], f.ContentType, f.Length,
             fetch.Body is null ? null : Convert.ToBase64String(fetch.Body), fetch.Truncated);
     }
 }
-
-public sealed record WebCacheRedirect(string Url, int Status, string Location);
 
 [JsonSerializable(typeof(WebCacheEntry))]
 internal sealed partial class WebCacheJsonContext : JsonSerializerContext;
