@@ -69,13 +69,14 @@ public static class ReportMessages
             var flagged = d.Span.End <= source.Length ? source.Text.Substring(d.Span.Start, d.Span.Length) : string.Empty;
             var message = new ReportMessage(d.Id, d.Severity, texts?.Share(d.Message) ?? d.Message, start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1)
             {
-                Fingerprint = Fingerprints.Compute(displayPath, d.Id, flagged, occurrences.Next(d.Id, flagged)),
-                Related = [.. d.RelatedLocations.Where(r => r.DocumentPath is null && r.Span.End <= source.Length).Select(r =>
+                FingerprintValue = Fingerprints.Compute(displayPath, d.Id, flagged, occurrences.Next(d.Id, flagged)),
+                // Most problems have no related locations: they share the empty list (a run keeps every message).
+                Related = d.RelatedLocations.Count == 0 ? [] : d.RelatedLocations.Where(r => r.DocumentPath is null && r.Span.End <= source.Length).Select(r =>
                 {
                     var rs = lines.GetPosition(r.Span.Start);
                     var re = lines.GetPosition(r.Span.End);
                     return new ReportLocation(displayPath, rs.Line + 1, rs.Character + 1, re.Line + 1, re.Character + 1, texts?.Share(r.Message) ?? r.Message);
-                })],
+                }).ToArray(),
                 SuppressedBecause = directive is null ? null : directive.Justification ?? string.Empty,
             };
             (directive is null ? active : suppressed).Add(message);
@@ -96,7 +97,7 @@ public static class ReportMessages
         new(d.Diagnostic.Id, d.Diagnostic.Severity, d.Diagnostic.Message, d.Range.Start.Line + 1, d.Range.Start.Character + 1, d.Range.End.Line + 1, d.Range.End.Character + 1)
         {
             // The shared text is what a cross-page finding is about; which other pages share it may change.
-            Fingerprint = Fingerprints.Compute(displayPath, d.Diagnostic.Id, d.Value?.Key ?? string.Empty, 0),
+            FingerprintValue = Fingerprints.Compute(displayPath, d.Diagnostic.Id, d.Value?.Key ?? string.Empty, 0),
             Related = [.. d.Related.Select(r => new ReportLocation(display(r.Path), r.Range.Start.Line + 1, r.Range.Start.Character + 1, r.Range.End.Line + 1, r.Range.End.Character + 1, texts?.Share(r.Message) ?? r.Message))],
             SuppressedBecause = d.Suppression is null ? null : d.Suppression.Justification ?? string.Empty,
         };

@@ -14,7 +14,10 @@ namespace SmoLsp.Server.Site;
 /// </summary>
 public sealed partial class FileAccessPolicy
 {
-    private ConcurrentDictionary<string, Dictionary<string, DirectoryEntry>?>? _listings;
+    // Each listing maps a name to its ListedType, boxed once here: a dictionary of objects is compiled ahead of time
+    // (one of enums was JIT-compiled at every start), and a listing keeps no more than its names.
+    private ConcurrentDictionary<string, Dictionary<string, object>?>? _listings;
+    private static readonly object[] s_types = [ListedType.Absent, ListedType.File, ListedType.Directory, ListedType.Link];
 
     private enum ListedType : byte
     {
@@ -33,7 +36,7 @@ public sealed partial class FileAccessPolicy
     public bool Snapshot
     {
         get => _listings is not null;
-        set => _listings = value ? new ConcurrentDictionary<string, Dictionary<string, DirectoryEntry>?>(StringComparer.Ordinal) : null;
+        set => _listings = value ? new ConcurrentDictionary<string, Dictionary<string, object>?>(StringComparer.Ordinal) : null;
     }
 
     /// <summary>True only when a snapshot's listing says <paramref name="path"/> is not there (no system call); false when it is there or unknown.</summary>
@@ -90,10 +93,11 @@ public sealed partial class FileAccessPolicy
         }
 
         var listing = listings.GetOrAdd(realDirectory, List);
-        return listing is null ? null : listing.TryGetValue(name, out var entry) ? TypeOf(entry) : ListedType.Absent;
+        return listing is null ? null : listing.TryGetValue(name, out var type) ? (ListedType)type : ListedType.Absent;
     }
 
-    private static ListedType TypeOf(DirectoryEntry entry) => entry.IsSymbolicLink ? ListedType.Link : entry.IsDirectory ? ListedType.Directory : ListedType.File;
+    private static object TypeOf(DirectoryEntry entry) =>
+        s_types[(int)(entry.IsSymbolicLink ? ListedType.Link : entry.IsDirectory ? ListedType.Directory : ListedType.File)];
 
     /// <summary>
     /// Lists a folder for the <see cref="SiteWalker"/> (its subfolders and templates) and, under a snapshot, keeps the
@@ -103,10 +107,10 @@ public sealed partial class FileAccessPolicy
     public IReadOnlyList<DirectoryEntry> ListForWalk(string directory)
     {
         var entries = new List<DirectoryEntry>();
-        var listing = new Dictionary<string, DirectoryEntry>(StringComparer.Ordinal);
+        var listing = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var entry in DirectoryEntry.List(directory))
         {
-            listing[entry.Name] = entry;
+            listing[entry.Name] = TypeOf(entry);
             if (entry.IsDirectory || SiteWalker.IsTemplatePath(entry.Name))
             {
                 entries.Add(entry);
@@ -129,9 +133,9 @@ public sealed partial class FileAccessPolicy
             return null;
         }
 
-        foreach (var entry in listing.Values)
+        foreach (var (name, type) in listing)
         {
-            if (TypeOf(entry) != ListedType.Directory && match(entry.Name))
+            if ((ListedType)type != ListedType.Directory && match(name))
             {
                 return true;
             }
@@ -140,14 +144,14 @@ public sealed partial class FileAccessPolicy
         return false;
     }
 
-    private static Dictionary<string, DirectoryEntry>? List(string realDirectory)
+    private static Dictionary<string, object>? List(string realDirectory)
     {
         try
         {
-            var listing = new Dictionary<string, DirectoryEntry>(StringComparer.Ordinal);
+            var listing = new Dictionary<string, object>(StringComparer.Ordinal);
             foreach (var entry in DirectoryEntry.List(realDirectory))
             {
-                listing[entry.Name] = entry;
+                listing[entry.Name] = TypeOf(entry);
             }
 
             return listing;

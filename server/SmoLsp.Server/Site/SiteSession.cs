@@ -338,7 +338,12 @@ public sealed class SiteSession
             return true;
         }
 
-        Graph.Set(analysis.Path, analysis.Dependencies);
+        // Under a snapshot nothing changes, so nothing will ask what depends on what: a large check keeps no graph.
+        if (!_options.Snapshot)
+        {
+            Graph.Set(analysis.Path, analysis.Dependencies);
+        }
+
         var facts = Positioned(analysis);
         lock (_gate)
         {

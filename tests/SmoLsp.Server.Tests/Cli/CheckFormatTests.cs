@@ -267,6 +267,18 @@ public sealed class CheckFormatTests : IDisposable
         index.GetProperty("location").GetProperty("lines").GetProperty("begin").GetInt32().ShouldBe(5);
     }
 
+    // Baselines and code scanning hold earlier fingerprints: the spelling is the first 16 bytes of the SHA-256 of
+    // "smolsp/v1\0path\0rule\0collapsed text\0occurrence" as lower-case hex, whatever form the run keeps it in.
+    [Fact]
+    public void A_fingerprint_is_spelled_as_the_first_half_of_its_hash_in_lower_case_hex()
+    {
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("smolsp/v1\0a.html\0SMO001\0<title> x </title>\02")).AsSpan(0, 16));
+
+        Fingerprints.Format(Fingerprints.Compute("a.html", "SMO001", "  <title>\n x\t</title> ", 2)).ShouldBe(expected);
+        Fingerprints.Format(Fingerprints.Compute("a.html", "SMO001", "", 0)).Length.ShouldBe(32);
+        new ReportMessage("SMO001", default, "m", 1, 1, 1, 1).Fingerprint.ShouldBeEmpty();
+    }
+
     [Fact]
     public void Gitlab_fingerprints_stay_the_same_when_lines_move()
     {

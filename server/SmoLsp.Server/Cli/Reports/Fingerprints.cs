@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -12,11 +13,14 @@ namespace SmoLsp.Server.Cli;
 /// </summary>
 public static class Fingerprints
 {
-    public static string Compute(string path, string ruleId, string flaggedText, int occurrence)
+    /// <summary>The first 128 bits of the hash: written as 32 lower-case hex digits (<see cref="Format"/>).</summary>
+    public static UInt128 Compute(string path, string ruleId, string flaggedText, int occurrence)
     {
         var input = string.Create(CultureInfo.InvariantCulture, $"smolsp/v1\0{path}\0{ruleId}\0{Collapse(flaggedText)}\0{occurrence}");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)).AsSpan(0, 16));
+        return BinaryPrimitives.ReadUInt128BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(input)));
     }
+
+    public static string Format(UInt128 fingerprint) => fingerprint.ToString("x32", CultureInfo.InvariantCulture);
 
     /// <summary>Counts occurrences of (rule, text) in report order, so each problem gets its index.</summary>
     public sealed class Occurrences
