@@ -12,11 +12,10 @@ public static class Program
     /// <summary>
     /// smolsp's version, the one every surface shows: <c>smolsp --version</c>, the language server's <c>serverInfo</c>,
     /// the reports (SARIF <c>tool.driver</c>, the HTML report) and site-facts files. The project's <c>Version</c>,
-    /// prerelease label included, without the source-control suffix (<c>+commit</c>) the build appends: one release, one
-    /// version string, in every report.
+    /// prerelease label included; the project file keeps the build from appending a <c>+commit</c> suffix.
     /// </summary>
     public static string Version { get; } =
-        (typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     public static int Main(string[] args)
     {
@@ -94,7 +93,7 @@ public static class Program
         root.Subcommands.Add(RuleCommand.Create());
         root.Subcommands.Add(LspCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
-        // System.CommandLine's own would print the entry assembly's informational version, commit suffix and all.
+        // System.CommandLine's own prints the entry assembly's version: another program's when smolsp runs in-process.
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersion();
         return root;
     }
