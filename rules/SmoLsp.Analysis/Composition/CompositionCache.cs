@@ -27,6 +27,10 @@ internal sealed class CompositionCache
     public ConcurrentDictionary<string, Site.MarkerResult> SiteMarkers { get; } = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<SmoLspConfiguration, ConcurrentDictionary<string, OwnEntry>> _own = new();
 
+    // Files already analyzed as themselves: a layout's whole analysis is kept for that one use only. A check analyzes
+    // each file once, and every layout's parse and composed text kept to the end made large sites' memory grow.
+    private readonly ConcurrentDictionary<string, bool> _analyzedAsThemselves = new(StringComparer.Ordinal);
+
     // Guards against a layout whose own analysis needs itself (a cycle the composer did not catch).
     [ThreadStatic]
     private static HashSet<string>? t_inProgress;
@@ -50,29 +54,14 @@ internal sealed class CompositionCache
         return facts;
     }
 
-    /// <summary>A cached analysis of <paramref name="document"/> when one exists for this configuration and nothing it read has changed.</summary>
-    public EngineOutcome? TryGetAnalysis(SmoLspConfiguration configuration, ITemplateWorkspace workspace, TemplateDocument document)
+    /// <summary>
+    /// The analysis of <paramref name="document"/> made for one of its pages, when one exists for this configuration and
+    /// nothing it read has changed. Given out once: the file is being analyzed as itself.
+    /// </summary>
+    public EngineOutcome? TakeAnalysis(SmoLspConfiguration configuration, ITemplateWorkspace workspace, TemplateDocument document)
     {
-        if (!_own.TryGetValue(configuration, out var entries) || !entries.TryGetValue(document.Path, out var entry))
-        {
-            return null;
-        }
-
-        if (entry.Text != document.Text)
-        {
-            return null;
-        }
-
-        foreach (var (path, text) in entry.Dependencies)
-        {
-            var current = GetFacts(workspace, path)?.Text;
-            if (!(ReferenceEquals(current, text) || current == text))
-            {
-                return null;
-            }
-        }
-
-        return entry.Outcome;
+        _analyzedAsThemselves.TryAdd(document.Path, true);
+        return Current(configuration, workspace, document.Path, document.Text)?.TakeOutcome();
     }
 
     /// <summary>The own findings of the file at <paramref name="path"/>, analyzing it (once) when needed.</summary>
@@ -84,7 +73,7 @@ internal sealed class CompositionCache
             return OwnFindings.None;
         }
 
-        if (TryGetAnalysis(configuration, workspace, facts.Document) is { } cached)
+        if (Current(configuration, workspace, path, facts.Text) is { } cached)
         {
             return cached.Own;
         }
@@ -110,7 +99,7 @@ internal sealed class CompositionCache
                 }
             }
 
-            _own.GetOrCreateValue(configuration)[path] = new OwnEntry(facts.Text, dependencies, outcome);
+            _own.GetOrCreateValue(configuration)[path] = new OwnEntry(facts.Text, dependencies, outcome, keep: !_analyzedAsThemselves.ContainsKey(path));
             return outcome.Own;
         }
         finally
@@ -119,7 +108,38 @@ internal sealed class CompositionCache
         }
     }
 
-    private sealed record OwnEntry(string Text, IReadOnlyList<(string Path, string? Text)> Dependencies, EngineOutcome Outcome);
+    /// <summary>The entry of the file at <paramref name="path"/> when its text and the texts of every file it read are unchanged.</summary>
+    private OwnEntry? Current(SmoLspConfiguration configuration, ITemplateWorkspace workspace, string path, string text)
+    {
+        if (!_own.TryGetValue(configuration, out var entries) || !entries.TryGetValue(path, out var entry) || entry.Text != text)
+        {
+            return null;
+        }
+
+        foreach (var (dependency, dependencyText) in entry.Dependencies)
+        {
+            var current = GetFacts(workspace, dependency)?.Text;
+            if (!(ReferenceEquals(current, dependencyText) || current == dependencyText))
+            {
+                return null;
+            }
+        }
+
+        return entry;
+    }
+
+    private sealed class OwnEntry(string text, IReadOnlyList<(string Path, string? Text)> dependencies, EngineOutcome outcome, bool keep)
+    {
+        private EngineOutcome? _outcome = keep ? outcome : null;
+
+        public string Text { get; } = text;
+
+        public IReadOnlyList<(string Path, string? Text)> Dependencies { get; } = dependencies;
+
+        public OwnFindings Own { get; } = outcome.Own;
+
+        public EngineOutcome? TakeOutcome() => Interlocked.Exchange(ref _outcome, null);
+    }
 }
 
 /// <summary>An analysis plus what it reported as the document's own (for pages composed with this file).</summary>

@@ -174,10 +174,16 @@ public sealed class AnalysisEngine
     public AnalysisResult Analyze(TemplateDocument document, SmoLspConfiguration? configuration = null, ITemplateWorkspace? workspace = null, AnalysisBudget budget = default)
     {
         configuration ??= SmoLspConfiguration.Default;
+        workspace ??= EmptyWorkspace.Instance;
+        if (workspace is not EmptyWorkspace && _composition.TakeAnalysis(configuration, workspace, document) is { } cached)
+        {
+            return cached.Result; // a layout already analyzed for one of its pages
+        }
+
         var parsed = new ParsedDocument();
         try
         {
-            return AnalyzeCore(document, configuration, workspace ?? EmptyWorkspace.Instance, budget.Cancellation, parsed).Result;
+            return AnalyzeCore(document, configuration, workspace, budget.Cancellation, parsed).Result;
         }
         catch (OperationCanceledException) when (budget.Cancellation.IsCancellationRequested)
         {
@@ -210,11 +216,6 @@ public sealed class AnalysisEngine
     private EngineOutcome AnalyzeCore(TemplateDocument document, SmoLspConfiguration configuration, ITemplateWorkspace workspace, CancellationToken cancellation, ParsedDocument? parsed = null)
     {
         var composes = workspace is not EmptyWorkspace;
-        if (composes && _composition.TryGetAnalysis(configuration, workspace, document) is { } cached)
-        {
-            return cached; // a layout already analyzed for one of its pages
-        }
-
         var syntax = ParsedTemplate.Parse(document.Text, document.Language);
 
         // The site's engine says which templates are pages (an include holding the <head> is not; a 404 page is none).

@@ -229,6 +229,33 @@ public sealed class ResponsibilityTests
     }
 
     [Fact]
+    public void A_layout_analyzed_as_itself_first_is_analyzed_once_more_for_its_pages_and_its_analysis_is_not_kept()
+    {
+        var counter = new CountingRule();
+        var engine = Engine(counter, MissingMetaRule.Description());
+        var site = Sites.Mvc();
+        for (var i = 0; i < 5; i++)
+        {
+            site.Set($"/app/Views/Home/Page{i}.cshtml", Sites.Index);
+        }
+
+        // A check that reaches the layout before its pages: once as itself, once for every page it wraps.
+        engine.Analyze(site.Document(LayoutPath), null, site);
+        for (var i = 0; i < 5; i++)
+        {
+            engine.Analyze(site.Document($"/app/Views/Home/Page{i}.cshtml"), null, site);
+        }
+
+        counter.Runs[LayoutPath].ShouldBe(2);
+
+        // Its whole analysis was not kept for a third time: only what pages need of it (its own findings) is.
+        engine.Analyze(site.Document(LayoutPath), null, site);
+        counter.Runs[LayoutPath].ShouldBe(3);
+        engine.Analyze(site.Document("/app/Views/Home/Page0.cshtml"), null, site);
+        counter.Runs[LayoutPath].ShouldBe(3);
+    }
+
+    [Fact]
     public void A_suppression_in_the_page_silences_a_finding_moved_to_the_page()
     {
         var site = Sites.Mvc((PagePath, "@* smolsp-disable-next-line SMO981 -- the card is generated *@\n" + Sites.Index));
