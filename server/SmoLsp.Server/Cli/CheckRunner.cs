@@ -116,7 +116,7 @@ public sealed class CheckRunner(TextWriter stdout, TextWriter stderr, AnalysisEn
         DiagnosticSeverity? highest;
         try
         {
-            var run = new FileRun(new CheckFixer(site, options, stdinText is not null), sinks.Any(s => s.Writer.WantsCards), new ReportMessages.TextPool());
+            var run = new FileRun(new CheckFixer(site, options, stdinText is not null), sinks.Any(s => s.Writer.WantsCards), sinks.Any(s => s.Writer.WantsRelated), new ReportMessages.TextPool());
             FileOutcome[] outcomes;
             using (var progress = options.Progress && work.Count > 1 ? new ProgressIndicator(stderr, new object(), work.Count) : null)
             {
@@ -156,7 +156,7 @@ public sealed class CheckRunner(TextWriter stdout, TextWriter stderr, AnalysisEn
             }
             else
             {
-                AddCrossPageFindings(outcomes, site.EnumerateCrossPageFindings(), cwd, run.Texts);
+                AddCrossPageFindings(outcomes, site.EnumerateCrossPageFindings(), cwd, run);
             }
 
             Array.Sort(outcomes, static (a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
@@ -291,7 +291,7 @@ public sealed class CheckRunner(TextWriter stdout, TextWriter stderr, AnalysisEn
     }
 
     /// <summary>What every file of one run is processed with.</summary>
-    private sealed record FileRun(CheckFixer Fixer, bool WantsCards, ReportMessages.TextPool Texts);
+    private sealed record FileRun(CheckFixer Fixer, bool WantsCards, bool WantsRelated, ReportMessages.TextPool Texts);
 
     /// <summary>One page's part of the run: read, analyzed, fixed when asked, and formatted for every report.</summary>
     private static FileOutcome ProcessFile(PageAnalysis analysis, string displayPath, bool named, FileRun run, bool fixable = true)
@@ -363,7 +363,7 @@ public sealed class CheckRunner(TextWriter stdout, TextWriter stderr, AnalysisEn
         options.Quiet ? [.. messages.Where(m => m.Severity == DiagnosticSeverity.Error)] : messages;
 
     /// <summary>The cross-page findings join the report of the file they are on: one entry per file in every format.</summary>
-    private static void AddCrossPageFindings(FileOutcome[] outcomes, IEnumerable<SiteDiagnostic> findings, string cwd, ReportMessages.TextPool texts)
+    private static void AddCrossPageFindings(FileOutcome[] outcomes, IEnumerable<SiteDiagnostic> findings, string cwd, FileRun run)
     {
         var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < outcomes.Length; i++)
@@ -388,7 +388,7 @@ public sealed class CheckRunner(TextWriter stdout, TextWriter stderr, AnalysisEn
                 added[i] = lists = ([.. outcomes[i].Messages], [.. outcomes[i].Suppressed]);
             }
 
-            var message = ReportMessages.Of(finding, display, Display, texts);
+            var message = ReportMessages.Of(finding, display, Display, run.Texts, run.WantsRelated);
             (finding.Suppression is null ? lists.Active : lists.Suppressed).Add(message);
         }
 

@@ -92,13 +92,16 @@ public static class ReportMessages
     public static ReportMessage Of(SiteDiagnostic d, string displayPath, string workingDirectory) =>
         Of(d, displayPath, path => SitePaths.Display(path, workingDirectory));
 
-    /// <summary>The same, with the run's names for paths and its shared texts (many findings name the same pages).</summary>
-    public static ReportMessage Of(SiteDiagnostic d, string displayPath, Func<string, string> display, TextPool? texts = null) =>
+    /// <summary>
+    /// The same, with the run's names for paths and its shared texts (many findings name the same pages); without its
+    /// related locations when no report of the run names them (a title on a thousand pages names twenty others on each).
+    /// </summary>
+    public static ReportMessage Of(SiteDiagnostic d, string displayPath, Func<string, string> display, TextPool? texts = null, bool related = true) =>
         new(d.Diagnostic.Id, d.Diagnostic.Severity, d.Diagnostic.Message, d.Range.Start.Line + 1, d.Range.Start.Character + 1, d.Range.End.Line + 1, d.Range.End.Character + 1)
         {
             // The shared text is what a cross-page finding is about; which other pages share it may change.
             FingerprintValue = Fingerprints.Compute(displayPath, d.Diagnostic.Id, d.Value?.Key ?? string.Empty, 0),
-            Related = [.. d.Related.Select(r => new ReportLocation(display(r.Path), r.Range.Start.Line + 1, r.Range.Start.Character + 1, r.Range.End.Line + 1, r.Range.End.Character + 1, texts?.Share(r.Message) ?? r.Message))],
+            Related = !related || d.Related.Count == 0 ? [] : [.. d.Related.Select(r => new ReportLocation(display(r.Path), r.Range.Start.Line + 1, r.Range.Start.Character + 1, r.Range.End.Line + 1, r.Range.End.Character + 1, texts?.Share(r.Message) ?? r.Message))],
             SuppressedBecause = d.Suppression is null ? null : d.Suppression.Justification ?? string.Empty,
         };
 

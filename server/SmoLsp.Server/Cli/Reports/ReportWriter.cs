@@ -59,6 +59,9 @@ public abstract class ReportWriter(ReportContext context)
     /// <summary>True when <see cref="FormatFile"/> draws share cards: the run then builds each page's <see cref="FileReport.Card"/>.</summary>
     public virtual bool WantsCards => false;
 
+    /// <summary>True when <see cref="FormatFile"/> names a problem's related locations: a run of other formats does not build them.</summary>
+    public virtual bool WantsRelated => false;
+
     public abstract string FormatFile(FileReport file);
 
     public virtual void WriteStart(TextWriter output)

@@ -16,6 +16,8 @@ public sealed class SarifReportWriter(ReportContext context) : JsonArrayReportWr
     public const string SourceRoot = "%SRCROOT%";
     public const string FingerprintKey = "smolspFingerprint/v1";
 
+    public override bool WantsRelated => true;
+
     public override void WriteStart(TextWriter output)
     {
         var header = JsonText.Write(json =>
