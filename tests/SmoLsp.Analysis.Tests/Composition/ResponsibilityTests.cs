@@ -200,16 +200,23 @@ public sealed class ResponsibilityTests
         d.RelatedLocations.ShouldContain(r => r.DocumentPath == LayoutPath);
     }
 
-    [Fact]
-    public void A_layout_is_analyzed_once_for_all_its_pages_until_it_changes()
+    /// <summary>An MVC site of <paramref name="pages"/> pages sharing one layout, and an engine that counts its analyses per file.</summary>
+    private static (CountingRule Counter, AnalysisEngine Engine, InMemoryWorkspace Site) CountedSite(int pages)
     {
         var counter = new CountingRule();
-        var engine = Engine(counter, MissingMetaRule.Description());
         var site = Sites.Mvc();
-        for (var i = 0; i < 50; i++)
+        for (var i = 0; i < pages; i++)
         {
             site.Set($"/app/Views/Home/Page{i}.cshtml", Sites.Index);
         }
+
+        return (counter, Engine(counter, MissingMetaRule.Description()), site);
+    }
+
+    [Fact]
+    public void A_layout_is_analyzed_once_for_all_its_pages_until_it_changes()
+    {
+        var (counter, engine, site) = CountedSite(pages: 50);
 
         for (var i = 0; i < 50; i++)
         {
@@ -231,13 +238,7 @@ public sealed class ResponsibilityTests
     [Fact]
     public void A_layout_analyzed_as_itself_first_is_analyzed_once_more_for_its_pages_and_its_analysis_is_not_kept()
     {
-        var counter = new CountingRule();
-        var engine = Engine(counter, MissingMetaRule.Description());
-        var site = Sites.Mvc();
-        for (var i = 0; i < 5; i++)
-        {
-            site.Set($"/app/Views/Home/Page{i}.cshtml", Sites.Index);
-        }
+        var (counter, engine, site) = CountedSite(pages: 5);
 
         // A check that reaches the layout before its pages: once as itself, once for every page it wraps.
         engine.Analyze(site.Document(LayoutPath), null, site);
