@@ -27,9 +27,10 @@ internal sealed class CompositionCache
     public ConcurrentDictionary<string, Site.MarkerResult> SiteMarkers { get; } = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<SmoLspConfiguration, ConcurrentDictionary<string, OwnEntry>> _own = new();
 
-    // Files already analyzed as themselves: a layout's whole analysis is kept for that one use only. A check analyzes
+    // The paths of files already analyzed as themselves (a set: each maps to itself, and a dictionary of references is
+    // precompiled where one of bools is not): a layout's whole analysis is kept for that one use only. A check analyzes
     // each file once, and every layout's parse and composed text kept to the end made large sites' memory grow.
-    private readonly ConcurrentDictionary<string, bool> _analyzedAsThemselves = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _analyzedAsThemselves = new(StringComparer.Ordinal);
 
     // Guards against a layout whose own analysis needs itself (a cycle the composer did not catch).
     [ThreadStatic]
@@ -60,7 +61,7 @@ internal sealed class CompositionCache
     /// </summary>
     public EngineOutcome? TakeAnalysis(SmoLspConfiguration configuration, ITemplateWorkspace workspace, TemplateDocument document)
     {
-        _analyzedAsThemselves.TryAdd(document.Path, true);
+        _analyzedAsThemselves.TryAdd(document.Path, document.Path);
         return Current(configuration, workspace, document.Path, document.Text)?.TakeOutcome();
     }
 

@@ -122,17 +122,25 @@ public static class SiteEngines
         var dir = folder;
         for (var i = 0; i < MaxAncestors && dir is not null; i++)
         {
-            var found = markers is null ? MarkersOf(workspace, dir) : markers.GetOrAdd(dir, d => MarkersOf(workspace, d));
-            switch (found)
+            var found = Markers(workspace, dir, markers);
+            if (found == MarkerResult.Jekyll)
             {
-                case MarkerResult.Jekyll:
-                    return new SiteContext(document.Language == TemplateLanguage.Nunjucks ? SiteEngine.Nunjucks : SiteEngine.Jekyll, dir);
-                case MarkerResult.Eleventy:
-                    return new SiteContext(SiteEngine.Nunjucks, dir);
-                case MarkerResult.Hugo:
-                    return new SiteContext(SiteEngine.Hugo, dir);
-                case MarkerResult.SphinxTheme:
-                    return new SiteContext(SiteEngine.Jinja, dir);
+                return new SiteContext(document.Language == TemplateLanguage.Nunjucks ? SiteEngine.Nunjucks : SiteEngine.Jekyll, dir);
+            }
+
+            if (found == MarkerResult.Eleventy)
+            {
+                return new SiteContext(SiteEngine.Nunjucks, dir);
+            }
+
+            if (found == MarkerResult.Hugo)
+            {
+                return new SiteContext(SiteEngine.Hugo, dir);
+            }
+
+            if (found == MarkerResult.SphinxTheme)
+            {
+                return new SiteContext(SiteEngine.Jinja, dir);
             }
 
             dir = TemplatePath.Directory(dir);
@@ -140,6 +148,10 @@ public static class SiteEngines
 
         return null;
     }
+
+    /// <summary>What a folder's own markers say, asked once per folder when the engine keeps a cache.</summary>
+    private static MarkerResult Markers(ITemplateWorkspace workspace, string dir, ConcurrentDictionary<string, MarkerResult>? markers) =>
+        markers is null ? MarkersOf(workspace, dir) : markers.GetOrAdd(dir, d => MarkersOf(workspace, d));
 
     /// <summary>The engine a folder's own markers name.</summary>
     private static MarkerResult MarkersOf(ITemplateWorkspace workspace, string dir)
@@ -185,7 +197,7 @@ public static class SiteEngines
 
     private static bool IsEleventy(TemplateDocument document, string root, ITemplateWorkspace workspace, ConcurrentDictionary<string, MarkerResult>? markers) =>
         document.Language == TemplateLanguage.Nunjucks
-        || (markers is null ? MarkersOf(workspace, root) : markers.GetOrAdd(root, d => MarkersOf(workspace, d))) == MarkerResult.Eleventy;
+        || Markers(workspace, root, markers) == MarkerResult.Eleventy;
 
     private static bool Any(ITemplateWorkspace workspace, string dir, params string[] names)
     {
@@ -256,12 +268,15 @@ public static class SiteEngines
     }
 }
 
-/// <summary>What one folder's marker files say (<see cref="SiteEngines"/>).</summary>
-internal enum MarkerResult
+/// <summary>
+/// What one folder's marker files say (<see cref="SiteEngines"/>): one instance per answer. Not an enum: the engine's
+/// per-folder cache of an enum is framework code that ReadyToRun cannot precompile, so every run compiled it at start.
+/// </summary>
+internal sealed class MarkerResult
 {
-    None,
-    Jekyll,
-    Eleventy,
-    Hugo,
-    SphinxTheme,
+    public static readonly MarkerResult None = new(), Jekyll = new(), Eleventy = new(), Hugo = new(), SphinxTheme = new();
+
+    private MarkerResult()
+    {
+    }
 }

@@ -9,10 +9,10 @@ public sealed record ReportLocation(string Path, int Line, int Column, int EndLi
 public sealed record ReportMessage(string RuleId, DiagnosticSeverity Severity, string Message, int Line, int Column, int EndLine, int EndColumn)
 {
     /// <summary>Identifies the problem across runs whatever its line: see <see cref="Fingerprints"/>; empty when it has none.</summary>
-    public string Fingerprint => FingerprintValue == 0 ? string.Empty : Fingerprints.Format(FingerprintValue);
+    public string Fingerprint => FingerprintValue.IsEmpty ? string.Empty : Fingerprints.Format(FingerprintValue);
 
     /// <summary>The fingerprint as the number it is: a run holds one per problem until its report is written, 16 bytes, not a string of 32 characters.</summary>
-    public UInt128 FingerprintValue { get; init; }
+    public Fingerprints.Value FingerprintValue { get; init; }
 
     public IReadOnlyList<ReportLocation> Related { get; init; } = [];
 

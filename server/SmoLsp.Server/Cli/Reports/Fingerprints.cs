@@ -13,14 +13,24 @@ namespace SmoLsp.Server.Cli;
 /// </summary>
 public static class Fingerprints
 {
-    /// <summary>The first 128 bits of the hash: written as 32 lower-case hex digits (<see cref="Format"/>).</summary>
-    public static UInt128 Compute(string path, string ruleId, string flaggedText, int occurrence)
+    /// <summary>
+    /// The first 128 bits of a fingerprint's hash, written as 32 lower-case hex digits (<see cref="Format"/>). Two
+    /// 64-bit halves, not a UInt128: ReadyToRun does not precompile code that holds one, so every method that touched a
+    /// report message was compiled at start-up instead.
+    /// </summary>
+    public readonly record struct Value(ulong High, ulong Low)
     {
-        var input = string.Create(CultureInfo.InvariantCulture, $"smolsp/v1\0{path}\0{ruleId}\0{Collapse(flaggedText)}\0{occurrence}");
-        return BinaryPrimitives.ReadUInt128BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(input)));
+        public bool IsEmpty => High == 0 && Low == 0;
     }
 
-    public static string Format(UInt128 fingerprint) => fingerprint.ToString("x32", CultureInfo.InvariantCulture);
+    public static Value Compute(string path, string ruleId, string flaggedText, int occurrence)
+    {
+        var input = string.Create(CultureInfo.InvariantCulture, $"smolsp/v1\0{path}\0{ruleId}\0{Collapse(flaggedText)}\0{occurrence}");
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(input));
+        return new Value(BinaryPrimitives.ReadUInt64BigEndian(hash), BinaryPrimitives.ReadUInt64BigEndian(hash.AsSpan(8)));
+    }
+
+    public static string Format(Value fingerprint) => string.Create(CultureInfo.InvariantCulture, $"{fingerprint.High:x16}{fingerprint.Low:x16}");
 
     /// <summary>Counts occurrences of (rule, text) in report order, so each problem gets its index.</summary>
     public sealed class Occurrences
