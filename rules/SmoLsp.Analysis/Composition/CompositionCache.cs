@@ -15,9 +15,10 @@ internal sealed record OwnFindings(HashSet<string> DocumentLevelIds, HashSet<(st
 
 /// <summary>
 /// What composition reuses across the pages of a site, so a thousand pages sharing a layout parse it once and analyze
-/// it once: each other file's parse and facts by (path, text), and each layout's own analysis by (configuration,
-/// path), valid while the texts of every file it read are unchanged. Thread-safe; lives as long as the engine. Entries
-/// are replaced when a file's text changes, so the cache holds one entry per file, not per version.
+/// it once: each other file's parse and facts by (path, text), and each layout's own findings by (configuration,
+/// path), valid while the texts of every file it read are unchanged; the layout's whole analysis only until the layout
+/// itself is analyzed. Thread-safe; lives as long as the engine. Entries are replaced when a file's text changes, so
+/// the cache holds one entry per file, not per version.
 /// </summary>
 internal sealed class CompositionCache
 {

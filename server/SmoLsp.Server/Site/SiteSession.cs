@@ -278,7 +278,8 @@ public sealed class SiteSession
     {
         var path = document.Path;
         var settings = SettingsOf(path);
-        var recorder = compose ? new SiteWorkspace.Recorder(Workspace, path) : null;
+        // Under a snapshot nothing changes, so nothing will ask what the page depends on: its reads are not recorded.
+        var recorder = compose ? new SiteWorkspace.Recorder(Workspace, path, recordReads: !_options.Snapshot) : null;
         pending = [];
         try
         {

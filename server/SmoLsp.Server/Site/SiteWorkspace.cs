@@ -198,21 +198,30 @@ public sealed class SiteWorkspace : IWebWorkspace
     {
         private readonly ITemplateWorkspace _inner;
         private readonly string? _self;
-        private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+        private readonly HashSet<string>? _paths;
         private readonly Lock _pathsGate = new();
         private readonly List<Task> _pending = [];
 
-        public Recorder(ITemplateWorkspace inner, string? documentPath = null)
+        /// <param name="inner">The workspace read through.</param>
+        /// <param name="documentPath">The page analyzed: not a dependency of itself.</param>
+        /// <param name="recordReads">False when nothing will ask what the page depends on (a check's snapshot): reads are not recorded.</param>
+        public Recorder(ITemplateWorkspace inner, string? documentPath = null, bool recordReads = true)
         {
             _inner = inner;
-            _self = documentPath is null ? null : Full(documentPath) ?? documentPath;
+            _self = documentPath is null || !recordReads ? null : Full(documentPath) ?? documentPath;
+            _paths = recordReads ? new(StringComparer.Ordinal) : null;
         }
 
-        /// <summary>The full paths read so far, sorted (the document itself excluded).</summary>
+        /// <summary>The full paths read so far, sorted (the document itself excluded); none when reads are not recorded.</summary>
         public IReadOnlyList<string> Dependencies
         {
             get
             {
+                if (_paths is null)
+                {
+                    return [];
+                }
+
                 lock (_pathsGate)
                 {
                     var list = _paths.ToArray();
@@ -271,6 +280,11 @@ public sealed class SiteWorkspace : IWebWorkspace
 
         private void Record(string path)
         {
+            if (_paths is null)
+            {
+                return;
+            }
+
             var full = Full(path) ?? path;
             if (full == _self)
             {
