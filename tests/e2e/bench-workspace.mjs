@@ -21,7 +21,7 @@ import {
   ShutdownRequest,
   WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, uriOf } from './lib/server.mjs';
+import { onIndexEnd, startServer, uriOf } from './lib/server.mjs';
 import { neovim07, vscode } from './lib/capabilities.mjs';
 
 const corpus = path.resolve(process.argv[2] ?? path.join(path.dirname(new URL(import.meta.url).pathname), '../../../shared/corpus'));
@@ -97,10 +97,7 @@ async function pullRun(round) {
 async function pushRun() {
   const server = startServer();
   let ended = null;
-  server.connection.onRequest('window/workDoneProgress/create', () => null);
-  server.connection.onUnhandledProgress((p) => {
-    if (String(p.token).startsWith('smolsp/index/') && p.value.kind === 'end') ended = now();
-  });
+  onIndexEnd(server, () => { ended = now(); });
   const t0 = now();
   await server.initialize(neovim07, { rootUri: uriOf(site) });
   await server.waitFor(() => ended !== null, 60000);

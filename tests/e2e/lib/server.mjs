@@ -153,6 +153,19 @@ export function startServer({ args = ['lsp', '--stdio'], settings = {} } = {}) {
   };
 }
 
+/**
+ * Calls `done` when the server's workspace index ends: the end of its "SmoLsp: checking" work-done progress (the
+ * client must say `window.workDoneProgress`). Tokens are numbered ("smolsp/1"), so the index is told by its title.
+ */
+export function onIndexEnd(server, done) {
+  const index = new Set();
+  server.connection.onRequest('window/workDoneProgress/create', () => null);
+  server.connection.onUnhandledProgress((p) => {
+    if (p.value.kind === 'begin' && p.value.title === 'SmoLsp: checking') index.add(p.token);
+    else if (p.value.kind === 'end' && index.delete(p.token)) done();
+  });
+}
+
 /** Applies LSP text edits (UTF-16 positions) to a string: all against the original text, last first. */
 export function applyEdits(text, edits) {
   const lineStarts = [0];
